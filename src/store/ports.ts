@@ -1,0 +1,141 @@
+/**
+ * The one storage interface of Passerelle. Use cases depend on this file only;
+ * `sqlite/` and `mongodb/` implement it and `create-store.ts` picks one.
+ *
+ * Methods are shaped by what the domain needs, not by tables: there is no generic
+ * `find(table, query)`. Every adapter must pass `test/store/store-contract.ts`.
+ *
+ * Timestamps are ISO 8601 strings (UTC, `Z`), so both adapters store and return
+ * exactly the same values.
+ */
+
+export type DidMethod = 'web' | 'key';
+
+export interface IssuerRecord {
+  id: string;
+  slug: string;
+  legalName: string;
+  /** ISO 3166-1 alpha-2, upper case. */
+  country: string;
+  /** Display names by BCP 47 language tag, e.g. `{fr: "…", ar: "…"}`. */
+  names: Record<string, string>;
+  didMethod: DidMethod;
+  did: string;
+  createdAt: string;
+}
+
+export type KeyStatus = 'active' | 'retired';
+
+export interface IssuerKeyRecord {
+  /** The verification method id (a DID URL). */
+  id: string;
+  issuerId: string;
+  publicKeyMultibase: string;
+  /** The secret key, sealed by `sign/key-vault.ts`; never leaves the service. */
+  sealedSecretKey: string;
+  status: KeyStatus;
+  createdAt: string;
+  retiredAt?: string;
+}
+
+export interface ApiKeyRecord {
+  /** Public half of the key, shown in the key itself (`psk_<id>_<secret>`). */
+  id: string;
+  issuerId: string;
+  /** SHA-256 of the secret half, hex. The secret itself is never stored. */
+  secretHash: string;
+  label?: string;
+  createdAt: string;
+  revokedAt?: string;
+}
+
+export type CredentialFormat = 'di' | 'jwt';
+
+export interface CredentialRecord {
+  /** The credential's `id` (a URL under the service). */
+  id: string;
+  issuerId: string;
+  format: CredentialFormat;
+  /** What was returned to the caller: a signed VC, or an EnvelopedVerifiableCredential. */
+  credential: Record<string, unknown>;
+  /** The compact JWS, for `jwt` credentials. */
+  jwt?: string;
+  issuedAt: string;
+}
+
+export interface IdempotencyClaim {
+  issuerId: string;
+  key: string;
+  /** SHA-256 of the canonical request body, so a reused key with another body is caught. */
+  requestHash: string;
+}
+
+export type SaveIssuedResult =
+  | { outcome: 'saved'; record: CredentialRecord }
+  | { outcome: 'replayed'; record: CredentialRecord; requestHash: string };
+
+export interface IssuerStore {
+  /** Fails with `StoreConflictError` when the slug is taken. */
+  create(issuer: IssuerRecord): Promise<void>;
+  findById(id: string): Promise<IssuerRecord | undefined>;
+  findBySlug(slug: string): Promise<IssuerRecord | undefined>;
+  list(): Promise<IssuerRecord[]>;
+}
+
+export interface KeyStore {
+  add(key: IssuerKeyRecord): Promise<void>;
+  /** All keys of an issuer, oldest first, whatever their status. */
+  listForIssuer(issuerId: string): Promise<IssuerKeyRecord[]>;
+  /**
+   * Atomically retires the issuer's active keys and adds `next` as the active one,
+   * so that there is never a moment with zero or two active keys.
+   */
+  rotate(issuerId: string, next: IssuerKeyRecord, retiredAt: string): Promise<void>;
+}
+
+export interface ApiKeyStore {
+  add(key: ApiKeyRecord): Promise<void>;
+  findById(id: string): Promise<ApiKeyRecord | undefined>;
+  listForIssuer(issuerId: string): Promise<ApiKeyRecord[]>;
+  /** Returns false when there is no such key for that issuer. */
+  revoke(issuerId: string, id: string, revokedAt: string): Promise<boolean>;
+}
+
+export interface CredentialStore {
+  /**
+   * Stores a newly issued credential. With an idempotency claim, the claim and the
+   * credential are written together: if the claim already exists, nothing is written
+   * and the credential first stored under it is returned as `replayed`.
+   * Fails with `StoreConflictError` if the credential id already exists.
+   */
+  saveIssued(record: CredentialRecord, claim?: IdempotencyClaim): Promise<SaveIssuedResult>;
+  findById(id: string): Promise<CredentialRecord | undefined>;
+  /** Looks up an earlier idempotent request, before doing the work of signing again. */
+  findByIdempotencyKey(
+    issuerId: string,
+    key: string,
+  ): Promise<{ record: CredentialRecord; requestHash: string } | undefined>;
+}
+
+export interface Store {
+  issuers: IssuerStore;
+  keys: KeyStore;
+  apiKeys: ApiKeyStore;
+  credentials: CredentialStore;
+  /** A short name for logs and /healthz, e.g. `sqlite` or `mongodb`. */
+  readonly kind: string;
+  /** Cheap liveness probe for /healthz. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** A uniqueness rule of the store was broken (slug taken, id reused). */
+export class StoreConflictError extends Error {
+  override readonly name = 'StoreConflictError';
+  constructor(
+    message: string,
+    readonly field: string,
+  ) {
+    super(message);
+  }
+}
