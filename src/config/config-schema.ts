@@ -1,0 +1,28 @@
+/**
+ * Every environment variable the service reads, with its type, default and meaning.
+ * `.env.example` and the README list the same variables; keep them in step.
+ */
+export const CONFIG_SCHEMA = {
+  type: 'object',
+  additionalProperties: true,
+  properties: {
+    PORT: { type: 'integer', minimum: 0, maximum: 65535, default: 3000, description: 'TCP port to listen on (0 = any free port).' },
+    PUBLIC_URL: {
+      type: 'string',
+      pattern: '^https?://[^/?#]+(/[^?#]*)?$',
+      description: 'Base URL the service is reached at; credential ids and did:web DIDs are built from it. Default http://localhost:PORT.',
+    },
+    DATA_DIR: { type: 'string', minLength: 1, default: './data', description: 'Folder for the SQLite file and the generated master key.' },
+    ADMIN_TOKEN: { type: 'string', minLength: 16, description: 'Bearer token for /admin endpoints; they are disabled when unset.' },
+    MASTER_KEY: {
+      type: 'string',
+      pattern: '^([0-9a-fA-F]{64}|[A-Za-z0-9+/_-]{43}=?)$',
+      description: '32-byte key (base64 or hex) that encrypts issuer keys at rest. Generated into DATA_DIR when unset (development only).',
+    },
+    MONGODB_URI: { type: 'string', pattern: '^mongodb(\\+srv)?://', description: 'Use MongoDB instead of the embedded SQLite store.' },
+    BODY_LIMIT: { type: 'string', pattern: '^\\d+(b|kb|mb)$', default: '1mb', description: 'Largest accepted request body, e.g. 512kb or 2mb.' },
+    DEMO_ISSUER: { type: 'boolean', default: false, description: 'Create a demo issuer (slug "demo") on start if it does not exist; npm start sets it.' },
+  },
+} as const;
+
+export type ConfigVariable = keyof typeof CONFIG_SCHEMA.properties;

@@ -1,0 +1,56 @@
+import { Ajv } from 'ajv';
+import { parseMasterKey } from '../sign/master-key.js';
+import { CONFIG_SCHEMA } from './config-schema.js';
+
+export interface Config {
+  readonly port: number;
+  readonly publicUrl: string;
+  readonly dataDir: string;
+  readonly adminToken: string | undefined;
+  readonly masterKey: Buffer | undefined;
+  readonly mongodbUri: string | undefined;
+  readonly bodyLimit: string;
+  readonly demoIssuer: boolean;
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+  }
+}
+
+const validate = new Ajv({ coerceTypes: true, useDefaults: true, allErrors: true }).compile(CONFIG_SCHEMA);
+
+/** The only reader of process.env. Reports every bad variable at once, then fails. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const names = Object.keys(CONFIG_SCHEMA.properties);
+  // An empty variable means "unset", as in most shells' `FOO= cmd`.
+  const values: Record<string, unknown> = Object.fromEntries(
+    names.filter((name) => env[name] !== undefined && env[name] !== '').map((name) => [name, env[name]]),
+  );
+  if (!validate(values)) {
+    throw new ConfigError(
+      (validate.errors ?? []).map((error) => {
+        const name = error.instancePath.slice(1);
+        const description = (CONFIG_SCHEMA.properties as Record<string, { description: string }>)[name]?.description ?? '';
+        return `${name} ${error.message ?? 'is invalid'} (${description})`;
+      }),
+    );
+  }
+  const port = values.PORT as number;
+  const masterKey = typeof values.MASTER_KEY === 'string' ? parseMasterKey(values.MASTER_KEY) : undefined;
+  if (typeof values.MASTER_KEY === 'string' && masterKey === undefined) {
+    throw new ConfigError(['MASTER_KEY must decode to exactly 32 bytes']);
+  }
+  return Object.freeze({
+    port,
+    publicUrl: ((values.PUBLIC_URL as string | undefined) ?? `http://localhost:${port}`).replace(/\/+$/, ''),
+    dataDir: values.DATA_DIR as string,
+    adminToken: values.ADMIN_TOKEN as string | undefined,
+    masterKey,
+    mongodbUri: values.MONGODB_URI as string | undefined,
+    bodyLimit: values.BODY_LIMIT as string,
+    demoIssuer: values.DEMO_ISSUER as boolean,
+  });
+}

@@ -1,0 +1,79 @@
+import type { Clock } from '../shared/clock.js';
+import { assertValidCredential, type Credential } from '../shared/credential-model.js';
+import { ProblemError } from '../shared/problems.js';
+import { assertMatchesSchema } from '../shared/schema-validator.js';
+import type { DocumentLoader } from '../resolve/document-loader.js';
+import { signDataIntegrity } from '../sign/data-integrity-signer.js';
+import { envelope, signVcJwt } from '../sign/jose-signer.js';
+import type { Keyring } from '../sign/keyring.js';
+import type { CredentialFormat, CredentialRecord, IssuerRecord, Store } from '../store/ports.js';
+import { requestHash } from './idempotency.js';
+import { prepareCredential } from './prepare-credential.js';
+
+export interface IssueDeps {
+  store: Store;
+  keyring: Keyring;
+  documentLoader: DocumentLoader;
+  clock: Clock;
+  publicUrl: string;
+}
+
+export interface IssueRequest {
+  credential: Credential;
+  options?: { format?: CredentialFormat };
+}
+
+export interface IssueResult {
+  verifiableCredential: Record<string, unknown>;
+  /** True when an earlier request with the same Idempotency-Key is answered again. */
+  replayed: boolean;
+  record: CredentialRecord;
+}
+
+/**
+ * validate → replay? → prepare → check terms → sign → store → answer.
+ * Nothing is returned before it is stored: a credential the holder has but we do
+ * not know of could never be read back or revoked.
+ */
+export async function issueCredential(
+  deps: IssueDeps,
+  issuer: IssuerRecord,
+  body: unknown,
+  idempotencyKey?: string,
+): Promise<IssueResult> {
+  assertMatchesSchema<IssueRequest>('issue-request', body);
+  const claim = idempotencyKey === undefined ? undefined : { issuerId: issuer.id, key: idempotencyKey, requestHash: requestHash(body) };
+
+  if (claim !== undefined) {
+    const earlier = await deps.store.credentials.findByIdempotencyKey(issuer.id, claim.key);
+    if (earlier !== undefined) return replay(earlier, claim.requestHash);
+  }
+
+  const now = deps.clock.now();
+  const credential = prepareCredential(body.credential, { issuer, publicUrl: deps.publicUrl, now });
+  await assertValidCredential(credential, { documentLoader: deps.documentLoader, basePointer: '/credential' });
+
+  const format = body.options?.format ?? 'di';
+  const key = await deps.keyring.activeKey(issuer);
+  const record: CredentialRecord = { id: credential.id as string, issuerId: issuer.id, format, credential: {}, issuedAt: now.toISOString() };
+  if (format === 'jwt') {
+    record.jwt = await signVcJwt(credential, key);
+    record.credential = envelope(record.jwt);
+  } else {
+    record.credential = await signDataIntegrity(credential, { key, documentLoader: deps.documentLoader, now });
+  }
+
+  const saved = await deps.store.credentials.saveIssued(record, claim);
+  if (saved.outcome === 'replayed') return replay(saved, claim?.requestHash ?? '');
+  return { verifiableCredential: saved.record.credential, replayed: false, record: saved.record };
+}
+
+function replay(earlier: { record: CredentialRecord; requestHash: string }, hash: string): IssueResult {
+  if (earlier.requestHash !== hash) {
+    throw new ProblemError(
+      'idempotency-key-reused',
+      'This Idempotency-Key was already used with a different request body; use a new key for a new credential.',
+    );
+  }
+  return { verifiableCredential: earlier.record.credential, replayed: true, record: earlier.record };
+}

@@ -1,0 +1,34 @@
+import { randomUUID } from 'node:crypto';
+import { isoSeconds } from '../shared/clock.js';
+import { issuerIdOf, type Credential } from '../shared/credential-model.js';
+import { ProblemError } from '../shared/problems.js';
+import type { IssuerRecord } from '../store/ports.js';
+
+/**
+ * Fills what the service owns (id, validFrom, issuer) and refuses what the caller may
+ * not set: another issuer, or a proof. Returns a new object; the input is untouched.
+ */
+export function prepareCredential(
+  input: Credential,
+  context: { issuer: IssuerRecord; publicUrl: string; now: Date },
+): Credential {
+  if ('proof' in input) {
+    throw new ProblemError('invalid-request', 'An unsigned credential must not have a proof; the service signs it.', {
+      pointer: '/credential/proof',
+    });
+  }
+  const claimed = input.issuer === undefined ? undefined : issuerIdOf(input);
+  if (input.issuer !== undefined && claimed !== context.issuer.did) {
+    throw new ProblemError(
+      'forbidden',
+      `The credential's issuer ${JSON.stringify(claimed ?? input.issuer)} is not the issuer of this API key (${context.issuer.did}).`,
+      { pointer: '/credential/issuer' },
+    );
+  }
+  return {
+    ...input,
+    id: input.id ?? `${context.publicUrl}/credentials/${randomUUID()}`,
+    issuer: input.issuer ?? context.issuer.did,
+    validFrom: input.validFrom ?? isoSeconds(context.now),
+  };
+}
