@@ -1,0 +1,55 @@
+import type { ProblemDetails } from '../shared/problems.js';
+
+export type CheckId = 'data-model' | 'issuer-key' | 'signature' | 'issuer' | 'validity-period' | 'status';
+
+/**
+ * Why a check did not run. Only `not-applicable` leaves a credential verifiable:
+ * `could-not-check` means we do not know, which is never reported as either
+ * "valid" or "failed".
+ */
+export type SkipCause = 'not-applicable' | 'not-run' | 'could-not-check';
+
+export type CheckOutcome =
+  | { check: CheckId; status: 'success'; message: string }
+  | { check: CheckId; status: 'failure'; problems: ProblemDetails[] }
+  | { check: CheckId; status: 'skipped'; cause: SkipCause; reason: string; problems?: ProblemDetails[] };
+
+/** One word for people (the employer page) and for switch statements. */
+export type Verdict = 'valid' | 'expired' | 'not-yet-valid' | 'revoked' | 'suspended' | 'not-genuine' | 'malformed' | 'could-not-check';
+
+export interface VerificationReport {
+  verified: boolean;
+  verdict: Verdict;
+  format: 'di' | 'jwt' | 'unknown';
+  credential?: { id?: string; type?: unknown; issuer?: string; validFrom?: string; validUntil?: string };
+  checks: CheckOutcome[];
+}
+
+export function isVerified(checks: CheckOutcome[]): boolean {
+  return checks.every((outcome) => outcome.status === 'success' || (outcome.status === 'skipped' && outcome.cause === 'not-applicable'));
+}
+
+function problemSlug(outcome: CheckOutcome): string | undefined {
+  const problems = outcome.status === 'success' ? undefined : outcome.problems;
+  return problems?.[0]?.type.split('/').pop();
+}
+
+/** The first reason, in check order, that the credential cannot be accepted. */
+export function verdictOf(checks: CheckOutcome[]): Verdict {
+  for (const outcome of checks) {
+    if (outcome.status === 'failure') {
+      switch (outcome.check) {
+        case 'data-model':
+          return 'malformed';
+        case 'validity-period':
+          return problemSlug(outcome) === 'credential-not-yet-valid' ? 'not-yet-valid' : 'expired';
+        case 'status':
+          return problemSlug(outcome) === 'credential-suspended' ? 'suspended' : 'revoked';
+        default:
+          return 'not-genuine';
+      }
+    }
+    if (outcome.status === 'skipped' && outcome.cause === 'could-not-check') return 'could-not-check';
+  }
+  return 'valid';
+}
