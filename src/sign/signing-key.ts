@@ -32,6 +32,15 @@ export async function openSigningKey(record: IssuerKeyRecord, controller: string
     verificationMethodId: record.id,
     controller,
     keyPair,
-    joseKey: () => (joseKey ??= Ed25519Multikey.toJwk({ keyPair, secretKey: true }).then((jwk) => importJWK({ ...jwk, alg: 'EdDSA' }, 'EdDSA'))),
+    joseKey: () => (joseKey ??= Ed25519Multikey.toJwk({ keyPair, secretKey: true }).then((jwk) => importJWK({ ...jwk, d: seedOf(jwk.d), alg: 'EdDSA' }, 'EdDSA'))),
   };
+}
+
+/**
+ * ed25519-multikey's toJwk puts the 64-byte expanded secret (seed ‖ public key) in
+ * `d`; RFC 8037 wants the 32-byte seed, and WebCrypto refuses anything else.
+ */
+function seedOf(d: string | undefined): string {
+  if (d === undefined) throw new Error('The key pair has no secret key.');
+  return Buffer.from(d, 'base64url').subarray(0, 32).toString('base64url');
 }
