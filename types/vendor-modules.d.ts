@@ -84,3 +84,25 @@ declare module 'jsonld' {
   };
   export default jsonld;
 }
+
+// The upstream reference stack, used only by the interoperability tests.
+declare module '@digitalbazaar/vc' {
+  export function issue(options: object): Promise<Record<string, unknown>>;
+  export function verifyCredential(options: object): Promise<{ verified: boolean; error?: unknown; results?: unknown[] }>;
+}
+declare module '@digitalbazaar/data-integrity' {
+  export class DataIntegrityProof {
+    constructor(options: { signer?: unknown; cryptosuite: unknown; date?: Date | string });
+  }
+}
+declare module '@digitalbazaar/eddsa-rdfc-2022-cryptosuite' {
+  export const cryptosuite: object;
+}
+declare module '@digitalbazaar/ed25519-multikey' {
+  export function generate(options?: { id?: string; controller?: string }): Promise<{
+    id: string;
+    controller: string;
+    publicKeyMultibase: string;
+    signer(): unknown;
+  }>;
+}

@@ -1,0 +1,55 @@
+import { performance } from 'node:perf_hooks';
+
+export interface Measurement {
+  name: string;
+  ops: number;
+  opsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+}
+
+function percentile(sorted: number[], fraction: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))] as number;
+}
+
+/**
+ * Runs `operation` with `concurrency` workers until `seconds` have passed (after a
+ * short warm-up), recording each operation's latency. Throughput is total
+ * operations over wall time, so it reflects concurrency.
+ */
+export async function measure(
+  name: string,
+  operation: (index: number) => Promise<unknown>,
+  options: { seconds?: number; concurrency?: number; warmup?: number } = {},
+): Promise<Measurement> {
+  const seconds = options.seconds ?? 3;
+  const concurrency = options.concurrency ?? 1;
+  for (let index = 0; index < (options.warmup ?? 20); index += 1) await operation(index);
+  const latencies: number[] = [];
+  let counter = 0;
+  const start = performance.now();
+  const deadline = start + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (performance.now() < deadline) {
+        const begun = performance.now();
+        await operation(counter++);
+        latencies.push(performance.now() - begun);
+      }
+    }),
+  );
+  const elapsed = (performance.now() - start) / 1000;
+  latencies.sort((a, b) => a - b);
+  return { name, ops: latencies.length, opsPerSecond: latencies.length / elapsed, p50Ms: percentile(latencies, 0.5), p99Ms: percentile(latencies, 0.99) };
+}
+
+export function printTable(rows: Measurement[]): void {
+  const header = ['benchmark', 'ops', 'ops/s', 'p50 ms', 'p99 ms'];
+  const lines = rows.map((row) => [row.name, String(row.ops), row.opsPerSecond.toFixed(1), row.p50Ms.toFixed(2), row.p99Ms.toFixed(2)]);
+  const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => (line[column] as string).length)));
+  const format = (cells: string[]) => cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column] as number) : cell.padStart(widths[column] as number))).join('  ');
+  console.log(format(header));
+  console.log(widths.map((width) => '-'.repeat(width)).join('  '));
+  for (const line of lines) console.log(format(line));
+}

@@ -1,0 +1,87 @@
+/**
+ * npm run bench — issue and verify throughput, both formats, through HTTP (the real
+ * app on loopback, SQLite store) and as bare library calls. Prints one table.
+ * BENCH_SECONDS (default 3) sets the duration of each row; BENCH_CONCURRENCY
+ * (default 8) the number of concurrent HTTP clients.
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir, cpus } from 'node:os';
+import { join } from 'node:path';
+import { createApp } from '../../src/app.js';
+import { createServices } from '../../src/composition-root.js';
+import { loadConfig } from '../../src/config/load-config.js';
+import { createIssuer } from '../../src/issuers/create-issuer.js';
+import { signDataIntegrity } from '../../src/sign/data-integrity-signer.js';
+import { signVcJwt } from '../../src/sign/jose-signer.js';
+import { verifyCredential } from '../../src/verify/verify-credential.js';
+import { issueCredential } from '../../src/issue/issue-credential.js';
+import { measure, printTable, type Measurement } from './measure.js';
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 3);
+const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 8);
+
+function credential(index: number): Record<string, unknown> {
+  return {
+    '@context': ['https://www.w3.org/ns/credentials/v2'],
+    type: ['VerifiableCredential'],
+    name: 'Pre-departure orientation module',
+    credentialSubject: { id: `did:example:worker-${index}`, name: `Worker ${index}` },
+  };
+}
+
+async function main(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'passerelle-bench-'));
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const config = loadConfig({ PUBLIC_URL: baseUrl, DATA_DIR: dataDir, MASTER_KEY: Buffer.alloc(32, 3).toString('base64') });
+  const services = await createServices(config);
+  server.on('request', createApp(services));
+  const deps = { ...services, publicUrl: baseUrl };
+  const { issuer, apiKey } = await createIssuer(deps, { slug: 'bench', legalName: 'Bench Centre', country: 'MA' });
+  const key = await services.keyring.activeKey(issuer);
+  const post = async (path: string, body: unknown) => {
+    const response = await fetch(baseUrl + path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` },
+      body: JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+    return response.json() as Promise<Record<string, unknown>>;
+  };
+
+  const sampleDi = (await issueCredential(deps, issuer, { credential: credential(0) })).verifiableCredential;
+  const sampleJwt = (await issueCredential(deps, issuer, { credential: credential(0), options: { format: 'jwt' } })).verifiableCredential;
+  const prepared = { ...credential(0), id: `${baseUrl}/credentials/bench`, issuer: issuer.did, validFrom: '2026-01-01T00:00:00Z' };
+
+  const rows: Measurement[] = [];
+  const run = async (...args: Parameters<typeof measure>) => {
+    const row = await measure(...args);
+    rows.push(row);
+    process.stderr.write(`  ${row.name}: ${row.opsPerSecond.toFixed(1)} ops/s\n`);
+  };
+  process.stderr.write(`Benchmarking (${seconds}s per row, ${concurrency} HTTP clients, ${cpus().length} cores, node ${process.version})\n`);
+  await run('library: sign DI (eddsa-rdfc-2022)', () => signDataIntegrity(prepared, { key, documentLoader: services.documentLoader, now: new Date() }), { seconds });
+  await run('library: sign JWT (EdDSA)', () => signVcJwt(prepared, key), { seconds });
+  await run('library: issue DI (sign + store)', (index) => issueCredential(deps, issuer, { credential: credential(index) }), { seconds });
+  await run('library: issue JWT (sign + store)', (index) => issueCredential(deps, issuer, { credential: credential(index), options: { format: 'jwt' } }), { seconds });
+  await run('library: verify DI', () => verifyCredential(services, { verifiableCredential: sampleDi }), { seconds });
+  await run('library: verify JWT', () => verifyCredential(services, { verifiableCredential: sampleJwt }), { seconds });
+  await run('http: POST /credentials/issue DI', (index) => post('/credentials/issue', { credential: credential(index) }), { seconds, concurrency });
+  await run('http: POST /credentials/issue JWT', (index) => post('/credentials/issue', { credential: credential(index), options: { format: 'jwt' } }), { seconds, concurrency });
+  await run('http: POST /credentials/verify DI', () => post('/credentials/verify', { verifiableCredential: sampleDi }), { seconds, concurrency });
+  await run('http: POST /credentials/verify JWT', () => post('/credentials/verify', { verifiableCredential: sampleJwt }), { seconds, concurrency });
+
+  printTable(rows);
+  server.closeAllConnections();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await services.close();
+  rmSync(dataDir, { recursive: true, force: true });
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,25 @@
+import express, { type Express } from 'express';
+import type { Services } from './composition-root.js';
+import { createCredentialRouter } from './http/credential-routes.js';
+import { createIssuerRouter } from './http/issuer-routes.js';
+import { createMetaRouter } from './http/meta-routes.js';
+import { buildOpenApi } from './http/openapi.js';
+import { notFound, problemResponse, requireJsonBody } from './http/problem-response.js';
+
+/** Wires the routers to the services. No listening, no environment: tests start it on port 0. */
+export function createApp(services: Services): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', false);
+  app.use(requireJsonBody);
+  app.use(express.json({ limit: services.config.bodyLimit, type: ['application/json', 'application/*+json'], strict: false }));
+
+  const deps = { ...services, publicUrl: services.config.publicUrl, adminToken: services.config.adminToken };
+  app.use(createMetaRouter({ ...deps, openapi: () => buildOpenApi(services.config.publicUrl) }));
+  app.use(createIssuerRouter(deps));
+  app.use(createCredentialRouter(deps));
+
+  app.use(notFound);
+  app.use(problemResponse(services.log));
+  return app;
+}

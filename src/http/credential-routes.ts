@@ -1,0 +1,48 @@
+import { Router } from 'express';
+import { IDEMPOTENCY_KEY } from '../issue/idempotency.js';
+import { issueCredential, type IssueDeps } from '../issue/issue-credential.js';
+import { ProblemError } from '../shared/problems.js';
+import { verifyCredential, type VerifyDeps } from '../verify/verify-credential.js';
+import { issuerOf, requireIssuer } from './authenticate.js';
+import { methodNotAllowed } from './problem-response.js';
+
+export function createCredentialRouter(deps: IssueDeps & VerifyDeps): Router {
+  const router = Router();
+  const authenticated = requireIssuer(deps.store);
+
+  router
+    .route('/credentials/issue')
+    .post(authenticated, async (req, res) => {
+      const key = req.get('Idempotency-Key');
+      if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
+        throw new ProblemError('invalid-request', 'Idempotency-Key must be 1–255 visible ASCII characters.', { pointer: '/headers/Idempotency-Key' });
+      }
+      const result = await issueCredential(deps, issuerOf(res), req.body, key);
+      if (result.replayed) res.setHeader('Idempotent-Replayed', 'true');
+      res.status(201).location(result.record.id).json({ verifiableCredential: result.verifiableCredential });
+    })
+    .all(methodNotAllowed('POST'));
+
+  router
+    .route('/credentials/verify')
+    .post(async (req, res) => {
+      res.json(await verifyCredential(deps, req.body));
+    })
+    .all(methodNotAllowed('POST'));
+
+  router
+    .route('/credentials/:id')
+    .get(authenticated, async (req, res) => {
+      const id = String(req.params.id);
+      const record =
+        (await deps.store.credentials.findById(`${deps.publicUrl}/credentials/${id}`)) ?? (await deps.store.credentials.findById(id));
+      // Another issuer's credential is answered exactly like a missing one: ids are not an oracle.
+      if (record === undefined || record.issuerId !== issuerOf(res).id) {
+        throw new ProblemError('not-found', `No credential ${id} issued by this API key's issuer.`);
+      }
+      res.json({ verifiableCredential: record.credential, format: record.format, issuedAt: record.issuedAt });
+    })
+    .all(methodNotAllowed('GET'));
+
+  return router;
+}

@@ -1,0 +1,94 @@
+import { Router } from 'express';
+import { createApiKey } from '../issuers/api-keys.js';
+import { createIssuer, type IssuerDeps } from '../issuers/create-issuer.js';
+import { issuerDidDocument } from '../issuers/issuer-did-document.js';
+import { rotateIssuerKey } from '../issuers/rotate-issuer-key.js';
+import { ProblemError } from '../shared/problems.js';
+import type { Keyring } from '../sign/keyring.js';
+import type { IssuerRecord } from '../store/ports.js';
+import { requireAdmin } from './authenticate.js';
+import { methodNotAllowed } from './problem-response.js';
+
+type Deps = IssuerDeps & { keyring: Keyring; adminToken: string | undefined };
+
+/** What anyone may see of an issuer. */
+function publicIssuer(issuer: IssuerRecord) {
+  const { id, slug, legalName, country, names, did, didMethod, createdAt } = issuer;
+  return { id, slug, legalName, country, names, did, didMethod, createdAt };
+}
+
+export function createIssuerRouter(deps: Deps): Router {
+  const router = Router();
+  const admin = requireAdmin(deps.adminToken);
+
+  async function issuerBySlug(slug: string): Promise<IssuerRecord> {
+    const issuer = await deps.store.issuers.findBySlug(slug);
+    if (issuer === undefined) throw new ProblemError('not-found', `No issuer "${slug}".`, { pointer: '/slug' });
+    return issuer;
+  }
+
+  router
+    .route('/issuers/:slug')
+    .get(async (req, res) => {
+      res.json(publicIssuer(await issuerBySlug(req.params.slug)));
+    })
+    .all(methodNotAllowed('GET'));
+
+  router
+    .route('/issuers/:slug/did.json')
+    .get(async (req, res) => {
+      const issuer = await issuerBySlug(req.params.slug);
+      if (issuer.didMethod !== 'web') throw new ProblemError('not-found', `Issuer "${issuer.slug}" uses ${issuer.did}, which needs no hosting.`);
+      res.type('application/did+json').send(JSON.stringify(issuerDidDocument(issuer, await deps.store.keys.listForIssuer(issuer.id))));
+    })
+    .all(methodNotAllowed('GET'));
+
+  router
+    .route('/admin/issuers')
+    .post(admin, async (req, res) => {
+      const { issuer, apiKey } = await createIssuer(deps, req.body);
+      res.status(201).location(`${deps.publicUrl}/issuers/${issuer.slug}`).json({ ...publicIssuer(issuer), apiKey });
+    })
+    .get(admin, async (_req, res) => {
+      res.json((await deps.store.issuers.list()).map(publicIssuer));
+    })
+    .all(methodNotAllowed('GET', 'POST'));
+
+  router
+    .route('/admin/issuers/:slug/api-keys')
+    .post(admin, async (req, res) => {
+      const issuer = await issuerBySlug(req.params.slug);
+      const label = (req.body as { label?: unknown } | undefined)?.label;
+      if (label !== undefined && (typeof label !== 'string' || label.length > 100)) {
+        throw new ProblemError('invalid-request', 'label must be a string of at most 100 characters.', { pointer: '/label' });
+      }
+      const { apiKey, record } = await createApiKey(deps, issuer.id, label);
+      res.status(201).json({ id: record.id, apiKey, createdAt: record.createdAt });
+    })
+    .get(admin, async (req, res) => {
+      const issuer = await issuerBySlug(req.params.slug);
+      const keys = await deps.store.apiKeys.listForIssuer(issuer.id);
+      res.json(keys.map(({ id, label, createdAt, revokedAt }) => ({ id, label, createdAt, revokedAt })));
+    })
+    .all(methodNotAllowed('GET', 'POST'));
+
+  router
+    .route('/admin/issuers/:slug/api-keys/:id')
+    .delete(admin, async (req, res) => {
+      const issuer = await issuerBySlug(req.params.slug);
+      const revoked = await deps.store.apiKeys.revoke(issuer.id, req.params.id, deps.clock.now().toISOString());
+      if (!revoked) throw new ProblemError('not-found', `Issuer "${issuer.slug}" has no API key ${req.params.id}.`);
+      res.status(204).end();
+    })
+    .all(methodNotAllowed('DELETE'));
+
+  router
+    .route('/admin/issuers/:slug/keys')
+    .post(admin, async (req, res) => {
+      const issuer = await issuerBySlug(req.params.slug);
+      res.status(201).json(await rotateIssuerKey(deps, issuer));
+    })
+    .all(methodNotAllowed('POST'));
+
+  return router;
+}

@@ -1,0 +1,164 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const SCHEMAS_DIR = fileURLToPath(new URL('../../schemas/', import.meta.url));
+
+function schema(name: string): object {
+  const { $schema: _draft, $id: _id, ...body } = JSON.parse(readFileSync(`${SCHEMAS_DIR}${name}.schema.json`, 'utf8')) as Record<string, unknown>;
+  return body;
+}
+
+const json = (ref: string) => ({ 'application/json': { schema: { $ref: `#/components/schemas/${ref}` } } });
+const problems = (...codes: number[]) =>
+  Object.fromEntries(codes.map((code) => [String(code), { $ref: `#/components/responses/Problem${code === 401 || code === 403 ? code : ''}` }]));
+
+/**
+ * The OpenAPI 3.1 description. Request schemas are the very files the service
+ * validates with (schemas/), so the document cannot drift from the behaviour.
+ */
+export function buildOpenApi(publicUrl: string): object {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Passerelle',
+      version: '0.1.0',
+      description:
+        'Issue and verify signed W3C Verifiable Credentials (VC Data Model 2.0) for the skills of mobile workers. Errors are RFC 9457 application/problem+json.',
+      license: { name: 'Apache-2.0' },
+    },
+    servers: [{ url: publicUrl }],
+    components: {
+      securitySchemes: {
+        apiKey: { type: 'http', scheme: 'bearer', description: 'An issuer API key (psk_<id>_<secret>), scoped to exactly one issuer.' },
+        adminToken: { type: 'http', scheme: 'bearer', description: 'ADMIN_TOKEN; admin endpoints are disabled when it is unset.' },
+      },
+      schemas: {
+        IssueRequest: schema('issue-request'),
+        VerifyRequest: schema('verify-request'),
+        IssuerCreate: schema('issuer-create'),
+        VerifiableCredential: schema('verifiable-credential'),
+        IssueResponse: {
+          type: 'object',
+          required: ['verifiableCredential'],
+          properties: { verifiableCredential: { type: 'object', description: 'A VC with a DataIntegrityProof, or an EnvelopedVerifiableCredential (jwt).' } },
+        },
+        Issuer: {
+          type: 'object',
+          properties: {
+            id: { type: 'string' },
+            slug: { type: 'string' },
+            legalName: { type: 'string' },
+            country: { type: 'string' },
+            names: { type: 'object', additionalProperties: { type: 'string' } },
+            did: { type: 'string' },
+            didMethod: { enum: ['web', 'key'] },
+            createdAt: { type: 'string', format: 'date-time' },
+          },
+        },
+        CheckOutcome: {
+          type: 'object',
+          required: ['check', 'status'],
+          properties: {
+            check: { enum: ['data-model', 'issuer-key', 'signature', 'issuer', 'validity-period', 'status'] },
+            status: { enum: ['success', 'failure', 'skipped'] },
+            message: { type: 'string' },
+            cause: { enum: ['not-applicable', 'not-run', 'could-not-check'], description: 'Why a check was skipped; could-not-check is never "failed".' },
+            reason: { type: 'string' },
+            problems: { type: 'array', items: { $ref: '#/components/schemas/Problem' } },
+          },
+        },
+        VerificationReport: {
+          type: 'object',
+          required: ['verified', 'verdict', 'checks'],
+          properties: {
+            verified: { type: 'boolean' },
+            verdict: { enum: ['valid', 'expired', 'not-yet-valid', 'revoked', 'suspended', 'not-genuine', 'malformed', 'could-not-check'] },
+            format: { enum: ['di', 'jwt', 'unknown'] },
+            credential: { type: 'object' },
+            checks: { type: 'array', items: { $ref: '#/components/schemas/CheckOutcome' } },
+          },
+        },
+        Problem: {
+          type: 'object',
+          description: 'RFC 9457 problem details. `instance` is a JSON Pointer to the field at fault.',
+          required: ['type', 'title', 'status', 'detail'],
+          properties: {
+            type: { type: 'string', format: 'uri' },
+            title: { type: 'string' },
+            status: { type: 'integer' },
+            detail: { type: 'string' },
+            instance: { type: 'string' },
+            errors: { type: 'array', items: { type: 'object', properties: { pointer: { type: 'string' }, detail: { type: 'string' } } } },
+          },
+        },
+      },
+      responses: {
+        Problem: { description: 'Problem details', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } },
+        Problem401: { description: 'Missing, malformed, unknown or revoked key', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } },
+        Problem403: { description: 'Not allowed for this key', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } },
+      },
+    },
+    paths: {
+      '/credentials/issue': {
+        post: {
+          summary: 'Sign, store and return a credential (W3C VC API)',
+          security: [{ apiKey: [] }],
+          parameters: [{ name: 'Idempotency-Key', in: 'header', schema: { type: 'string', maxLength: 255 }, description: 'A retry with the same key and body returns the same credential.' }],
+          requestBody: { required: true, content: json('IssueRequest') },
+          responses: { '201': { description: 'Issued (also answered for an idempotent replay, with Idempotent-Replayed: true)', content: json('IssueResponse') }, ...problems(400, 401, 403, 413, 415, 422) },
+        },
+      },
+      '/credentials/verify': {
+        post: {
+          summary: 'Verify a credential and report every check',
+          requestBody: { required: true, content: json('VerifyRequest') },
+          responses: { '200': { description: 'The report (also for credentials that fail verification)', content: json('VerificationReport') }, ...problems(400, 413, 415) },
+        },
+      },
+      '/credentials/{id}': {
+        get: {
+          summary: 'Read back a credential issued by the caller',
+          security: [{ apiKey: [] }],
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: { '200': { description: 'The stored credential', content: json('IssueResponse') }, ...problems(401, 404) },
+        },
+      },
+      '/issuers/{slug}': {
+        get: { summary: 'Public profile of an issuer', parameters: [{ name: 'slug', in: 'path', required: true, schema: { type: 'string' } }], responses: { '200': { description: 'The issuer', content: json('Issuer') }, ...problems(404) } },
+      },
+      '/issuers/{slug}/did.json': {
+        get: {
+          summary: 'DID document of a did:web issuer (did:web:<host>:issuers:<slug>)',
+          parameters: [{ name: 'slug', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: { '200': { description: 'DID document', content: { 'application/did+json': { schema: { type: 'object' } } } }, ...problems(404) },
+        },
+      },
+      '/admin/issuers': {
+        post: {
+          summary: 'Create an issuer with a key, a DID and a first API key (shown once)',
+          security: [{ adminToken: [] }],
+          requestBody: { required: true, content: json('IssuerCreate') },
+          responses: { '201': { description: 'The issuer and its apiKey', content: json('Issuer') }, ...problems(400, 401, 403, 409) },
+        },
+        get: { summary: 'List issuers', security: [{ adminToken: [] }], responses: { '200': { description: 'Issuers' }, ...problems(401, 403) } },
+      },
+      '/admin/issuers/{slug}/api-keys': {
+        post: { summary: 'Create another API key (shown once)', security: [{ adminToken: [] }], responses: { '201': { description: 'The key' }, ...problems(401, 403, 404) } },
+        get: { summary: 'List API keys (never their secrets)', security: [{ adminToken: [] }], responses: { '200': { description: 'Keys' }, ...problems(401, 403, 404) } },
+      },
+      '/admin/issuers/{slug}/api-keys/{id}': {
+        delete: { summary: 'Revoke an API key', security: [{ adminToken: [] }], responses: { '204': { description: 'Revoked' }, ...problems(401, 403, 404) } },
+      },
+      '/admin/issuers/{slug}/keys': {
+        post: {
+          summary: 'Rotate the signing key (did:web only); the old key stays in the DID document',
+          security: [{ adminToken: [] }],
+          responses: { '201': { description: 'The new verification method' }, ...problems(401, 403, 404, 409) },
+        },
+      },
+      '/contexts/{name}': { get: { summary: 'Our JSON-LD contexts', responses: { '200': { description: 'Context' }, ...problems(404) } } },
+      '/healthz': { get: { summary: 'Liveness and store reachability', responses: { '200': { description: 'OK' }, ...problems(503) } } },
+      '/openapi.json': { get: { summary: 'This document', responses: { '200': { description: 'OpenAPI 3.1' } } } },
+    },
+  };
+}
