@@ -1,0 +1,99 @@
+import { createServer, type Server } from 'node:http';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { createApp } from '../../src/app.js';
+import { createServices, type Services } from '../../src/composition-root.js';
+import { loadConfig } from '../../src/config/load-config.js';
+import type { Clock } from '../../src/shared/clock.js';
+
+export const ADMIN_TOKEN = 'test-admin-token-0123456789';
+
+export interface TestApp {
+  baseUrl: string;
+  services: Services;
+  dataDir: string;
+  /** Log lines the app wrote (errors), for asserting nothing leaked. */
+  logs: string[];
+  close(): Promise<void>;
+  /** POST JSON; returns status, headers and parsed body. */
+  post(path: string, body: unknown, headers?: Record<string, string>): Promise<TestResponse>;
+  get(path: string, headers?: Record<string, string>): Promise<TestResponse>;
+  /** Creates an issuer through the admin API. */
+  createIssuer(input?: Record<string, unknown>): Promise<{ slug: string; did: string; apiKey: string; id: string }>;
+}
+
+export interface TestResponse {
+  status: number;
+  headers: Headers;
+  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- tests inspect arbitrary JSON
+  text: string;
+}
+
+let issuerCounter = 0;
+
+/**
+ * The real app on an ephemeral port with a fresh SQLite file: no mocks. The server
+ * listens first so that PUBLIC_URL (used in ids and did:web DIDs) has the real port.
+ */
+export async function startTestApp(options: { env?: Record<string, string>; clock?: Clock; dataDir?: string } = {}): Promise<TestApp> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'passerelle-test-'));
+  const server: Server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const config = loadConfig({
+    PORT: String(port),
+    PUBLIC_URL: baseUrl,
+    DATA_DIR: dataDir,
+    ADMIN_TOKEN,
+    MASTER_KEY: Buffer.alloc(32, 7).toString('base64'),
+    ...options.env,
+  });
+  const logs: string[] = [];
+  const services = await createServices(config, { ...(options.clock === undefined ? {} : { clock: options.clock }), log: (line) => logs.push(line) });
+  server.on('request', createApp(services));
+
+  async function request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<TestResponse> {
+    const response = await fetch(baseUrl + path, {
+      method,
+      headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
+      ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+    });
+    const text = await response.text();
+    let parsed: unknown = undefined;
+    try {
+      parsed = text === '' ? undefined : JSON.parse(text);
+    } catch {
+      parsed = undefined;
+    }
+    return { status: response.status, headers: response.headers, body: parsed, text };
+  }
+
+  return {
+    baseUrl,
+    services,
+    dataDir,
+    logs,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await services.close();
+      if (options.dataDir === undefined) rmSync(dataDir, { recursive: true, force: true });
+    },
+    post: (path, body, headers) => request('POST', path, body, headers),
+    get: (path, headers) => request('GET', path, undefined, headers),
+    async createIssuer(input = {}) {
+      issuerCounter += 1;
+      const response = await request(
+        'POST',
+        '/admin/issuers',
+        { slug: `issuer-${process.pid}-${issuerCounter}`, legalName: 'Test Training Centre', country: 'MA', ...input },
+        { authorization: `Bearer ${ADMIN_TOKEN}` },
+      );
+      if (response.status !== 201) throw new Error(`createIssuer failed: ${response.status} ${response.text}`);
+      return response.body;
+    },
+  };
+}

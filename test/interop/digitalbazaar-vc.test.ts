@@ -1,0 +1,66 @@
+import { expect } from 'chai';
+import * as referenceVc from '@digitalbazaar/vc';
+import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
+import { cryptosuite } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
+import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
+import { createDocumentLoader } from '../../src/resolve/document-loader.js';
+import { knownContexts } from '../../src/resolve/known-contexts.js';
+import { minimalCredential } from '../helpers/fixtures.js';
+import { startTestApp, type TestApp } from '../helpers/start-app.js';
+
+/**
+ * Interoperability with the upstream reference library (@digitalbazaar/vc and its
+ * eddsa-rdfc-2022 cryptosuite), which shares no code path with our signer.
+ */
+describe('interoperability with @digitalbazaar/vc', () => {
+  let app: TestApp;
+  before(async () => {
+    app = await startTestApp();
+  });
+  after(() => app.close());
+
+  it('verifies, with the reference library, a credential issued here (did:web, DID document fetched from our HTTP endpoint)', async () => {
+    const issuer = await app.createIssuer();
+    const issued = await app.post('/credentials/issue', { credential: minimalCredential() }, { authorization: `Bearer ${issuer.apiKey}` });
+    const vc = issued.body.verifiableCredential;
+    // The reference library gets the issuer's DID document exactly as the public would: over HTTP from the service.
+    const didDocument = (await app.get(`/issuers/${issuer.slug}/did.json`)).body;
+    const contexts = new Map(knownContexts());
+    const loader = async (url: string) => {
+      const [did] = url.split('#');
+      if (did === issuer.did) {
+        const document = url.includes('#')
+          ? { '@context': 'https://w3id.org/security/multikey/v1', ...didDocument.verificationMethod.find((method: { id: string }) => method.id === url) }
+          : didDocument;
+        return { contextUrl: null, documentUrl: url, document };
+      }
+      return createDocumentLoader({ contexts })(url);
+    };
+    const result = await referenceVc.verifyCredential({ credential: vc, suite: new DataIntegrityProof({ cryptosuite }), documentLoader: loader });
+    expect(result.verified, JSON.stringify(result.error ?? result.results)).to.equal(true);
+
+    const tampered = { ...vc, credentialSubject: { ...vc.credentialSubject, name: 'Someone Else' } };
+    const tamperedResult = await referenceVc.verifyCredential({ credential: tampered, suite: new DataIntegrityProof({ cryptosuite }), documentLoader: loader });
+    expect(tamperedResult.verified).to.equal(false);
+  });
+
+  it('verifies here a credential signed by the reference library with a did:key', async () => {
+    const key = await Ed25519Multikey.generate();
+    const did = `did:key:${key.publicKeyMultibase}`;
+    key.id = `${did}#${key.publicKeyMultibase}`;
+    key.controller = did;
+    const contexts = knownContexts();
+    const loader = createDocumentLoader({ contexts });
+    const signed = await referenceVc.issue({
+      credential: minimalCredential({ issuer: did, validFrom: '2026-01-01T00:00:00Z' }),
+      suite: new DataIntegrityProof({ signer: key.signer(), cryptosuite }),
+      documentLoader: loader,
+    });
+    const report = (await app.post('/credentials/verify', { verifiableCredential: signed })).body;
+    expect(report.verified, JSON.stringify(report.checks)).to.equal(true);
+    expect(report.checks.find((outcome: { check: string }) => outcome.check === 'signature').status).to.equal('success');
+
+    const forged = { ...signed, name: 'Forged name' };
+    expect((await app.post('/credentials/verify', { verifiableCredential: forged })).body.verdict).to.equal('not-genuine');
+  });
+});
