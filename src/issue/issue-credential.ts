@@ -1,5 +1,5 @@
 import type { Clock } from '../shared/clock.js';
-import { assertValidCredential, type Credential } from '../shared/credential-model.js';
+import { assertCredentialStructure, expandSafely, type Credential } from '../shared/credential-model.js';
 import { ProblemError } from '../shared/problems.js';
 import { assertMatchesSchema } from '../shared/schema-validator.js';
 import type { DocumentLoader } from '../resolve/document-loader.js';
@@ -51,16 +51,18 @@ export async function issueCredential(
 
   const now = deps.clock.now();
   const credential = prepareCredential(body.credential, { issuer, publicUrl: deps.publicUrl, now });
-  await assertValidCredential(credential, { documentLoader: deps.documentLoader, basePointer: '/credential' });
-
   const format = body.options?.format ?? 'di';
+  assertCredentialStructure(credential, '/credential');
   const key = await deps.keyring.activeKey(issuer);
   const record: CredentialRecord = { id: credential.id as string, issuerId: issuer.id, format, credential: {}, issuedAt: now.toISOString() };
   if (format === 'jwt') {
+    // A JWS signs bytes, not JSON-LD, so safe mode must be applied here explicitly.
+    await expandSafely(credential, deps.documentLoader, '/credential');
     record.jwt = await signVcJwt(credential, key);
     record.credential = envelope(record.jwt);
   } else {
-    record.credential = await signDataIntegrity(credential, { key, documentLoader: deps.documentLoader, now });
+    // Canonicalisation inside the signer runs in safe mode: expanding here as well would do it twice.
+    record.credential = await signDataIntegrity(credential, { key, documentLoader: deps.documentLoader, now, basePointer: '/credential' });
   }
 
   const saved = await deps.store.credentials.saveIssued(record, claim);

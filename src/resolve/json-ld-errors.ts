@@ -43,6 +43,10 @@ export function explainJsonLdError(error: unknown, document: object): ProblemErr
   return undefined;
 }
 
-export function rethrowAsProblem(error: unknown, document: object): never {
-  throw explainJsonLdError(error, document) ?? error;
+/** `basePointer` locates `document` inside the request, e.g. `/credential`. */
+export function rethrowAsProblem(error: unknown, document: object, basePointer = ''): never {
+  const problem = explainJsonLdError(error, document);
+  if (problem === undefined) throw error;
+  if (problem.pointer === undefined || basePointer === '') throw problem;
+  throw new ProblemError(problem.type, problem.message, { pointer: basePointer + problem.pointer, extensions: problem.extensions });
 }

@@ -15,8 +15,14 @@ export async function assertValidCredential(
   credential: Credential,
   options: { documentLoader: DocumentLoader; basePointer?: string },
 ): Promise<void> {
+  assertCredentialStructure(credential, options.basePointer ?? '');
+  await expandSafely(credential, options.documentLoader, options.basePointer ?? '');
+}
+
+/** The VC DM 2.0 rules that need no JSON-LD processing (schemas/verifiable-credential). */
+export function assertCredentialStructure(credential: Credential, basePointer = ''): void {
   try {
-    assertMatchesSchema('verifiable-credential', credential, options.basePointer ?? '');
+    assertMatchesSchema('verifiable-credential', credential, basePointer);
   } catch (error) {
     if (error instanceof ProblemError) {
       throw new ProblemError('invalid-credential', error.message, {
@@ -26,21 +32,13 @@ export async function assertValidCredential(
     }
     throw error;
   }
-  await expandSafely(credential, options.documentLoader, options.basePointer ?? '');
 }
 
 export async function expandSafely(document: object, documentLoader: DocumentLoader, basePointer = ''): Promise<void> {
   try {
     await jsonld.expand(document, { documentLoader, safe: true, base: null });
   } catch (error) {
-    try {
-      rethrowAsProblem(error, document);
-    } catch (problem) {
-      if (problem instanceof ProblemError && problem.pointer !== undefined && basePointer !== '') {
-        throw new ProblemError(problem.type, problem.message, { pointer: basePointer + problem.pointer, extensions: problem.extensions });
-      }
-      throw problem;
-    }
+    rethrowAsProblem(error, document, basePointer);
   }
 }
 

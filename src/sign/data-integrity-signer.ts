@@ -12,7 +12,7 @@ import type { SigningKey } from './signing-key.js';
  */
 export async function signDataIntegrity(
   credential: Record<string, unknown>,
-  options: { key: SigningKey; documentLoader: DocumentLoader; now: Date },
+  options: { key: SigningKey; documentLoader: DocumentLoader; now: Date; basePointer?: string },
 ): Promise<Record<string, unknown>> {
   const suite = new DataIntegrityProof({ signer: options.key.keyPair.signer(), cryptosuite, date: options.now });
   try {
@@ -24,6 +24,6 @@ export async function signDataIntegrity(
       now: options.now,
     });
   } catch (error) {
-    rethrowAsProblem(error, credential);
+    rethrowAsProblem(error, credential, options.basePointer);
   }
 }
