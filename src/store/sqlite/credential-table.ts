@@ -1,0 +1,83 @@
+import type Database from 'better-sqlite3';
+import type { CredentialFormat, CredentialRecord, CredentialStore, IdempotencyClaim, SaveIssuedResult } from '../ports.js';
+import { toConflict } from './constraint-errors.js';
+
+interface CredentialRow {
+  id: string;
+  issuer_id: string;
+  format: CredentialFormat;
+  credential: string;
+  jwt: string | null;
+  issued_at: string;
+}
+
+type ClaimedRow = CredentialRow & { request_hash: string };
+
+export function sqliteCredentialStore(db: Database.Database): CredentialStore {
+  const insert = db.prepare(
+    `INSERT INTO credentials (id, issuer_id, format, credential, jwt, issued_at)
+     VALUES (@id, @issuerId, @format, @credential, @jwt, @issuedAt)`,
+  );
+  // DO NOTHING instead of an error: `changes` tells whether this call won the key.
+  const claimKey = db.prepare(
+    `INSERT INTO idempotency_keys (issuer_id, key, request_hash, credential_id)
+     VALUES (@issuerId, @key, @requestHash, @credentialId)
+     ON CONFLICT (issuer_id, key) DO NOTHING`,
+  );
+  const byId = db.prepare<[string], CredentialRow>('SELECT * FROM credentials WHERE id = ?');
+  const byClaim = db.prepare<[string, string], ClaimedRow>(
+    `SELECT c.*, k.request_hash FROM idempotency_keys k JOIN credentials c ON c.id = k.credential_id
+     WHERE k.issuer_id = ? AND k.key = ?`,
+  );
+
+  const store = (record: CredentialRecord): void => {
+    try {
+      insert.run({ ...record, credential: JSON.stringify(record.credential), jwt: record.jwt ?? null });
+    } catch (error) {
+      throw toConflict(error, `Credential ${record.id}`);
+    }
+  };
+
+  // IMMEDIATE takes the write lock up front, so two processes cannot both read
+  // "no claim yet"; the primary key on (issuer_id, key) is what decides regardless.
+  // If the credential insert fails, the claim rolls back with it.
+  const saveClaimed = db.transaction((record: CredentialRecord, claim: IdempotencyClaim): SaveIssuedResult => {
+    const won = claimKey.run({ ...claim, credentialId: record.id }).changes === 1;
+    if (!won) {
+      const first = byClaim.get(claim.issuerId, claim.key);
+      if (first === undefined) throw new Error(`Idempotency key ${claim.key} is claimed but its credential is missing.`);
+      return { outcome: 'replayed', record: toCredential(first), requestHash: first.request_hash };
+    }
+    store(record);
+    return { outcome: 'saved', record };
+  });
+
+  return {
+    async saveIssued(record, claim) {
+      if (claim === undefined) {
+        store(record);
+        return { outcome: 'saved', record };
+      }
+      return saveClaimed.immediate(record, claim);
+    },
+    async findById(id) {
+      const row = byId.get(id);
+      return row === undefined ? undefined : toCredential(row);
+    },
+    async findByIdempotencyKey(issuerId, key) {
+      const row = byClaim.get(issuerId, key);
+      return row === undefined ? undefined : { record: toCredential(row), requestHash: row.request_hash };
+    },
+  };
+}
+
+function toCredential(row: CredentialRow): CredentialRecord {
+  return {
+    id: row.id,
+    issuerId: row.issuer_id,
+    format: row.format,
+    credential: JSON.parse(row.credential) as Record<string, unknown>,
+    ...(row.jwt === null ? {} : { jwt: row.jwt }),
+    issuedAt: row.issued_at,
+  };
+}

@@ -1,0 +1,110 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * The SQLite schema, as an ordered list of steps. A change to the schema is a new
+ * entry at the end; entries already released are never edited, because files in
+ * the field have already run them.
+ */
+export interface Migration {
+  /** 1, 2, 3…: the position in the list, recorded in `schema_migrations`. */
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'issuers, keys, api keys, credentials, idempotency keys',
+    // STRICT tables refuse a value of the wrong type instead of silently storing it.
+    // JSON columns are TEXT, checked by json_valid so a bad write fails loudly.
+    sql: `
+      CREATE TABLE issuers (
+        id TEXT PRIMARY KEY,
+        slug TEXT NOT NULL UNIQUE,
+        legal_name TEXT NOT NULL,
+        country TEXT NOT NULL,
+        names TEXT NOT NULL CHECK (json_valid(names)),
+        did_method TEXT NOT NULL CHECK (did_method IN ('web', 'key')),
+        did TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      ) STRICT;
+
+      CREATE TABLE issuer_keys (
+        id TEXT PRIMARY KEY,
+        issuer_id TEXT NOT NULL REFERENCES issuers (id),
+        public_key_multibase TEXT NOT NULL,
+        sealed_secret_key TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('active', 'retired')),
+        created_at TEXT NOT NULL,
+        retired_at TEXT
+      ) STRICT;
+      CREATE INDEX issuer_keys_by_issuer ON issuer_keys (issuer_id, created_at);
+      -- The database itself forbids two active keys for one issuer.
+      CREATE UNIQUE INDEX issuer_keys_one_active ON issuer_keys (issuer_id) WHERE status = 'active';
+
+      CREATE TABLE api_keys (
+        id TEXT PRIMARY KEY,
+        issuer_id TEXT NOT NULL REFERENCES issuers (id),
+        secret_hash TEXT NOT NULL,
+        label TEXT,
+        created_at TEXT NOT NULL,
+        revoked_at TEXT
+      ) STRICT;
+      CREATE INDEX api_keys_by_issuer ON api_keys (issuer_id, created_at);
+
+      CREATE TABLE credentials (
+        id TEXT PRIMARY KEY,
+        issuer_id TEXT NOT NULL REFERENCES issuers (id),
+        format TEXT NOT NULL CHECK (format IN ('di', 'jwt')),
+        credential TEXT NOT NULL CHECK (json_valid(credential)),
+        jwt TEXT,
+        issued_at TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX credentials_by_issuer ON credentials (issuer_id, issued_at);
+
+      -- The primary key decides idempotency races. The claim is written before its
+      -- credential in the same transaction, so that reference is checked at commit.
+      CREATE TABLE idempotency_keys (
+        issuer_id TEXT NOT NULL REFERENCES issuers (id),
+        key TEXT NOT NULL,
+        request_hash TEXT NOT NULL,
+        credential_id TEXT NOT NULL REFERENCES credentials (id) DEFERRABLE INITIALLY DEFERRED,
+        PRIMARY KEY (issuer_id, key)
+      ) STRICT;
+    `,
+  },
+];
+
+/**
+ * Brings the file up to the latest version. It runs in an IMMEDIATE transaction, so
+ * when several processes open a new file together, one migrates and the others
+ * wait (busy_timeout) and then find nothing left to do.
+ */
+export function migrate(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): void {
+  migrations.forEach((migration, index) => {
+    if (migration.version !== index + 1) {
+      throw new Error(`SQLite migration "${migration.name}" has version ${migration.version}; expected ${index + 1}.`);
+    }
+  });
+
+  db.transaction(() => {
+    db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      version INTEGER PRIMARY KEY,
+      name TEXT NOT NULL,
+      applied_at TEXT NOT NULL
+    ) STRICT`);
+    const { current } = db.prepare('SELECT coalesce(max(version), 0) AS current FROM schema_migrations').get() as { current: number };
+    // A newer release may have reshaped tables this code writes to: refuse rather than guess.
+    if (current > migrations.length) {
+      throw new Error(
+        `The SQLite file is at schema version ${current}, newer than this release knows (${migrations.length}). Upgrade Passerelle.`,
+      );
+    }
+    const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
+    for (const migration of migrations.slice(current)) {
+      db.exec(migration.sql);
+      record.run(migration.version, migration.name, new Date().toISOString());
+    }
+  }).immediate();
+}

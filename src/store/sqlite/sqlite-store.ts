@@ -1,0 +1,47 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Store } from '../ports.js';
+import { sqliteCredentialStore } from './credential-table.js';
+import { sqliteApiKeyStore, sqliteIssuerStore, sqliteKeyStore } from './issuer-tables.js';
+import { migrate } from './migrations.js';
+
+/** How long a write waits for another process's write to finish before failing. */
+const BUSY_TIMEOUT_MS = 5000;
+
+/**
+ * The default store: one file, no server. Several processes may open the same file
+ * (WAL lets readers go on while one writes; writers queue for up to BUSY_TIMEOUT_MS).
+ */
+export function openSqliteStore(filePath: string): Store {
+  mkdirSync(dirname(filePath), { recursive: true });
+  const db = new Database(filePath, { timeout: BUSY_TIMEOUT_MS });
+  try {
+    // busy_timeout comes first (the constructor sets it) so that switching to WAL
+    // waits for a process that is busy with the file instead of failing at once.
+    db.pragma('journal_mode = WAL');
+    // NORMAL is durable against process crashes in WAL mode; only a power cut can
+    // lose the last commits, and it cannot corrupt the file.
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    migrate(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+
+  const ping = db.prepare('SELECT 1');
+  return {
+    kind: 'sqlite',
+    issuers: sqliteIssuerStore(db),
+    keys: sqliteKeyStore(db),
+    apiKeys: sqliteApiKeyStore(db),
+    credentials: sqliteCredentialStore(db),
+    async ping() {
+      ping.get();
+    },
+    async close() {
+      if (db.open) db.close();
+    },
+  };
+}

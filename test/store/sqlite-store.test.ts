@@ -1,0 +1,255 @@
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { expect } from 'chai';
+import type { CredentialRecord, IssuerRecord, Store } from '../../src/store/ports.js';
+import { MIGRATIONS } from '../../src/store/sqlite/migrations.js';
+import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import { runStoreContract } from './store-contract.js';
+
+const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const WORKER = fileURLToPath(new URL('./fixtures/save-idempotently.ts', import.meta.url));
+
+describe('SQLite store', () => {
+  let dir: string;
+
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'passerelle-sqlite-'));
+  });
+
+  after(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  runStoreContract('sqlite', async () => openSqliteStore(join(dir, 'contract.sqlite')));
+
+  describe('on disk', () => {
+    it('keeps its data when closed and opened again', async () => {
+      const file = join(dir, `reopen-${randomUUID()}.sqlite`);
+      const issuer = anIssuer();
+      const record = aCredential(issuer.id);
+      const first = openSqliteStore(file);
+      await first.issuers.create(issuer);
+      await first.credentials.saveIssued(record, { issuerId: issuer.id, key: 'k1', requestHash: 'h1' });
+      await first.close();
+
+      const again = openSqliteStore(file);
+      try {
+        expect(await again.issuers.findBySlug(issuer.slug)).to.deep.equal(issuer);
+        expect(await again.credentials.findByIdempotencyKey(issuer.id, 'k1')).to.deep.equal({ record, requestHash: 'h1' });
+      } finally {
+        await again.close();
+      }
+    });
+
+    it('creates the missing folders of its path', async () => {
+      const file = join(dir, `nested-${randomUUID()}`, 'deeper', 'passerelle.sqlite');
+      const store = openSqliteStore(file);
+      await store.close();
+
+      expect(existsSync(file)).to.equal(true);
+    });
+
+    it('puts the file in WAL mode', async () => {
+      const file = join(dir, `wal-${randomUUID()}.sqlite`);
+      await openSqliteStore(file).close();
+
+      // WAL is a property of the file, so a plain connection can see it.
+      const raw = new Database(file, { readonly: true });
+      try {
+        expect(raw.pragma('journal_mode', { simple: true })).to.equal('wal');
+      } finally {
+        raw.close();
+      }
+    });
+
+    it('records each migration once, however often the file is opened', async () => {
+      const file = join(dir, `migrations-${randomUUID()}.sqlite`);
+      await openSqliteStore(file).close();
+      await openSqliteStore(file).close();
+
+      const raw = new Database(file, { readonly: true });
+      try {
+        const versions = raw.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all();
+        expect(versions).to.deep.equal(MIGRATIONS.map((migration) => migration.version));
+      } finally {
+        raw.close();
+      }
+    });
+
+    it('numbers its migrations 1, 2, 3… in order', () => {
+      expect(MIGRATIONS.map((migration) => migration.version)).to.deep.equal(MIGRATIONS.map((_, index) => index + 1));
+    });
+
+    it('refuses a file migrated by a newer release', () => {
+      const file = join(dir, `newer-${randomUUID()}.sqlite`);
+      openSqliteStore(file).close();
+      const raw = new Database(file);
+      raw.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, 'from the future', '2030-01-01T00:00:00Z')").run(
+        MIGRATIONS.length + 1,
+      );
+      raw.close();
+
+      expect(() => openSqliteStore(file)).to.throw(/newer than this release knows/);
+    });
+
+    it('enforces foreign keys: no key for an issuer that does not exist', async () => {
+      const store = openSqliteStore(join(dir, `fk-${randomUUID()}.sqlite`));
+      try {
+        const key = { id: 'did:key:z1#z1', issuerId: randomUUID(), publicKeyMultibase: 'z1', sealedSecretKey: 's', status: 'active' as const, createdAt: '2026-01-01T00:00:00.000Z' };
+        let error: unknown;
+        await store.keys.add(key).catch((caught: unknown) => (error = caught));
+        expect(error).to.be.instanceOf(Error).with.property('message').that.matches(/FOREIGN KEY/);
+        expect(await store.keys.listForIssuer(key.issuerId)).to.deep.equal([]);
+      } finally {
+        await store.close();
+      }
+    });
+  });
+
+  describe('shared by two connections (as by two processes)', () => {
+    let file: string;
+    let a: Store;
+    let b: Store;
+
+    beforeEach(() => {
+      file = join(dir, `shared-${randomUUID()}.sqlite`);
+      a = openSqliteStore(file);
+      b = openSqliteStore(file);
+    });
+
+    afterEach(async () => {
+      await a.close();
+      await b.close();
+    });
+
+    it('each sees what the other wrote', async () => {
+      const issuer = anIssuer();
+      await a.issuers.create(issuer);
+      expect(await b.issuers.findById(issuer.id)).to.deep.equal(issuer);
+
+      const record = aCredential(issuer.id);
+      await b.credentials.saveIssued(record);
+      expect(await a.credentials.findById(record.id)).to.deep.equal(record);
+    });
+
+    it('lets one save through when both race on one Idempotency-Key', async () => {
+      const issuer = anIssuer();
+      await a.issuers.create(issuer);
+      const claim = { issuerId: issuer.id, key: randomUUID(), requestHash: 'h' };
+      const records = Array.from({ length: 10 }, () => aCredential(issuer.id));
+
+      const results = await Promise.all(records.map((record, i) => (i % 2 === 0 ? a : b).credentials.saveIssued(record, claim)));
+
+      expect(results.filter((result) => result.outcome === 'saved')).to.have.length(1);
+      const winner = results.find((result) => result.outcome === 'saved')?.record;
+      for (const result of results) expect(result.record).to.deep.equal(winner);
+      const stored = await Promise.all(records.map((record) => b.credentials.findById(record.id)));
+      expect(stored.filter((found) => found !== undefined)).to.have.length(1);
+    });
+  });
+
+  describe('shared by real processes', () => {
+    it('stores exactly one credential per Idempotency-Key when 3 processes save at once', async function () {
+      this.timeout(60_000);
+      const file = join(dir, `processes-${randomUUID()}.sqlite`);
+      const issuer = anIssuer();
+      const setup = openSqliteStore(file);
+      await setup.issuers.create(issuer);
+      await setup.close();
+      const keys = Array.from({ length: 200 }, (_, i) => `key-${i}`);
+
+      // Many keys in the same order: the workers run side by side and contend for each key.
+      const workers = ['w1', 'w2', 'w3'].map((name) => startWorker(file, issuer.id, name, keys));
+      let outcomes: WorkerOutcome[];
+      try {
+        await Promise.all(workers.map((worker) => worker.ready));
+        for (const worker of workers) worker.go();
+        outcomes = (await Promise.all(workers.map((worker) => worker.done))).flat();
+      } finally {
+        // A worker that failed must not leave the others waiting on stdin forever.
+        for (const worker of workers) worker.stop();
+      }
+
+      const check = openSqliteStore(file);
+      try {
+        for (const key of keys) {
+          const attempts = outcomes.filter((outcome) => outcome.key === key);
+          expect(attempts, key).to.have.length(3);
+          const saved = attempts.filter((attempt) => attempt.outcome === 'saved');
+          expect(saved, key).to.have.length(1);
+          const winnerId = saved[0]?.credentialId;
+          expect(attempts.map((attempt) => attempt.recordId), key).to.deep.equal([winnerId, winnerId, winnerId]);
+          const stored = await Promise.all(attempts.map((attempt) => check.credentials.findById(attempt.credentialId)));
+          expect(stored.filter((found) => found !== undefined).map((found) => found?.id), key).to.deep.equal([winnerId]);
+        }
+      } finally {
+        await check.close();
+      }
+    });
+  });
+});
+
+interface WorkerOutcome {
+  key: string;
+  outcome: 'saved' | 'replayed';
+  credentialId: string;
+  recordId: string;
+}
+
+/** Runs `fixtures/save-idempotently.ts` in its own Node process. */
+function startWorker(file: string, issuerId: string, name: string, keys: string[]) {
+  const child = spawn(process.execPath, ['--import', 'tsx', WORKER, file, issuerId, name, ...keys], {
+    cwd: REPO_ROOT,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+
+  const exited = new Promise<void>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`worker ${name} exited with ${code}: ${stderr}`))));
+  });
+  const ready = new Promise<void>((resolve, reject) => {
+    const poll = (): void => {
+      if (stdout.startsWith('ready\n')) resolve();
+    };
+    child.stdout.on('data', poll);
+    exited.then(() => reject(new Error(`worker ${name} exited before it was ready: ${stderr}`)), reject);
+  });
+  const done = exited.then(() => JSON.parse(stdout.slice('ready\n'.length)) as WorkerOutcome[]);
+
+  return {
+    ready,
+    done,
+    go: () => child.stdin.end('go\n'),
+    stop: () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill();
+    },
+  };
+}
+
+function anIssuer(): IssuerRecord {
+  const slug = `issuer-${randomUUID()}`;
+  return {
+    id: randomUUID(),
+    slug,
+    legalName: 'Lycée professionnel',
+    country: 'FR',
+    names: { fr: 'Lycée professionnel', ar: 'الثانوية المهنية' },
+    didMethod: 'web',
+    did: `did:web:passerelle.example:issuers:${slug}`,
+    createdAt: '2026-01-01T00:00:00.000Z',
+  };
+}
+
+function aCredential(issuerId: string): CredentialRecord {
+  const id = `https://passerelle.example/credentials/${randomUUID()}`;
+  return { id, issuerId, format: 'di', credential: { id, type: ['VerifiableCredential'] }, issuedAt: '2026-01-01T00:00:00.000Z' };
+}

@@ -1,0 +1,454 @@
+import { randomUUID } from 'node:crypto';
+import { expect } from 'chai';
+import {
+  StoreConflictError,
+  type ApiKeyRecord,
+  type CredentialRecord,
+  type IdempotencyClaim,
+  type IssuerKeyRecord,
+  type IssuerRecord,
+  type Store,
+} from '../../src/store/ports.js';
+
+/**
+ * The behaviour every store adapter must have, run once per adapter. Tests share
+ * one store and make their own ids, so they never depend on each other's data.
+ */
+export function runStoreContract(name: string, open: () => Promise<Store>, cleanup?: () => Promise<void>): void {
+  describe(`store contract: ${name}`, () => {
+    let store: Store;
+
+    before(async () => {
+      store = await open();
+    });
+
+    after(async () => {
+      await store?.close();
+      await cleanup?.();
+    });
+
+    describe('issuers', () => {
+      it('finds a created issuer by id and by slug, field for field', async () => {
+        const issuer = anIssuer();
+        await store.issuers.create(issuer);
+
+        expect(await store.issuers.findById(issuer.id)).to.deep.equal(issuer);
+        expect(await store.issuers.findBySlug(issuer.slug)).to.deep.equal(issuer);
+      });
+
+      it('answers undefined for an unknown id or slug', async () => {
+        expect(await store.issuers.findById(randomUUID())).to.equal(undefined);
+        expect(await store.issuers.findBySlug(`missing-${randomUUID()}`)).to.equal(undefined);
+      });
+
+      it('lists every issuer created', async () => {
+        const first = anIssuer();
+        const second = anIssuer({ didMethod: 'key', did: `did:key:z${randomUUID()}` });
+        await store.issuers.create(first);
+        await store.issuers.create(second);
+
+        const listed = await store.issuers.list();
+        expect(listed.find((issuer) => issuer.id === first.id)).to.deep.equal(first);
+        expect(listed.find((issuer) => issuer.id === second.id)).to.deep.equal(second);
+      });
+
+      it('refuses a taken slug with a conflict on "slug", and stores nothing', async () => {
+        const taken = anIssuer();
+        await store.issuers.create(taken);
+        const second = anIssuer({ slug: taken.slug });
+
+        const error = await rejection(store.issuers.create(second));
+
+        expect(error).to.be.instanceOf(StoreConflictError);
+        expect((error as StoreConflictError).field).to.equal('slug');
+        expect(await store.issuers.findById(second.id)).to.equal(undefined);
+        expect(await store.issuers.findBySlug(taken.slug)).to.deep.equal(taken);
+      });
+
+      it('refuses a taken id with a conflict on "id"', async () => {
+        const taken = anIssuer();
+        await store.issuers.create(taken);
+
+        const error = await rejection(store.issuers.create(anIssuer({ id: taken.id })));
+
+        expect(error).to.be.instanceOf(StoreConflictError);
+        expect((error as StoreConflictError).field).to.equal('id');
+      });
+
+      it('returns Arabic (and other) names byte for byte, unnormalised', async () => {
+        const names = {
+          // Arabic with diacritics (combining marks) and a right-to-left mark.
+          ar: 'المَعهد الوطني للتكوين المهني\u200F — مُعَلِّم',
+          // "é" written decomposed (e + U+0301): a store that normalises to NFC changes the bytes.
+          fr: 'Socie\u0301te\u0301 d\u2019e\u0301ducation',
+          'ber-Tfng': 'ⵜⴰⵙⴷⴰⵡⵉⵜ',
+        };
+        const issuer = anIssuer({ names, legalName: names.ar });
+        await store.issuers.create(issuer);
+
+        const found = await store.issuers.findBySlug(issuer.slug);
+        for (const [tag, text] of Object.entries(names)) {
+          expect(Buffer.from(found?.names[tag] ?? '', 'utf8').equals(Buffer.from(text, 'utf8')), tag).to.equal(true);
+        }
+        expect(Buffer.from(found?.legalName ?? '', 'utf8').equals(Buffer.from(names.ar, 'utf8'))).to.equal(true);
+      });
+
+      it('keeps empty names as an empty object', async () => {
+        const issuer = anIssuer({ names: {} });
+        await store.issuers.create(issuer);
+
+        expect((await store.issuers.findById(issuer.id))?.names).to.deep.equal({});
+      });
+    });
+
+    describe('issuer keys', () => {
+      it('lists an issuer\u2019s keys oldest first, whatever order they were added in', async () => {
+        const issuer = await aStoredIssuer(store);
+        const older = aKey(issuer.id, { status: 'retired', createdAt: '2026-01-01T00:00:00.000Z', retiredAt: '2026-02-01T00:00:00.000Z' });
+        const newer = aKey(issuer.id, { createdAt: '2026-03-01T00:00:00.000Z' });
+        await store.keys.add(newer);
+        await store.keys.add(older);
+        await store.keys.add(aKey((await aStoredIssuer(store)).id));
+
+        expect(await store.keys.listForIssuer(issuer.id)).to.deep.equal([older, newer]);
+      });
+
+      it('keeps an unset retiredAt absent', async () => {
+        const issuer = await aStoredIssuer(store);
+        await store.keys.add(aKey(issuer.id));
+
+        const [key] = await store.keys.listForIssuer(issuer.id);
+        expect(key).not.to.have.property('retiredAt');
+      });
+
+      it('rotates: the old key is retired at the given time and the new one is the only active key', async () => {
+        const issuer = await aStoredIssuer(store);
+        const other = await aStoredIssuer(store);
+        const old = aKey(issuer.id, { createdAt: '2026-01-01T00:00:00.000Z' });
+        const othersKey = aKey(other.id);
+        await store.keys.add(old);
+        await store.keys.add(othersKey);
+        const next = aKey(issuer.id, { createdAt: '2026-05-01T00:00:00.000Z' });
+
+        await store.keys.rotate(issuer.id, next, '2026-05-01T00:00:00.000Z');
+
+        const keys = await store.keys.listForIssuer(issuer.id);
+        expect(keys).to.deep.equal([{ ...old, status: 'retired', retiredAt: '2026-05-01T00:00:00.000Z' }, next]);
+        expect(keys.filter((key) => key.status === 'active')).to.have.length(1);
+        expect(await store.keys.listForIssuer(other.id)).to.deep.equal([othersKey]);
+      });
+
+      it('rotates twice in a row, leaving one active key and two retired ones', async () => {
+        const issuer = await aStoredIssuer(store);
+        await store.keys.add(aKey(issuer.id, { createdAt: '2026-01-01T00:00:00.000Z' }));
+        await store.keys.rotate(issuer.id, aKey(issuer.id, { createdAt: '2026-02-01T00:00:00.000Z' }), '2026-02-01T00:00:00.000Z');
+        const last = aKey(issuer.id, { createdAt: '2026-03-01T00:00:00.000Z' });
+        await store.keys.rotate(issuer.id, last, '2026-03-01T00:00:00.000Z');
+
+        const keys = await store.keys.listForIssuer(issuer.id);
+        expect(keys.map((key) => key.status)).to.deep.equal(['retired', 'retired', 'active']);
+        expect(keys[2]).to.deep.equal(last);
+      });
+
+      it('leaves the old key active when the rotation fails', async () => {
+        const issuer = await aStoredIssuer(store);
+        const old = aKey(issuer.id);
+        await store.keys.add(old);
+
+        // The new key reuses an existing id, so it cannot be stored.
+        const error = await rejection(store.keys.rotate(issuer.id, aKey(issuer.id, { id: old.id }), '2026-06-01T00:00:00.000Z'));
+
+        expect(error).to.be.instanceOf(StoreConflictError);
+        expect(await store.keys.listForIssuer(issuer.id)).to.deep.equal([old]);
+      });
+
+      it('refuses a second active key added outside a rotation', async () => {
+        const issuer = await aStoredIssuer(store);
+        const first = aKey(issuer.id);
+        await store.keys.add(first);
+
+        const error = await rejection(store.keys.add(aKey(issuer.id)));
+
+        expect(error).to.be.instanceOf(StoreConflictError);
+        expect((error as StoreConflictError).field).to.equal('status');
+        expect(await store.keys.listForIssuer(issuer.id)).to.deep.equal([first]);
+      });
+    });
+
+    describe('API keys', () => {
+      it('finds an added key by id, with and without a label', async () => {
+        const issuer = await aStoredIssuer(store);
+        const labelled = anApiKey(issuer.id, { label: 'Registrar office — مكتب التسجيل' });
+        const bare = anApiKey(issuer.id);
+        await store.apiKeys.add(labelled);
+        await store.apiKeys.add(bare);
+
+        expect(await store.apiKeys.findById(labelled.id)).to.deep.equal(labelled);
+        const found = await store.apiKeys.findById(bare.id);
+        expect(found).to.deep.equal(bare);
+        expect(found).not.to.have.property('label');
+        expect(found).not.to.have.property('revokedAt');
+        expect(await store.apiKeys.findById(randomUUID())).to.equal(undefined);
+      });
+
+      it('lists only the issuer\u2019s own keys', async () => {
+        const issuer = await aStoredIssuer(store);
+        const other = await aStoredIssuer(store);
+        const mine = [anApiKey(issuer.id, { createdAt: '2026-01-01T00:00:00.000Z' }), anApiKey(issuer.id, { createdAt: '2026-02-01T00:00:00.000Z' })];
+        for (const key of mine) await store.apiKeys.add(key);
+        await store.apiKeys.add(anApiKey(other.id));
+
+        expect(await store.apiKeys.listForIssuer(issuer.id)).to.deep.equal(mine);
+      });
+
+      it('revokes a key of that issuer and records when', async () => {
+        const issuer = await aStoredIssuer(store);
+        const key = anApiKey(issuer.id);
+        await store.apiKeys.add(key);
+
+        expect(await store.apiKeys.revoke(issuer.id, key.id, '2026-07-01T00:00:00.000Z')).to.equal(true);
+        expect(await store.apiKeys.findById(key.id)).to.deep.equal({ ...key, revokedAt: '2026-07-01T00:00:00.000Z' });
+      });
+
+      it('keeps the first revocation date when a key is revoked again', async () => {
+        const issuer = await aStoredIssuer(store);
+        const key = anApiKey(issuer.id);
+        await store.apiKeys.add(key);
+        await store.apiKeys.revoke(issuer.id, key.id, '2026-07-01T00:00:00.000Z');
+
+        expect(await store.apiKeys.revoke(issuer.id, key.id, '2026-08-01T00:00:00.000Z')).to.equal(true);
+        expect((await store.apiKeys.findById(key.id))?.revokedAt).to.equal('2026-07-01T00:00:00.000Z');
+      });
+
+      it('answers false and changes nothing when the key belongs to another issuer', async () => {
+        const owner = await aStoredIssuer(store);
+        const intruder = await aStoredIssuer(store);
+        const key = anApiKey(owner.id);
+        await store.apiKeys.add(key);
+
+        expect(await store.apiKeys.revoke(intruder.id, key.id, '2026-07-01T00:00:00.000Z')).to.equal(false);
+        expect(await store.apiKeys.findById(key.id)).to.deep.equal(key);
+      });
+
+      it('answers false for a key that does not exist', async () => {
+        const issuer = await aStoredIssuer(store);
+        expect(await store.apiKeys.revoke(issuer.id, randomUUID(), '2026-07-01T00:00:00.000Z')).to.equal(false);
+      });
+
+      it('refuses a taken id with a conflict on "id"', async () => {
+        const issuer = await aStoredIssuer(store);
+        const key = anApiKey(issuer.id);
+        await store.apiKeys.add(key);
+
+        const error = await rejection(store.apiKeys.add(anApiKey(issuer.id, { id: key.id, secretHash: 'f'.repeat(64) })));
+
+        expect(error).to.be.instanceOf(StoreConflictError);
+        expect((error as StoreConflictError).field).to.equal('id');
+        expect(await store.apiKeys.findById(key.id)).to.deep.equal(key);
+      });
+    });
+
+    describe('credentials', () => {
+      it('saves a credential and finds it by id, JSON and all', async () => {
+        const issuer = await aStoredIssuer(store);
+        const record = aCredential(issuer.id);
+
+        expect(await store.credentials.saveIssued(record)).to.deep.equal({ outcome: 'saved', record });
+
+        const found = await store.credentials.findById(record.id);
+        expect(found).to.deep.equal(record);
+        // Key order matters to anyone who re-serialises a signed document.
+        expect(JSON.stringify(found?.credential)).to.equal(JSON.stringify(record.credential));
+        expect(found).not.to.have.property('jwt');
+      });
+
+      it('keeps the JWT of a jwt credential', async () => {
+        const issuer = await aStoredIssuer(store);
+        const record = aCredential(issuer.id, { format: 'jwt', jwt: 'eyJhbGciOiJFZERTQSJ9.eyJ2YyI6MX0.c2ln' });
+        await store.credentials.saveIssued(record);
+
+        expect(await store.credentials.findById(record.id)).to.deep.equal(record);
+      });
+
+      it('answers undefined for an unknown id', async () => {
+        expect(await store.credentials.findById(`urn:uuid:${randomUUID()}`)).to.equal(undefined);
+      });
+
+      it('refuses a taken id with a conflict on "id", keeping the first credential', async () => {
+        const issuer = await aStoredIssuer(store);
+        const first = aCredential(issuer.id);
+        await store.credentials.saveIssued(first);
+
+        const error = await rejection(store.credentials.saveIssued(aCredential(issuer.id, { id: first.id, issuedAt: '2027-01-01T00:00:00.000Z' })));
+
+        expect(error).to.be.instanceOf(StoreConflictError);
+        expect((error as StoreConflictError).field).to.equal('id');
+        expect(await store.credentials.findById(first.id)).to.deep.equal(first);
+      });
+    });
+
+    describe('idempotency', () => {
+      it('replays the first credential and its request hash for a reused key, and stores nothing new', async () => {
+        const issuer = await aStoredIssuer(store);
+        const claim = aClaim(issuer.id, 'hash-of-first-body');
+        const first = aCredential(issuer.id);
+        const second = aCredential(issuer.id);
+
+        expect(await store.credentials.saveIssued(first, claim)).to.deep.equal({ outcome: 'saved', record: first });
+        // Another body under the same key: the caller needs the FIRST hash to see it differs.
+        const replay = await store.credentials.saveIssued(second, { ...claim, requestHash: 'hash-of-second-body' });
+
+        expect(replay).to.deep.equal({ outcome: 'replayed', record: first, requestHash: 'hash-of-first-body' });
+        expect(await store.credentials.findById(second.id)).to.equal(undefined);
+      });
+
+      it('lets exactly one of 20 concurrent saves under one key through', async () => {
+        const issuer = await aStoredIssuer(store);
+        const claim = aClaim(issuer.id);
+        const records = Array.from({ length: 20 }, () => aCredential(issuer.id));
+
+        const results = await Promise.all(records.map((record) => store.credentials.saveIssued(record, claim)));
+
+        const saved = results.filter((result) => result.outcome === 'saved');
+        expect(saved).to.have.length(1);
+        const winner = saved[0]?.record;
+        for (const result of results) expect(result.record).to.deep.equal(winner);
+        const stored = await Promise.all(records.map((record) => store.credentials.findById(record.id)));
+        expect(stored.filter((found) => found !== undefined)).to.deep.equal([winner]);
+      });
+
+      it('finds an earlier request by issuer and key', async () => {
+        const issuer = await aStoredIssuer(store);
+        const other = await aStoredIssuer(store);
+        const claim = aClaim(issuer.id, 'hash-1');
+        const record = aCredential(issuer.id);
+        await store.credentials.saveIssued(record, claim);
+
+        expect(await store.credentials.findByIdempotencyKey(issuer.id, claim.key)).to.deep.equal({ record, requestHash: 'hash-1' });
+        expect(await store.credentials.findByIdempotencyKey(other.id, claim.key)).to.equal(undefined);
+        expect(await store.credentials.findByIdempotencyKey(issuer.id, randomUUID())).to.equal(undefined);
+      });
+
+      it('keeps keys of different issuers apart', async () => {
+        const one = await aStoredIssuer(store);
+        const two = await aStoredIssuer(store);
+        const key = randomUUID();
+        const first = aCredential(one.id);
+        const second = aCredential(two.id);
+
+        expect((await store.credentials.saveIssued(first, { issuerId: one.id, key, requestHash: 'h' })).outcome).to.equal('saved');
+        expect((await store.credentials.saveIssued(second, { issuerId: two.id, key, requestHash: 'h' })).outcome).to.equal('saved');
+        expect(await store.credentials.findById(second.id)).to.deep.equal(second);
+      });
+
+      it('does not keep the claim when the credential cannot be stored', async () => {
+        const issuer = await aStoredIssuer(store);
+        const existing = aCredential(issuer.id);
+        await store.credentials.saveIssued(existing);
+        const claim = aClaim(issuer.id);
+
+        const error = await rejection(store.credentials.saveIssued(aCredential(issuer.id, { id: existing.id }), claim));
+
+        expect(error).to.be.instanceOf(StoreConflictError);
+        expect(await store.credentials.findByIdempotencyKey(issuer.id, claim.key)).to.equal(undefined);
+        // The key is still free for a request that can be stored.
+        const retry = aCredential(issuer.id);
+        expect(await store.credentials.saveIssued(retry, claim)).to.deep.equal({ outcome: 'saved', record: retry });
+      });
+    });
+
+    describe('lifecycle', () => {
+      it('names its kind and answers a ping', async () => {
+        expect(store.kind).to.be.a('string').and.not.equal('');
+        await store.ping();
+      });
+
+      it('stops answering once closed, and closing twice is harmless', async () => {
+        const own = await open();
+        await own.ping();
+
+        await own.close();
+        await own.close();
+
+        expect(await rejection(own.ping())).to.be.instanceOf(Error);
+      });
+    });
+  });
+}
+
+/** The error a promise rejects with; fails the test if it resolves. */
+async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  expect.fail('expected the promise to reject, but it resolved');
+}
+
+function anIssuer(overrides: Partial<IssuerRecord> = {}): IssuerRecord {
+  const slug = `issuer-${randomUUID()}`;
+  return {
+    id: randomUUID(),
+    slug,
+    legalName: 'Centre de formation',
+    country: 'FR',
+    names: { fr: 'Centre de formation', en: 'Training centre' },
+    didMethod: 'web',
+    did: `did:web:passerelle.example:issuers:${slug}`,
+    createdAt: '2026-01-01T00:00:00.000Z',
+    ...overrides,
+  };
+}
+
+async function aStoredIssuer(store: Store): Promise<IssuerRecord> {
+  const issuer = anIssuer();
+  await store.issuers.create(issuer);
+  return issuer;
+}
+
+function aKey(issuerId: string, overrides: Partial<IssuerKeyRecord> = {}): IssuerKeyRecord {
+  const id = randomUUID();
+  return {
+    id: `did:web:passerelle.example#${id}`,
+    issuerId,
+    publicKeyMultibase: `z6Mk${id.replaceAll('-', '')}`,
+    sealedSecretKey: `sealed:${id}`,
+    status: 'active',
+    createdAt: '2026-01-01T00:00:00.000Z',
+    ...overrides,
+  };
+}
+
+function anApiKey(issuerId: string, overrides: Partial<ApiKeyRecord> = {}): ApiKeyRecord {
+  return {
+    id: randomUUID().replaceAll('-', '').slice(0, 16),
+    issuerId,
+    secretHash: 'a'.repeat(64),
+    createdAt: '2026-01-01T00:00:00.000Z',
+    ...overrides,
+  };
+}
+
+function aCredential(issuerId: string, overrides: Partial<CredentialRecord> = {}): CredentialRecord {
+  const id = `https://passerelle.example/credentials/${randomUUID()}`;
+  return {
+    id,
+    issuerId,
+    format: 'di',
+    credential: {
+      '@context': ['https://www.w3.org/ns/credentials/v2'],
+      id,
+      type: ['VerifiableCredential'],
+      // Full IRIs as keys: dots in keys must survive every store.
+      credentialSubject: { 'https://schema.org/name': 'Ámina — أمينة', level: 4, done: true, none: null, tags: ['a', 'b'] },
+      proof: { type: 'DataIntegrityProof', proofValue: 'z3abc' },
+    },
+    issuedAt: '2026-01-01T00:00:00.000Z',
+    ...overrides,
+  };
+}
+
+function aClaim(issuerId: string, requestHash = 'request-hash'): IdempotencyClaim {
+  return { issuerId, key: randomUUID(), requestHash };
+}
