@@ -1,0 +1,167 @@
+import { Schema, type Connection, type Model } from 'mongoose';
+import type { DidMethod, KeyStatus, CredentialFormat } from '../ports.js';
+
+/**
+ * The MongoDB documents. They hold the port's fields under the same names, plus
+ * Mongo's own `_id`, which never leaves the adapter. Timestamps stay ISO strings
+ * (not BSON dates) so both adapters return exactly what was stored.
+ *
+ * Unique indexes have explicit names: the adapter reads the name in a duplicate-key
+ * error to know which rule was broken (see `duplicate-key.ts`).
+ */
+
+export interface IssuerDoc {
+  id: string;
+  slug: string;
+  legalName: string;
+  country: string;
+  names: Record<string, string>;
+  didMethod: DidMethod;
+  did: string;
+  createdAt: string;
+}
+
+export interface KeyDoc {
+  id: string;
+  issuerId: string;
+  publicKeyMultibase: string;
+  sealedSecretKey: string;
+  status: KeyStatus;
+  createdAt: string;
+  retiredAt?: string;
+}
+
+export interface ApiKeyDoc {
+  id: string;
+  issuerId: string;
+  secretHash: string;
+  label?: string;
+  createdAt: string;
+  revokedAt?: string;
+}
+
+export interface ClaimDoc {
+  issuerId: string;
+  key: string;
+  requestHash: string;
+}
+
+export interface CredentialDoc {
+  id: string;
+  issuerId: string;
+  format: CredentialFormat;
+  /**
+   * The signed credential as JSON text, not as a BSON object: a JSON-LD document may
+   * use full IRIs (with dots) or `$`-prefixed names as keys, which MongoDB restricts
+   * and Mongoose reads as paths. A signed document must come back exactly as signed.
+   */
+  credentialJson: string;
+  jwt?: string;
+  issuedAt: string;
+  /** The Idempotency-Key this credential was issued under, kept in the same document. */
+  idempotency?: ClaimDoc;
+}
+
+export interface Models {
+  issuers: Model<IssuerDoc>;
+  keys: Model<KeyDoc>;
+  apiKeys: Model<ApiKeyDoc>;
+  credentials: Model<CredentialDoc>;
+}
+
+// No `required` on strings: Mongoose would refuse '' where SQLite accepts it, and the
+// port's types already say which fields exist. `id: false` drops Mongoose's `id`
+// virtual, which would otherwise shadow our own `id` field on documents.
+const common = { versionKey: false, id: false, strict: 'throw' } as const;
+
+const issuerSchema = new Schema<IssuerDoc>(
+  {
+    id: String,
+    slug: String,
+    legalName: String,
+    country: String,
+    names: { type: Schema.Types.Mixed },
+    didMethod: { type: String, enum: ['web', 'key'] },
+    did: String,
+    createdAt: String,
+  },
+  // minimize would drop `names: {}` on save, and it would come back undefined.
+  { ...common, collection: 'issuers', minimize: false },
+);
+issuerSchema.index({ id: 1 }, { unique: true, name: 'issuer_id' });
+issuerSchema.index({ slug: 1 }, { unique: true, name: 'issuer_slug' });
+
+const keySchema = new Schema<KeyDoc>(
+  {
+    id: String,
+    issuerId: String,
+    publicKeyMultibase: String,
+    sealedSecretKey: String,
+    status: { type: String, enum: ['active', 'retired'] },
+    createdAt: String,
+    retiredAt: String,
+  },
+  { ...common, collection: 'issuer_keys' },
+);
+keySchema.index({ id: 1 }, { unique: true, name: 'key_id' });
+keySchema.index({ issuerId: 1, createdAt: 1 }, { name: 'keys_by_issuer' });
+// The database itself forbids two active keys for one issuer, as in SQLite.
+keySchema.index(
+  { issuerId: 1 },
+  { unique: true, name: 'one_active_key_per_issuer', partialFilterExpression: { status: 'active' } },
+);
+
+const apiKeySchema = new Schema<ApiKeyDoc>(
+  {
+    id: String,
+    issuerId: String,
+    secretHash: String,
+    label: String,
+    createdAt: String,
+    revokedAt: String,
+  },
+  { ...common, collection: 'api_keys' },
+);
+apiKeySchema.index({ id: 1 }, { unique: true, name: 'api_key_id' });
+apiKeySchema.index({ issuerId: 1, createdAt: 1 }, { name: 'api_keys_by_issuer' });
+
+const claimSchema = new Schema<ClaimDoc>({ issuerId: String, key: String, requestHash: String }, { ...common, _id: false });
+
+const credentialSchema = new Schema<CredentialDoc>(
+  {
+    id: String,
+    issuerId: String,
+    format: { type: String, enum: ['di', 'jwt'] },
+    credentialJson: String,
+    jwt: String,
+    issuedAt: String,
+    idempotency: { type: claimSchema, default: undefined },
+  },
+  { ...common, collection: 'credentials' },
+);
+credentialSchema.index({ id: 1 }, { unique: true, name: 'credential_id' });
+credentialSchema.index({ issuerId: 1, issuedAt: 1 }, { name: 'credentials_by_issuer' });
+// Partial, so credentials issued without a key do not all collide on "no key".
+credentialSchema.index(
+  { 'idempotency.issuerId': 1, 'idempotency.key': 1 },
+  { unique: true, name: 'idempotency_key', partialFilterExpression: { 'idempotency.key': { $exists: true } } },
+);
+
+/**
+ * Registers the models on this connection and waits until their collections and
+ * indexes exist, so the very first write is already checked by the unique indexes.
+ *
+ * `init()` only creates missing indexes. `syncIndexes()` would also drop indexes it
+ * does not know, which an older release still running during a rolling upgrade
+ * would do to the newer release's indexes.
+ */
+export async function defineModels(connection: Connection): Promise<Models> {
+  const models: Models = {
+    issuers: connection.model<IssuerDoc>('Issuer', issuerSchema),
+    keys: connection.model<KeyDoc>('IssuerKey', keySchema),
+    apiKeys: connection.model<ApiKeyDoc>('ApiKey', apiKeySchema),
+    credentials: connection.model<CredentialDoc>('Credential', credentialSchema),
+  };
+  await Promise.all(Object.values(models).map((model: Model<unknown>) => model.init()));
+  return models;
+}
