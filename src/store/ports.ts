@@ -61,6 +61,8 @@ export interface CredentialRecord {
   /** The compact JWS, for `jwt` credentials. */
   jwt?: string;
   issuedAt: string;
+  /** Where the credential's status lives: one position, shared by its revocation and suspension lists. */
+  status?: StatusPosition;
 }
 
 export interface IdempotencyClaim {
@@ -117,11 +119,86 @@ export interface CredentialStore {
   ): Promise<{ record: CredentialRecord; requestHash: string } | undefined>;
 }
 
+export type StatusPurpose = 'revocation' | 'suspension';
+
+/**
+ * A block of status positions of one issuer. Each position is published twice, in a
+ * revocation list and in a suspension list (Bitstring Status List), so a credential
+ * needs one allocation, not two.
+ */
+export interface StatusListRecord {
+  id: string;
+  issuerId: string;
+  /** Number of positions (bits per published list); at least 131,072 for herd privacy. */
+  size: number;
+  /** Positions handed out so far; the next allocation takes ordinal `allocated`. */
+  allocated: number;
+  /** Secret of the keyed permutation that turns ordinals into random-looking indexes. */
+  permutationKey: string;
+  /** Bumped on every status change, so publishers know when to re-sign. */
+  version: number;
+  createdAt: string;
+}
+
+export interface StatusPosition {
+  listId: string;
+  /** The ordinal of the allocation within the list (0, 1, 2…), not the published index. */
+  ordinal: number;
+}
+
+export interface CredentialStatusState {
+  credentialId: string;
+  revoked: boolean;
+  suspended: boolean;
+}
+
+export type StatusAction = 'revoke' | 'suspend' | 'unsuspend';
+
+/** One line of the append-only status log. */
+export interface StatusEvent {
+  id: string;
+  credentialId: string;
+  issuerId: string;
+  action: StatusAction;
+  reason?: string;
+  /** Who: the API key id that asked for the change. */
+  actor: string;
+  at: string;
+}
+
+export interface StatusStore {
+  /**
+   * Atomically takes the next ordinal in the issuer's oldest list that is not full;
+   * when every list is full, stores `newList()` and takes its ordinal 0. Two
+   * processes never receive the same (list, ordinal).
+   */
+  allocate(issuerId: string, newList: () => StatusListRecord): Promise<{ list: StatusListRecord; ordinal: number }>;
+  findList(listId: string): Promise<StatusListRecord | undefined>;
+  /** The credentials of a list whose status is not plain active, with their ordinals. */
+  listFlagged(listId: string): Promise<Array<{ ordinal: number; revoked: boolean; suspended: boolean }>>;
+  /** Current state; a credential never changed is active (both false). */
+  stateOf(credentialId: string): Promise<CredentialStatusState>;
+  /**
+   * Appends the event and sets the new state in one atomic step, only if the current
+   * state still equals `expected` (compare-and-set); also bumps the list's version.
+   * Returns false, writing nothing, when the state changed meanwhile.
+   */
+  applyChange(
+    position: StatusPosition,
+    expected: CredentialStatusState,
+    next: CredentialStatusState,
+    event: StatusEvent,
+  ): Promise<boolean>;
+  /** The status log of one credential, oldest first. */
+  eventsFor(credentialId: string): Promise<StatusEvent[]>;
+}
+
 export interface Store {
   issuers: IssuerStore;
   keys: KeyStore;
   apiKeys: ApiKeyStore;
   credentials: CredentialStore;
+  status: StatusStore;
   /** A short name for logs and /healthz, e.g. `sqlite` or `mongodb`. */
   readonly kind: string;
   /** Cheap liveness probe for /healthz. */

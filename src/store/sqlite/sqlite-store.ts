@@ -20,9 +20,9 @@ export function openSqliteStore(filePath: string): Store {
     // busy_timeout comes first (the constructor sets it) so that switching to WAL
     // waits for a process that is busy with the file instead of failing at once.
     db.pragma('journal_mode = WAL');
-    // NORMAL is durable against process crashes in WAL mode; only a power cut can
-    // lose the last commits, and it cannot corrupt the file.
-    db.pragma('synchronous = NORMAL');
+    // FULL: a credential is answered only after it is stored, so a commit must survive
+    // a power cut too (NORMAL in WAL mode may lose the last commits); one fsync per write.
+    db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     migrate(db);
   } catch (error) {
