@@ -13,6 +13,7 @@ import { runStoreContract } from './store-contract.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const WORKER = fileURLToPath(new URL('./fixtures/save-idempotently.ts', import.meta.url));
+const ALLOCATOR = fileURLToPath(new URL('./fixtures/allocate-positions.ts', import.meta.url));
 
 describe('SQLite store', () => {
   let dir: string;
@@ -169,7 +170,7 @@ describe('SQLite store', () => {
       try {
         await Promise.all(workers.map((worker) => worker.ready));
         for (const worker of workers) worker.go();
-        outcomes = (await Promise.all(workers.map((worker) => worker.done))).flat();
+        outcomes = (await Promise.all(workers.map((worker) => worker.done))).flat() as WorkerOutcome[];
       } finally {
         // A worker that failed must not leave the others waiting on stdin forever.
         for (const worker of workers) worker.stop();
@@ -191,6 +192,35 @@ describe('SQLite store', () => {
         await check.close();
       }
     });
+
+    it('never gives one status position twice when 4 processes allocate at once', async function () {
+      this.timeout(60_000);
+      const file = join(dir, `allocations-${randomUUID()}.sqlite`);
+      const issuer = anIssuer();
+      const setup = openSqliteStore(file);
+      await setup.issuers.create(issuer);
+      await setup.close();
+
+      const workers = ['a1', 'a2', 'a3', 'a4'].map((name) => startProcess(ALLOCATOR, [file, issuer.id, '150'], name));
+      let positions: Array<{ listId: string; ordinal: number }>;
+      try {
+        await Promise.all(workers.map((worker) => worker.ready));
+        for (const worker of workers) worker.go();
+        positions = (await Promise.all(workers.map((worker) => worker.done))).flat() as Array<{ listId: string; ordinal: number }>;
+      } finally {
+        for (const worker of workers) worker.stop();
+      }
+
+      expect(positions).to.have.length(600);
+      expect(new Set(positions.map((p) => `${p.listId}/${p.ordinal}`)).size).to.equal(600);
+      // 600 positions in lists of 50: exactly 12 lists, each filled 0…49 with no gap.
+      const byList = new Map<string, Array<{ ordinal: number }>>();
+      for (const p of positions) byList.set(p.listId, [...(byList.get(p.listId) ?? []), p]);
+      expect(byList.size).to.equal(12);
+      for (const ordinals of byList.values()) {
+        expect(ordinals.map((p) => p.ordinal).sort((x, y) => x - y)).to.deep.equal(Array.from({ length: 50 }, (_, i) => i));
+      }
+    });
   });
 });
 
@@ -203,7 +233,12 @@ interface WorkerOutcome {
 
 /** Runs `fixtures/save-idempotently.ts` in its own Node process. */
 function startWorker(file: string, issuerId: string, name: string, keys: string[]) {
-  const child = spawn(process.execPath, ['--import', 'tsx', WORKER, file, issuerId, name, ...keys], {
+  return startProcess(WORKER, [file, issuerId, name, ...keys], name);
+}
+
+/** Runs a fixture script in its own Node process; it prints `ready`, waits for `go`, then prints JSON. */
+function startProcess(script: string, args: string[], name: string) {
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
     cwd: REPO_ROOT,
     stdio: ['pipe', 'pipe', 'pipe'],
   });
@@ -223,7 +258,7 @@ function startWorker(file: string, issuerId: string, name: string, keys: string[
     child.stdout.on('data', poll);
     exited.then(() => reject(new Error(`worker ${name} exited before it was ready: ${stderr}`)), reject);
   });
-  const done = exited.then(() => JSON.parse(stdout.slice('ready\n'.length)) as WorkerOutcome[]);
+  const done = exited.then(() => JSON.parse(stdout.slice('ready\n'.length)) as unknown[]);
 
   return {
     ready,

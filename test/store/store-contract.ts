@@ -7,6 +7,8 @@ import {
   type IdempotencyClaim,
   type IssuerKeyRecord,
   type IssuerRecord,
+  type StatusEvent,
+  type StatusListRecord,
   type Store,
 } from '../../src/store/ports.js';
 
@@ -357,6 +359,172 @@ export function runStoreContract(name: string, open: () => Promise<Store>, clean
       });
     });
 
+    describe('status', () => {
+      it('hands out ordinals 0, 1, 2… from one list, and counts them', async () => {
+        const issuer = await aStoredIssuer(store);
+        const made: StatusListRecord[] = [];
+        const newList = () => {
+          const list = aStatusList(issuer.id, 100);
+          made.push(list);
+          return list;
+        };
+
+        const taken = [];
+        for (let i = 0; i < 3; i += 1) taken.push(await store.status.allocate(issuer.id, newList));
+
+        expect(made).to.have.length(1);
+        expect(taken.map((t) => t.ordinal)).to.deep.equal([0, 1, 2]);
+        expect(taken.map((t) => t.list.id)).to.deep.equal([made[0]?.id, made[0]?.id, made[0]?.id]);
+        const stored = await store.status.findList(made[0]?.id ?? '');
+        expect(stored).to.deep.equal({ ...made[0], allocated: 3 });
+      });
+
+      it('opens a new list when the current one is full', async () => {
+        const issuer = await aStoredIssuer(store);
+        const lists = [aStatusList(issuer.id, 2, '2026-01-01T00:00:00.000Z'), aStatusList(issuer.id, 2, '2026-01-02T00:00:00.000Z')];
+        let next = 0;
+        const newList = () => lists[next++] as StatusListRecord;
+
+        const taken = [];
+        for (let i = 0; i < 3; i += 1) taken.push(await store.status.allocate(issuer.id, newList));
+
+        expect(taken.map((t) => [t.list.id, t.ordinal])).to.deep.equal([
+          [lists[0]?.id, 0],
+          [lists[0]?.id, 1],
+          [lists[1]?.id, 0],
+        ]);
+        expect((await store.status.findList(lists[0]?.id ?? ''))?.allocated).to.equal(2);
+      });
+
+      it('keeps lists of different issuers apart', async () => {
+        const a = await aStoredIssuer(store);
+        const b = await aStoredIssuer(store);
+        const first = await store.status.allocate(a.id, () => aStatusList(a.id, 10));
+        const second = await store.status.allocate(b.id, () => aStatusList(b.id, 10));
+
+        expect(second.list.id).not.to.equal(first.list.id);
+        expect(second.ordinal).to.equal(0);
+      });
+
+      it('never gives one position twice to 200 concurrent allocations', async () => {
+        const issuer = await aStoredIssuer(store);
+        const taken = await Promise.all(
+          Array.from({ length: 200 }, () => store.status.allocate(issuer.id, () => aStatusList(issuer.id, 64))),
+        );
+
+        const positions = new Set(taken.map((t) => `${t.list.id}/${t.ordinal}`));
+        expect(positions.size).to.equal(200);
+        for (const t of taken) expect(t.ordinal).to.be.within(0, 63);
+      });
+
+      it('answers undefined for an unknown list', async () => {
+        expect(await store.status.findList(randomUUID())).to.equal(undefined);
+      });
+
+      it('keeps the status position of a saved credential', async () => {
+        const issuer = await aStoredIssuer(store);
+        const { list, ordinal } = await store.status.allocate(issuer.id, () => aStatusList(issuer.id, 10));
+        const record = aCredential(issuer.id, { status: { listId: list.id, ordinal } });
+        await store.credentials.saveIssued(record);
+
+        expect(await store.credentials.findById(record.id)).to.deep.equal(record);
+      });
+
+      it('refuses a second credential at a position already taken', async () => {
+        const issuer = await aStoredIssuer(store);
+        const { list, ordinal } = await store.status.allocate(issuer.id, () => aStatusList(issuer.id, 10));
+        await store.credentials.saveIssued(aCredential(issuer.id, { status: { listId: list.id, ordinal } }));
+
+        const error = await rejection(store.credentials.saveIssued(aCredential(issuer.id, { status: { listId: list.id, ordinal } })));
+
+        expect(error).to.be.instanceOf(Error);
+      });
+
+      it('reports a credential never changed as active', async () => {
+        const id = `https://passerelle.example/credentials/${randomUUID()}`;
+        expect(await store.status.stateOf(id)).to.deep.equal({ credentialId: id, revoked: false, suspended: false });
+        expect(await store.status.eventsFor(id)).to.deep.equal([]);
+      });
+
+      it('applies changes in order, logs each event and bumps the list version', async () => {
+        const { issuer, record, position } = await aCredentialWithStatus(store);
+        const active = { credentialId: record.id, revoked: false, suspended: false };
+        const suspended = { ...active, suspended: true };
+        const revoked = { ...suspended, revoked: true };
+        const events = [
+          aStatusEvent(issuer.id, record.id, 'suspend', { reason: 'Contrôle en cours — قيد المراجعة' }),
+          aStatusEvent(issuer.id, record.id, 'unsuspend'),
+          aStatusEvent(issuer.id, record.id, 'suspend'),
+          aStatusEvent(issuer.id, record.id, 'revoke', { reason: 'issued in error' }),
+        ];
+
+        expect(await store.status.applyChange(position, active, suspended, events[0] as StatusEvent)).to.equal(true);
+        expect(await store.status.applyChange(position, suspended, active, events[1] as StatusEvent)).to.equal(true);
+        expect(await store.status.applyChange(position, active, suspended, events[2] as StatusEvent)).to.equal(true);
+        expect(await store.status.applyChange(position, suspended, revoked, events[3] as StatusEvent)).to.equal(true);
+
+        expect(await store.status.stateOf(record.id)).to.deep.equal(revoked);
+        expect(await store.status.eventsFor(record.id)).to.deep.equal(events);
+        expect((await store.status.findList(position.listId))?.version).to.equal(4);
+        expect(await store.status.listFlagged(position.listId)).to.deep.equal([{ ordinal: position.ordinal, revoked: true, suspended: true }]);
+      });
+
+      it('lists only flagged positions of the list, by ordinal', async () => {
+        const issuer = await aStoredIssuer(store);
+        const listId = (await store.status.allocate(issuer.id, () => aStatusList(issuer.id, 10))).list.id;
+        const records: CredentialRecord[] = [];
+        records.push(await saveAt(store, issuer.id, { listId, ordinal: 0 }));
+        for (let ordinal = 1; ordinal < 4; ordinal += 1) {
+          const taken = await store.status.allocate(issuer.id, () => aStatusList(issuer.id, 10));
+          records.push(await saveAt(store, issuer.id, { listId: taken.list.id, ordinal: taken.ordinal }));
+        }
+        const change = async (index: number, next: { revoked: boolean; suspended: boolean }, action: StatusEvent['action']) => {
+          const record = records[index] as CredentialRecord;
+          await store.status.applyChange(
+            { listId, ordinal: index },
+            { credentialId: record.id, revoked: false, suspended: false },
+            { credentialId: record.id, ...next },
+            aStatusEvent(issuer.id, record.id, action),
+          );
+        };
+        await change(3, { revoked: false, suspended: true }, 'suspend');
+        await change(1, { revoked: true, suspended: false }, 'revoke');
+
+        expect(await store.status.listFlagged(listId)).to.deep.equal([
+          { ordinal: 1, revoked: true, suspended: false },
+          { ordinal: 3, revoked: false, suspended: true },
+        ]);
+      });
+
+      it('refuses a change made on a stale state, writing nothing', async () => {
+        const { issuer, record, position } = await aCredentialWithStatus(store);
+        const active = { credentialId: record.id, revoked: false, suspended: false };
+        await store.status.applyChange(position, active, { ...active, suspended: true }, aStatusEvent(issuer.id, record.id, 'suspend'));
+        const versionBefore = (await store.status.findList(position.listId))?.version;
+
+        const stale = await store.status.applyChange(position, active, { ...active, revoked: true }, aStatusEvent(issuer.id, record.id, 'revoke'));
+
+        expect(stale).to.equal(false);
+        expect(await store.status.stateOf(record.id)).to.deep.equal({ ...active, suspended: true });
+        expect(await store.status.eventsFor(record.id)).to.have.length(1);
+        expect((await store.status.findList(position.listId))?.version).to.equal(versionBefore);
+      });
+
+      it('lets exactly one of 10 concurrent first changes through', async () => {
+        const { issuer, record, position } = await aCredentialWithStatus(store);
+        const active = { credentialId: record.id, revoked: false, suspended: false };
+
+        const results = await Promise.all(
+          Array.from({ length: 10 }, () =>
+            store.status.applyChange(position, active, { ...active, suspended: true }, aStatusEvent(issuer.id, record.id, 'suspend')),
+          ),
+        );
+
+        expect(results.filter(Boolean)).to.have.length(1);
+        expect(await store.status.eventsFor(record.id)).to.have.length(1);
+      });
+    });
+
     describe('lifecycle', () => {
       it('names its kind and answers a ping', async () => {
         expect(store.kind).to.be.a('string').and.not.equal('');
@@ -451,4 +619,26 @@ function aCredential(issuerId: string, overrides: Partial<CredentialRecord> = {}
 
 function aClaim(issuerId: string, requestHash = 'request-hash'): IdempotencyClaim {
   return { issuerId, key: randomUUID(), requestHash };
+}
+
+function aStatusList(issuerId: string, size: number, createdAt = '2026-01-01T00:00:00.000Z'): StatusListRecord {
+  return { id: randomUUID(), issuerId, size, allocated: 0, permutationKey: 'ab'.repeat(32), version: 0, createdAt };
+}
+
+function aStatusEvent(issuerId: string, credentialId: string, action: StatusEvent['action'], overrides: Partial<StatusEvent> = {}): StatusEvent {
+  return { id: randomUUID(), credentialId, issuerId, action, actor: 'api-key-1', at: new Date().toISOString(), ...overrides };
+}
+
+async function saveAt(store: Store, issuerId: string, position: { listId: string; ordinal: number }): Promise<CredentialRecord> {
+  const record = aCredential(issuerId, { status: position });
+  await store.credentials.saveIssued(record);
+  return record;
+}
+
+async function aCredentialWithStatus(store: Store) {
+  const issuer = await aStoredIssuer(store);
+  const { list, ordinal } = await store.status.allocate(issuer.id, () => aStatusList(issuer.id, 10));
+  const position = { listId: list.id, ordinal };
+  const record = await saveAt(store, issuer.id, position);
+  return { issuer, record, position };
 }

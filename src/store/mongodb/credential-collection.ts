@@ -53,6 +53,7 @@ function toDoc(record: CredentialRecord, claim: IdempotencyClaim | undefined): C
     credentialJson: JSON.stringify(record.credential),
     ...(record.jwt === undefined ? {} : { jwt: record.jwt }),
     issuedAt: record.issuedAt,
+    ...(record.status === undefined ? {} : { status: { listId: record.status.listId, ordinal: record.status.ordinal } }),
     ...(claim === undefined
       ? {}
       : { idempotency: { issuerId: claim.issuerId, key: claim.key, requestHash: claim.requestHash } }),
@@ -67,5 +68,6 @@ function toCredential(doc: CredentialDoc): CredentialRecord {
     credential: JSON.parse(doc.credentialJson) as Record<string, unknown>,
     ...(doc.jwt === undefined || doc.jwt === null ? {} : { jwt: doc.jwt }),
     issuedAt: doc.issuedAt,
+    ...(doc.status === undefined || doc.status === null ? {} : { status: { listId: doc.status.listId, ordinal: doc.status.ordinal } }),
   };
 }

@@ -9,6 +9,8 @@ const RULES: Record<string, { field: string; detail: string }> = {
   api_key_id: { field: 'id', detail: 'id is already taken' },
   credential_id: { field: 'id', detail: 'id is already taken' },
   idempotency_key: { field: 'idempotencyKey', detail: 'the Idempotency-Key is already claimed' },
+  credential_status_position: { field: 'status', detail: 'the status position is already taken' },
+  status_list_id: { field: 'id', detail: 'id is already taken' },
 };
 
 /**

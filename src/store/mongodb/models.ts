@@ -1,5 +1,5 @@
 import { Schema, type Connection, type Model } from 'mongoose';
-import type { DidMethod, KeyStatus, CredentialFormat } from '../ports.js';
+import type { DidMethod, KeyStatus, CredentialFormat, StatusEvent, StatusPosition } from '../ports.js';
 
 /**
  * The MongoDB documents. They hold the port's fields under the same names, plus
@@ -60,6 +60,31 @@ export interface CredentialDoc {
   issuedAt: string;
   /** The Idempotency-Key this credential was issued under, kept in the same document. */
   idempotency?: ClaimDoc;
+  status?: StatusPosition;
+}
+
+export interface StatusListDoc {
+  id: string;
+  issuerId: string;
+  size: number;
+  allocated: number;
+  permutationKey: string;
+  version: number;
+  createdAt: string;
+}
+
+/**
+ * The state of one credential whose status changed, with its log. The log lives in
+ * the same document as the state so that "set the state and append the event" is a
+ * single atomic update, which a standalone mongod guarantees without transactions.
+ */
+export interface CredentialStatusDoc {
+  credentialId: string;
+  listId: string;
+  ordinal: number;
+  revoked: boolean;
+  suspended: boolean;
+  events: StatusEvent[];
 }
 
 export interface Models {
@@ -67,6 +92,8 @@ export interface Models {
   keys: Model<KeyDoc>;
   apiKeys: Model<ApiKeyDoc>;
   credentials: Model<CredentialDoc>;
+  statusLists: Model<StatusListDoc>;
+  credentialStatus: Model<CredentialStatusDoc>;
 }
 
 // No `required` on strings: Mongoose would refuse '' where SQLite accepts it, and the
@@ -136,6 +163,7 @@ const credentialSchema = new Schema<CredentialDoc>(
     jwt: String,
     issuedAt: String,
     idempotency: { type: claimSchema, default: undefined },
+    status: { type: new Schema<StatusPosition>({ listId: String, ordinal: Number }, { ...common, _id: false }), default: undefined },
   },
   { ...common, collection: 'credentials' },
 );
@@ -146,6 +174,46 @@ credentialSchema.index(
   { 'idempotency.issuerId': 1, 'idempotency.key': 1 },
   { unique: true, name: 'idempotency_key', partialFilterExpression: { 'idempotency.key': { $exists: true } } },
 );
+
+// Two credentials can never share a status position, as in SQLite.
+credentialSchema.index(
+  { 'status.listId': 1, 'status.ordinal': 1 },
+  { unique: true, name: 'credential_status_position', partialFilterExpression: { 'status.listId': { $exists: true } } },
+);
+
+const statusListSchema = new Schema<StatusListDoc>(
+  {
+    id: String,
+    issuerId: String,
+    size: Number,
+    allocated: Number,
+    permutationKey: String,
+    version: Number,
+    createdAt: String,
+  },
+  { ...common, collection: 'status_lists' },
+);
+statusListSchema.index({ id: 1 }, { unique: true, name: 'status_list_id' });
+statusListSchema.index({ issuerId: 1, createdAt: 1 }, { name: 'status_lists_by_issuer' });
+
+const statusEventSchema = new Schema<StatusEvent>(
+  { id: String, credentialId: String, issuerId: String, action: { type: String, enum: ['revoke', 'suspend', 'unsuspend'] }, reason: String, actor: String, at: String },
+  { ...common, _id: false },
+);
+
+const credentialStatusSchema = new Schema<CredentialStatusDoc>(
+  {
+    credentialId: String,
+    listId: String,
+    ordinal: Number,
+    revoked: Boolean,
+    suspended: Boolean,
+    events: [statusEventSchema],
+  },
+  { ...common, collection: 'credential_status' },
+);
+credentialStatusSchema.index({ credentialId: 1 }, { unique: true, name: 'credential_status_credential' });
+credentialStatusSchema.index({ listId: 1, ordinal: 1 }, { name: 'credential_status_by_list' });
 
 /**
  * Registers the models on this connection and waits until their collections and
@@ -161,6 +229,8 @@ export async function defineModels(connection: Connection): Promise<Models> {
     keys: connection.model<KeyDoc>('IssuerKey', keySchema),
     apiKeys: connection.model<ApiKeyDoc>('ApiKey', apiKeySchema),
     credentials: connection.model<CredentialDoc>('Credential', credentialSchema),
+    statusLists: connection.model<StatusListDoc>('StatusList', statusListSchema),
+    credentialStatus: connection.model<CredentialStatusDoc>('CredentialStatus', credentialStatusSchema),
   };
   await Promise.all(Object.values(models).map((model: Model<unknown>) => model.init()));
   return models;

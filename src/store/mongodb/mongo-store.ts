@@ -3,6 +3,7 @@ import type { Store } from '../ports.js';
 import { mongoCredentialStore } from './credential-collection.js';
 import { mongoApiKeyStore, mongoIssuerStore, mongoKeyStore } from './issuer-collections.js';
 import { defineModels } from './models.js';
+import { mongoStatusStore } from './status-collections.js';
 
 /**
  * The store for deployments that already run MongoDB (MONGODB_URI). A standalone
@@ -36,6 +37,7 @@ export async function openMongoStore(uri: string): Promise<Store> {
     keys: mongoKeyStore(models),
     apiKeys: mongoApiKeyStore(models),
     credentials: mongoCredentialStore(models),
+    status: mongoStatusStore(models),
     async ping() {
       // The driver may reconnect a closed client on demand; a closed store must say so.
       if (closed) throw new Error('The MongoDB store is closed.');

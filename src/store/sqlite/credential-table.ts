@@ -9,14 +9,16 @@ interface CredentialRow {
   credential: string;
   jwt: string | null;
   issued_at: string;
+  status_list_id: string | null;
+  status_ordinal: number | null;
 }
 
 type ClaimedRow = CredentialRow & { request_hash: string };
 
 export function sqliteCredentialStore(db: Database.Database): CredentialStore {
   const insert = db.prepare(
-    `INSERT INTO credentials (id, issuer_id, format, credential, jwt, issued_at)
-     VALUES (@id, @issuerId, @format, @credential, @jwt, @issuedAt)`,
+    `INSERT INTO credentials (id, issuer_id, format, credential, jwt, issued_at, status_list_id, status_ordinal)
+     VALUES (@id, @issuerId, @format, @credential, @jwt, @issuedAt, @statusListId, @statusOrdinal)`,
   );
   // DO NOTHING instead of an error: `changes` tells whether this call won the key.
   const claimKey = db.prepare(
@@ -32,7 +34,16 @@ export function sqliteCredentialStore(db: Database.Database): CredentialStore {
 
   const store = (record: CredentialRecord): void => {
     try {
-      insert.run({ ...record, credential: JSON.stringify(record.credential), jwt: record.jwt ?? null });
+      insert.run({
+        id: record.id,
+        issuerId: record.issuerId,
+        format: record.format,
+        credential: JSON.stringify(record.credential),
+        jwt: record.jwt ?? null,
+        issuedAt: record.issuedAt,
+        statusListId: record.status?.listId ?? null,
+        statusOrdinal: record.status?.ordinal ?? null,
+      });
     } catch (error) {
       throw toConflict(error, `Credential ${record.id}`);
     }
@@ -79,5 +90,6 @@ function toCredential(row: CredentialRow): CredentialRecord {
     credential: JSON.parse(row.credential) as Record<string, unknown>,
     ...(row.jwt === null ? {} : { jwt: row.jwt }),
     issuedAt: row.issued_at,
+    ...(row.status_list_id === null || row.status_ordinal === null ? {} : { status: { listId: row.status_list_id, ordinal: row.status_ordinal } }),
   };
 }

@@ -74,6 +74,55 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 2,
+    name: 'status lists, credential status, append-only status events',
+    sql: `
+      CREATE TABLE status_lists (
+        id TEXT PRIMARY KEY,
+        issuer_id TEXT NOT NULL REFERENCES issuers (id),
+        size INTEGER NOT NULL CHECK (size > 0),
+        allocated INTEGER NOT NULL CHECK (allocated BETWEEN 0 AND size),
+        permutation_key TEXT NOT NULL,
+        version INTEGER NOT NULL CHECK (version >= 0),
+        created_at TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX status_lists_by_issuer ON status_lists (issuer_id, created_at);
+
+      ALTER TABLE credentials ADD COLUMN status_list_id TEXT REFERENCES status_lists (id);
+      ALTER TABLE credentials ADD COLUMN status_ordinal INTEGER;
+      -- Whatever happens in the code above, two credentials can never share a position.
+      CREATE UNIQUE INDEX credentials_one_per_position ON credentials (status_list_id, status_ordinal)
+        WHERE status_list_id IS NOT NULL;
+
+      -- Only credentials whose status ever changed have a row; no row means active.
+      CREATE TABLE credential_status (
+        credential_id TEXT PRIMARY KEY REFERENCES credentials (id),
+        list_id TEXT NOT NULL REFERENCES status_lists (id),
+        ordinal INTEGER NOT NULL,
+        revoked INTEGER NOT NULL CHECK (revoked IN (0, 1)),
+        suspended INTEGER NOT NULL CHECK (suspended IN (0, 1))
+      ) STRICT;
+      CREATE INDEX credential_status_by_list ON credential_status (list_id, ordinal);
+
+      CREATE TABLE status_events (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL UNIQUE,
+        credential_id TEXT NOT NULL REFERENCES credentials (id),
+        issuer_id TEXT NOT NULL REFERENCES issuers (id),
+        action TEXT NOT NULL CHECK (action IN ('revoke', 'suspend', 'unsuspend')),
+        reason TEXT,
+        actor TEXT NOT NULL,
+        at TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX status_events_by_credential ON status_events (credential_id, seq);
+      -- The log is evidence for auditors: the database refuses to rewrite it.
+      CREATE TRIGGER status_events_no_update BEFORE UPDATE ON status_events
+        BEGIN SELECT RAISE(ABORT, 'status_events is append-only'); END;
+      CREATE TRIGGER status_events_no_delete BEFORE DELETE ON status_events
+        BEGIN SELECT RAISE(ABORT, 'status_events is append-only'); END;
+    `,
+  },
 ];
 
 /**

@@ -5,6 +5,7 @@ import type { Store } from '../ports.js';
 import { sqliteCredentialStore } from './credential-table.js';
 import { sqliteApiKeyStore, sqliteIssuerStore, sqliteKeyStore } from './issuer-tables.js';
 import { migrate } from './migrations.js';
+import { sqliteStatusStore } from './status-tables.js';
 
 /** How long a write waits for another process's write to finish before failing. */
 const BUSY_TIMEOUT_MS = 5000;
@@ -37,6 +38,7 @@ export function openSqliteStore(filePath: string): Store {
     keys: sqliteKeyStore(db),
     apiKeys: sqliteApiKeyStore(db),
     credentials: sqliteCredentialStore(db),
+    status: sqliteStatusStore(db),
     async ping() {
       ping.get();
     },
