@@ -7,6 +7,9 @@ import { systemClock, type Clock } from './shared/clock.js';
 import { createKeyVault, type KeyVault } from './sign/key-vault.js';
 import { createKeyring, type Keyring } from './sign/keyring.js';
 import { loadOrCreateMasterKey } from './sign/master-key.js';
+import type { RemoteFetchOptions } from './status/fetch-remote-document.js';
+import { createStatusListPublisher, type StatusListPublisher } from './status/publish-status-list.js';
+import { createStatusListSource, type StatusListSource } from './status/status-list-source.js';
 import { createStore } from './store/create-store.js';
 import type { Store } from './store/ports.js';
 
@@ -19,6 +22,8 @@ export interface Services {
   contexts: ReadonlyMap<string, object>;
   didResolver: DidResolver;
   documentLoader: DocumentLoader;
+  statusListPublisher: StatusListPublisher;
+  statusLists: StatusListSource;
   log: (message: string) => void;
   /** How the master key was obtained, so main can warn when it was generated. */
   masterKeySource: 'env' | 'file' | 'generated';
@@ -28,7 +33,12 @@ export interface Services {
 /** The only place that picks adapters and wires ports to them. */
 export async function createServices(
   config: Config,
-  options: { clock?: Clock; log?: (message: string) => void } = {},
+  options: {
+    clock?: Clock;
+    log?: (message: string) => void;
+    /** How foreign status lists are fetched; tests point it at a local TLS server. */
+    remoteFetch?: Partial<RemoteFetchOptions>;
+  } = {},
 ): Promise<Services> {
   const masterKey = loadOrCreateMasterKey(config.masterKey, config.dataDir);
   const store = await createStore({ dataDir: config.dataDir, ...(config.mongodbUri === undefined ? {} : { mongodbUri: config.mongodbUri }) });
@@ -41,15 +51,33 @@ export async function createServices(
       return issuer === undefined ? undefined : issuerDidDocument(issuer, await store.keys.listForIssuer(issuer.id));
     },
   });
+  const clock = options.clock ?? systemClock;
+  const keyring = createKeyring({ store, vault });
+  const documentLoader = createDocumentLoader({ contexts, didResolver });
+  const statusListPublisher = createStatusListPublisher({
+    store,
+    keyring,
+    documentLoader,
+    clock,
+    publicUrl: config.publicUrl,
+    ttlSeconds: config.statusListTtlSeconds,
+  });
   return {
     config,
     store,
     vault,
-    keyring: createKeyring({ store, vault }),
-    clock: options.clock ?? systemClock,
+    keyring,
+    clock,
     contexts,
     didResolver,
-    documentLoader: createDocumentLoader({ contexts, didResolver }),
+    documentLoader,
+    statusListPublisher,
+    statusLists: createStatusListSource({
+      publicUrl: config.publicUrl,
+      publisher: statusListPublisher,
+      clock,
+      remote: { timeoutMs: 5000, maxBytes: 1_000_000, ...options.remoteFetch },
+    }),
     log: options.log ?? ((message) => console.error(message)),
     masterKeySource: masterKey.source,
     close: () => store.close(),

@@ -106,3 +106,16 @@ declare module '@digitalbazaar/ed25519-multikey' {
     signer(): unknown;
   }>;
 }
+
+declare module '@digitalbazaar/bitstring' {
+  export class Bitstring {
+    constructor(options: { length?: number; buffer?: Uint8Array; leftToRightIndexing?: boolean });
+    length: number;
+    set(position: number, on: boolean): void;
+    get(position: number): boolean;
+    encodeBits(): Promise<string>;
+  }
+}
+declare module '@digitalbazaar/vc-bitstring-status-list' {
+  export function checkStatus(options: object): Promise<{ verified: boolean; error?: unknown }>;
+}

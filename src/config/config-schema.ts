@@ -21,6 +21,13 @@ export const CONFIG_SCHEMA = {
     },
     MONGODB_URI: { type: 'string', pattern: '^mongodb(\\+srv)?://', description: 'Use MongoDB instead of the embedded SQLite store.' },
     BODY_LIMIT: { type: 'string', pattern: '^\\d+(b|kb|mb)$', default: '1mb', description: 'Largest accepted request body, e.g. 512kb or 2mb.' },
+    STATUS_LIST_TTL: {
+      type: 'integer',
+      minimum: 10,
+      maximum: 86400,
+      default: 300,
+      description: 'Seconds a published status list stays valid (validUntil, ttl, Cache-Control): how soon verifiers see a revocation.',
+    },
     DEMO_ISSUER: { type: 'boolean', default: false, description: 'Create a demo issuer (slug "demo") on start if it does not exist; npm start sets it.' },
   },
 } as const;

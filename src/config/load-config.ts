@@ -11,6 +11,7 @@ export interface Config {
   readonly mongodbUri: string | undefined;
   readonly bodyLimit: string;
   readonly demoIssuer: boolean;
+  readonly statusListTtlSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -52,5 +53,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mongodbUri: values.MONGODB_URI as string | undefined,
     bodyLimit: values.BODY_LIMIT as string,
     demoIssuer: values.DEMO_ISSUER as boolean,
+    statusListTtlSeconds: values.STATUS_LIST_TTL as number,
   });
 }

@@ -15,10 +15,11 @@ function bearerToken(req: Request): string {
 /** Every write acts for exactly one issuer: the one its API key belongs to. */
 export function requireIssuer(store: Store): RequestHandler {
   return async (req, res, next) => {
-    const issuerId = await authenticateApiKey(store, bearerToken(req));
+    const { issuerId, apiKeyId } = await authenticateApiKey(store, bearerToken(req));
     const issuer = await store.issuers.findById(issuerId);
     if (issuer === undefined) throw new ProblemError('unauthenticated', 'The API key belongs to no issuer.');
     res.locals.issuer = issuer;
+    res.locals.apiKeyId = apiKeyId;
     next();
   };
 }
@@ -27,6 +28,12 @@ export function issuerOf(res: Response): IssuerRecord {
   const issuer = res.locals.issuer as IssuerRecord | undefined;
   if (issuer === undefined) throw new TypeError('requireIssuer() must run before this handler.');
   return issuer;
+}
+
+export function apiKeyIdOf(res: Response): string {
+  const id = res.locals.apiKeyId as string | undefined;
+  if (id === undefined) throw new TypeError('requireIssuer() must run before this handler.');
+  return id;
 }
 
 const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest();

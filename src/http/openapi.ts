@@ -36,6 +36,28 @@ export function buildOpenApi(publicUrl: string): object {
         IssueRequest: schema('issue-request'),
         VerifyRequest: schema('verify-request'),
         IssuerCreate: schema('issuer-create'),
+        StatusChangeRequest: schema('status-change-request'),
+        StatusChangeResult: {
+          type: 'object',
+          properties: {
+            credentialId: { type: 'string' },
+            revoked: { type: 'boolean' },
+            suspended: { type: 'boolean' },
+            changed: { type: 'boolean', description: 'False when the credential already had that status.' },
+            event: { $ref: '#/components/schemas/StatusEvent' },
+          },
+        },
+        StatusEvent: {
+          type: 'object',
+          properties: {
+            id: { type: 'string' },
+            credentialId: { type: 'string' },
+            action: { enum: ['revoke', 'suspend', 'unsuspend'] },
+            reason: { type: 'string' },
+            actor: { type: 'string', description: 'The id of the API key that made the change.' },
+            at: { type: 'string', format: 'date-time' },
+          },
+        },
         VerifiableCredential: schema('verifiable-credential'),
         IssueResponse: {
           type: 'object',
@@ -113,6 +135,46 @@ export function buildOpenApi(publicUrl: string): object {
           summary: 'Verify a credential and report every check',
           requestBody: { required: true, content: json('VerifyRequest') },
           responses: { '200': { description: 'The report (also for credentials that fail verification)', content: json('VerificationReport') }, ...problems(400, 413, 415) },
+        },
+      },
+      '/credentials/status': {
+        post: {
+          summary: 'Revoke (final), suspend or unsuspend one of your credentials (W3C VC API)',
+          security: [{ apiKey: [] }],
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/StatusChangeRequest' },
+                example: { credentialId: 'https://passerelle.example/credentials/5b0c…', credentialStatus: [{ type: 'BitstringStatusListCredential', status: 'revoked' }], reason: 'Issued in error' },
+              },
+            },
+          },
+          responses: { '200': { description: 'The status now', content: json('StatusChangeResult') }, ...problems(400, 401, 403, 404, 409) },
+        },
+      },
+      '/credentials/{id}/status': {
+        get: {
+          summary: 'Current status and the append-only status log of one of your credentials',
+          security: [{ apiKey: [] }],
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: { '200': { description: 'State and events, oldest first' }, ...problems(401, 403, 404) },
+        },
+      },
+      '/status-lists/{listId}/{purpose}': {
+        get: {
+          summary: 'A signed BitstringStatusListCredential (purpose: revocation or suspension; add .jwt for the VC-JOSE form)',
+          parameters: [
+            { name: 'listId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } },
+            { name: 'purpose', in: 'path', required: true, schema: { enum: ['revocation', 'suspension', 'revocation.jwt', 'suspension.jwt'] } },
+          ],
+          responses: {
+            '200': {
+              description: 'The list; Cache-Control max-age never exceeds its validUntil',
+              content: { 'application/vc+ld+json': { schema: { type: 'object' } }, 'application/vc+jwt': { schema: { type: 'string' } } },
+            },
+            ...problems(404),
+          },
         },
       },
       '/credentials/{id}': {

@@ -7,6 +7,7 @@ import { signDataIntegrity } from '../sign/data-integrity-signer.js';
 import { envelope, signVcJwt } from '../sign/jose-signer.js';
 import type { Keyring } from '../sign/keyring.js';
 import type { CredentialFormat, CredentialRecord, IssuerRecord, Store } from '../store/ports.js';
+import { allocateStatus } from '../status/allocate-status.js';
 import { requestHash } from './idempotency.js';
 import { prepareCredential } from './prepare-credential.js';
 
@@ -16,6 +17,8 @@ export interface IssueDeps {
   documentLoader: DocumentLoader;
   clock: Clock;
   publicUrl: string;
+  /** Positions per status list; the spec's minimum (131,072) unless configured higher. */
+  statusListSize?: number;
 }
 
 export interface IssueRequest {
@@ -31,7 +34,7 @@ export interface IssueResult {
 }
 
 /**
- * validate → replay? → prepare → check terms → sign → store → answer.
+ * validate → replay? → prepare → allocate status → check terms → sign → store → answer.
  * Nothing is returned before it is stored: a credential the holder has but we do
  * not know of could never be read back or revoked.
  */
@@ -54,7 +57,18 @@ export async function issueCredential(
   const format = body.options?.format ?? 'di';
   assertCredentialStructure(credential, '/credential');
   const key = await deps.keyring.activeKey(issuer);
-  const record: CredentialRecord = { id: credential.id as string, issuerId: issuer.id, format, credential: {}, issuedAt: now.toISOString() };
+  // The status position is taken last, once the request is known to be valid, so
+  // that bad requests do not use up positions (which are never reused).
+  const status = await allocateStatus(deps, issuer.id, format);
+  credential.credentialStatus = status.entries;
+  const record: CredentialRecord = {
+    id: credential.id as string,
+    issuerId: issuer.id,
+    format,
+    credential: {},
+    issuedAt: now.toISOString(),
+    status: status.position,
+  };
   if (format === 'jwt') {
     // A JWS signs bytes, not JSON-LD, so safe mode must be applied here explicitly.
     await expandSafely(credential, deps.documentLoader, '/credential');

@@ -6,7 +6,7 @@ import type { IssuerRecord } from '../store/ports.js';
 
 /**
  * Fills what the service owns (id, validFrom, issuer) and refuses what the caller may
- * not set: another issuer, or a proof. Returns a new object; the input is untouched.
+ * not set: another issuer, a proof, or a status. Returns a new object; the input is untouched.
  */
 export function prepareCredential(
   input: Credential,
@@ -15,6 +15,11 @@ export function prepareCredential(
   if ('proof' in input) {
     throw new ProblemError('invalid-request', 'An unsigned credential must not have a proof; the service signs it.', {
       pointer: '/credential/proof',
+    });
+  }
+  if ('credentialStatus' in input) {
+    throw new ProblemError('invalid-request', 'credentialStatus is assigned by the service (Bitstring Status List); leave it out.', {
+      pointer: '/credential/credentialStatus',
     });
   }
   const claimed = input.issuer === undefined ? undefined : issuerIdOf(input);

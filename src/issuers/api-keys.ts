@@ -31,8 +31,8 @@ export async function createApiKey(
   return { apiKey: `psk_${id}_${secret}`, record };
 }
 
-/** The issuer id an API key acts for; 401 for anything that is not a live key. */
-export async function authenticateApiKey(store: Store, apiKey: string): Promise<string> {
+/** The issuer an API key acts for, and the key's id (recorded as the actor of changes); 401 for anything that is not a live key. */
+export async function authenticateApiKey(store: Store, apiKey: string): Promise<{ issuerId: string; apiKeyId: string }> {
   const match = API_KEY.exec(apiKey);
   if (match === null) throw new ProblemError('unauthenticated', 'The API key is malformed (expected psk_<id>_<secret>).');
   const [, id, secret] = match as unknown as [string, string, string];
@@ -43,5 +43,5 @@ export async function authenticateApiKey(store: Store, apiKey: string): Promise<
   const matches = timingSafeEqual(expected, actual);
   if (record === undefined || !matches) throw new ProblemError('unauthenticated', 'The API key is not valid.');
   if (record.revokedAt !== undefined) throw new ProblemError('unauthenticated', `The API key ${id} was revoked on ${record.revokedAt}.`);
-  return record.issuerId;
+  return { issuerId: record.issuerId, apiKeyId: record.id };
 }

@@ -48,6 +48,8 @@ export const PROBLEMS = {
   'issuer-unresolved': { status: 422, title: 'The issuer\u2019s key could not be resolved' },
   'credential-expired': { status: 422, title: 'The credential has expired' },
   'credential-not-yet-valid': { status: 422, title: 'The credential is not valid yet' },
+  'credential-revoked': { status: 422, title: 'The credential has been revoked' },
+  'credential-suspended': { status: 422, title: 'The credential is suspended' },
   /** Status could not be checked (list unreachable, unsupported): "could not check", not "revoked". */
   'status-unchecked': { status: 422, title: 'The credential\u2019s status could not be checked' },
 

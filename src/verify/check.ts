@@ -2,6 +2,7 @@ import type { DidResolver } from '../resolve/did-resolver.js';
 import type { VerificationMethod } from '../resolve/did-document.js';
 import type { DocumentLoader } from '../resolve/document-loader.js';
 import type { ProblemError } from '../shared/problems.js';
+import type { StatusListSource } from '../status/status-list-source.js';
 import type { ParsedCredential } from './parse-input.js';
 import type { CheckId, SkipCause } from './report.js';
 
@@ -11,6 +12,8 @@ export interface VerifyContext {
   now: Date;
   documentLoader: DocumentLoader;
   didResolver: DidResolver;
+  /** Where status list credentials come from; without it, status is "could not check". */
+  statusLists?: StatusListSource;
   /** Set by the data-model check. */
   parsed?: ParsedCredential;
   /** Set by the issuer-key check: the key the proof claims to be made with. */

@@ -2,6 +2,7 @@ import type { DidDocument } from '../resolve/did-document.js';
 import type { DidResolver } from '../resolve/did-resolver.js';
 import { createDocumentLoader } from '../resolve/document-loader.js';
 import type { Clock } from '../shared/clock.js';
+import type { StatusListSource } from '../status/status-list-source.js';
 import { issuerIdOf } from '../shared/credential-model.js';
 import { assertMatchesSchema } from '../shared/schema-validator.js';
 import type { Check, VerifyContext } from './check.js';
@@ -21,6 +22,7 @@ export interface VerifyDeps {
   contexts: ReadonlyMap<string, object>;
   didResolver: DidResolver;
   clock: Clock;
+  statusLists?: StatusListSource;
 }
 
 export interface VerifyRequest {
@@ -38,6 +40,7 @@ export async function verifyCredential(deps: VerifyDeps, body: unknown): Promise
     now: deps.clock.now(),
     didResolver,
     documentLoader: createDocumentLoader({ contexts: deps.contexts, didResolver }),
+    ...(deps.statusLists === undefined ? {} : { statusLists: deps.statusLists }),
   };
   const checks = await runChecks(CHECKS, context);
   const credential = context.parsed?.credential;

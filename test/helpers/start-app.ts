@@ -7,6 +7,7 @@ import { createApp } from '../../src/app.js';
 import { createServices, type Services } from '../../src/composition-root.js';
 import { loadConfig } from '../../src/config/load-config.js';
 import type { Clock } from '../../src/shared/clock.js';
+import type { RemoteFetchOptions } from '../../src/status/fetch-remote-document.js';
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789';
 
@@ -37,7 +38,9 @@ let issuerCounter = 0;
  * The real app on an ephemeral port with a fresh SQLite file: no mocks. The server
  * listens first so that PUBLIC_URL (used in ids and did:web DIDs) has the real port.
  */
-export async function startTestApp(options: { env?: Record<string, string>; clock?: Clock; dataDir?: string } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: { env?: Record<string, string>; clock?: Clock; dataDir?: string; remoteFetch?: Partial<RemoteFetchOptions> } = {},
+): Promise<TestApp> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'passerelle-test-'));
   const server: Server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -52,7 +55,11 @@ export async function startTestApp(options: { env?: Record<string, string>; cloc
     ...options.env,
   });
   const logs: string[] = [];
-  const services = await createServices(config, { ...(options.clock === undefined ? {} : { clock: options.clock }), log: (line) => logs.push(line) });
+  const services = await createServices(config, {
+    ...(options.clock === undefined ? {} : { clock: options.clock }),
+    ...(options.remoteFetch === undefined ? {} : { remoteFetch: options.remoteFetch }),
+    log: (line) => logs.push(line),
+  });
   server.on('request', createApp(services));
 
   async function request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<TestResponse> {

@@ -3,6 +3,7 @@ import * as referenceVc from '@digitalbazaar/vc';
 import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
 import { cryptosuite } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
+import { checkStatus } from '@digitalbazaar/vc-bitstring-status-list';
 import { createDocumentLoader } from '../../src/resolve/document-loader.js';
 import { knownContexts } from '../../src/resolve/known-contexts.js';
 import { minimalCredential } from '../helpers/fixtures.js';
@@ -34,14 +35,35 @@ describe('interoperability with @digitalbazaar/vc', () => {
           : didDocument;
         return { contextUrl: null, documentUrl: url, document };
       }
+      // Status lists, too, come over HTTP from the service, as any verifier would get them.
+      if (url.startsWith(`${app.baseUrl}/status-lists/`)) {
+        return { contextUrl: null, documentUrl: url, document: await (await fetch(url)).json() };
+      }
       return createDocumentLoader({ contexts })(url);
     };
-    const result = await referenceVc.verifyCredential({ credential: vc, suite: new DataIntegrityProof({ cryptosuite }), documentLoader: loader });
+    const suite = new DataIntegrityProof({ cryptosuite });
+    const referenceCheckStatus = (options: { credential: object }) => checkStatus({ ...options, suite, documentLoader: loader });
+    const result = await referenceVc.verifyCredential({ credential: vc, suite, documentLoader: loader, checkStatus: referenceCheckStatus });
     expect(result.verified, JSON.stringify(result.error ?? result.results)).to.equal(true);
 
     const tampered = { ...vc, credentialSubject: { ...vc.credentialSubject, name: 'Someone Else' } };
-    const tamperedResult = await referenceVc.verifyCredential({ credential: tampered, suite: new DataIntegrityProof({ cryptosuite }), documentLoader: loader });
+    const tamperedResult = await referenceVc.verifyCredential({ credential: tampered, suite, documentLoader: loader, checkStatus: referenceCheckStatus });
     expect(tamperedResult.verified).to.equal(false);
+
+    // A revocation made here is seen by the reference library's own status check.
+    const revoked = await app.post(
+      '/credentials/status',
+      { credentialId: vc.id, credentialStatus: [{ type: 'BitstringStatusListCredential', status: 'revoked' }] },
+      { authorization: `Bearer ${issuer.apiKey}` },
+    );
+    expect(revoked.status).to.equal(200);
+    const afterRevocation = await referenceVc.verifyCredential({ credential: vc, suite, documentLoader: loader, checkStatus: referenceCheckStatus });
+    // The reference library reports the bit, not a verdict: `status: true` means "set".
+    type StatusResult = { statusResult?: { results: Array<{ credentialStatus: { statusPurpose: string }; status: boolean }> } };
+    const bits = (result: object) =>
+      Object.fromEntries(((result as StatusResult).statusResult?.results ?? []).map((entry) => [entry.credentialStatus.statusPurpose, entry.status]));
+    expect(bits(result)).to.deep.equal({ revocation: false, suspension: false });
+    expect(bits(afterRevocation)).to.deep.equal({ revocation: true, suspension: false });
   });
 
   it('verifies here a credential signed by the reference library with a did:key', async () => {

@@ -1,0 +1,94 @@
+import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
+import { request } from 'node:https';
+import { BlockList, isIP } from 'node:net';
+import { ProblemError } from '../shared/problems.js';
+
+export interface RemoteFetchOptions {
+  timeoutMs: number;
+  maxBytes: number;
+  /** Only for tests on loopback: lets the fetcher reach private and loopback addresses. */
+  allowPrivateNetwork?: boolean;
+  /** Extra trusted CA (PEM), for tests with a self-signed server. */
+  ca?: string;
+}
+
+/** Addresses a URL taken from a credential must never make us connect to (SSRF). */
+const FORBIDDEN = new BlockList();
+for (const [network, prefix] of [
+  ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12],
+  ['192.0.0.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15], ['224.0.0.0', 4], ['240.0.0.0', 4],
+] as const) FORBIDDEN.addSubnet(network, prefix, 'ipv4');
+for (const [network, prefix] of [['::', 128], ['::1', 128], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8], ['::ffff:0:0', 96]] as const) {
+  FORBIDDEN.addSubnet(network, prefix, 'ipv6');
+}
+
+export function isForbiddenAddress(address: string): boolean {
+  const family = isIP(address);
+  return family !== 0 && FORBIDDEN.check(address, family === 4 ? 'ipv4' : 'ipv6');
+}
+
+/**
+ * GET over https only, for documents named by credentials (foreign status lists).
+ * The address check runs inside the connection's own DNS lookup, so a name that
+ * resolves to a public address when checked and a private one when connecting
+ * (DNS rebinding) is still refused. Every failure is "could not check".
+ */
+export async function fetchRemoteDocument(url: string, options: RemoteFetchOptions): Promise<{ contentType: string; body: string }> {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw unchecked(url, 'it is not a URL');
+  }
+  if (parsed.protocol !== 'https:') throw unchecked(url, 'only https URLs are fetched');
+  const host = parsed.hostname.replace(/^\[|\]$/g, '');
+  if (!options.allowPrivateNetwork && isForbiddenAddress(host)) throw unchecked(url, 'it points at a private or loopback address');
+
+  return new Promise((resolve, reject) => {
+    const req = request(
+      parsed,
+      {
+        method: 'GET',
+        headers: { accept: 'application/vc+ld+json, application/vc+jwt, application/json;q=0.9' },
+        timeout: options.timeoutMs,
+        ...(options.ca === undefined ? {} : { ca: options.ca }),
+        lookup: (hostname, lookupOptions, callback) => {
+          dnsLookup(hostname, { ...lookupOptions, all: true }, (error, addresses: LookupAddress[]) => {
+            if (error) return callback(error, '', 0);
+            const allowed = addresses.filter((entry) => options.allowPrivateNetwork === true || !isForbiddenAddress(entry.address));
+            const first = allowed[0];
+            if (first === undefined) return callback(Object.assign(new Error(`${hostname} resolves only to private or loopback addresses`), { code: 'EFORBIDDEN' }), '', 0);
+            if (lookupOptions.all) return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, allowed);
+            return callback(null, first.address, first.family);
+          });
+        },
+      },
+      (response) => {
+        if (response.statusCode !== 200) {
+          response.resume();
+          return reject(unchecked(url, `the server answered ${String(response.statusCode)}`));
+        }
+        const chunks: Buffer[] = [];
+        let size = 0;
+        response.on('data', (chunk: Buffer) => {
+          size += chunk.length;
+          if (size > options.maxBytes) {
+            req.destroy();
+            reject(unchecked(url, `it is larger than ${options.maxBytes} bytes`));
+          } else chunks.push(chunk);
+        });
+        response.on('end', () => resolve({ contentType: String(response.headers['content-type'] ?? ''), body: Buffer.concat(chunks).toString('utf8') }));
+        response.on('error', (error) => reject(unchecked(url, error.message)));
+      },
+    );
+    const deadline = setTimeout(() => req.destroy(new Error(`no answer within ${options.timeoutMs} ms`)), options.timeoutMs);
+    req.on('close', () => clearTimeout(deadline));
+    req.on('timeout', () => req.destroy(new Error(`no answer within ${options.timeoutMs} ms`)));
+    req.on('error', (error) => reject(unchecked(url, error.message)));
+    req.end();
+  });
+}
+
+function unchecked(url: string, why: string): ProblemError {
+  return new ProblemError('status-unchecked', `The status list ${url} could not be fetched: ${why}.`, { extensions: { statusListCredential: url } });
+}

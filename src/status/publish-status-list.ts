@@ -1,0 +1,85 @@
+import type { DocumentLoader } from '../resolve/document-loader.js';
+import { isoSeconds, type Clock } from '../shared/clock.js';
+import { ProblemError } from '../shared/problems.js';
+import { signDataIntegrity } from '../sign/data-integrity-signer.js';
+import { signVcJwt } from '../sign/jose-signer.js';
+import type { Keyring } from '../sign/keyring.js';
+import type { CredentialFormat, StatusPurpose, Store } from '../store/ports.js';
+import { encodeList } from './bitstring.js';
+import { indexForOrdinal } from './position-permutation.js';
+import { statusListUrl } from './status-list-urls.js';
+
+export interface PublishedList {
+  /** A DI credential (JSON), or a compact JWT. */
+  body: Record<string, unknown> | string;
+  contentType: string;
+  validUntil: Date;
+}
+
+export interface StatusListPublisher {
+  get(listId: string, purpose: StatusPurpose, format: CredentialFormat): Promise<PublishedList>;
+}
+
+/**
+ * Signs status list credentials on demand. A signed list is reused while the list's
+ * version is unchanged and it is younger than half its lifetime; the version is read
+ * from the store on every request, so a revocation made by any process is published
+ * at the next request, and verifiers that cache see it within `ttlSeconds`.
+ */
+export function createStatusListPublisher(deps: {
+  store: Store;
+  keyring: Keyring;
+  documentLoader: DocumentLoader;
+  clock: Clock;
+  publicUrl: string;
+  ttlSeconds: number;
+}): StatusListPublisher {
+  const cache = new Map<string, { version: number; refreshAfter: number; published: Promise<PublishedList> }>();
+
+  async function build(listId: string, purpose: StatusPurpose, format: CredentialFormat): Promise<PublishedList> {
+    const list = await deps.store.status.findList(listId);
+    const issuer = list === undefined ? undefined : await deps.store.issuers.findById(list.issuerId);
+    if (list === undefined || issuer === undefined) throw new ProblemError('not-found', `No status list ${listId}.`);
+    const flagged = await deps.store.status.listFlagged(listId);
+    const indexes = flagged
+      .filter((entry) => (purpose === 'revocation' ? entry.revoked : entry.suspended))
+      .map((entry) => indexForOrdinal(entry.ordinal, list.size, list.permutationKey));
+    const now = deps.clock.now();
+    const validUntil = new Date(now.getTime() + deps.ttlSeconds * 1000);
+    const url = statusListUrl(deps.publicUrl, listId, purpose, format);
+    const credential = {
+      '@context': ['https://www.w3.org/ns/credentials/v2'],
+      id: url,
+      type: ['VerifiableCredential', 'BitstringStatusListCredential'],
+      issuer: issuer.did,
+      validFrom: isoSeconds(now),
+      validUntil: isoSeconds(validUntil),
+      credentialSubject: {
+        id: `${url}#list`,
+        type: 'BitstringStatusList',
+        statusPurpose: purpose,
+        encodedList: await encodeList(list.size, indexes),
+        ttl: deps.ttlSeconds * 1000,
+      },
+    };
+    const key = await deps.keyring.activeKey(issuer);
+    return format === 'jwt'
+      ? { body: await signVcJwt(credential, key), contentType: 'application/vc+jwt', validUntil }
+      : { body: await signDataIntegrity(credential, { key, documentLoader: deps.documentLoader, now }), contentType: 'application/vc+ld+json', validUntil };
+  }
+
+  return {
+    async get(listId, purpose, format) {
+      const list = await deps.store.status.findList(listId);
+      if (list === undefined) throw new ProblemError('not-found', `No status list ${listId}.`);
+      const key = `${listId}/${purpose}/${format}`;
+      const now = deps.clock.now().getTime();
+      const hit = cache.get(key);
+      if (hit !== undefined && hit.version === list.version && now < hit.refreshAfter) return hit.published;
+      const published = build(listId, purpose, format);
+      cache.set(key, { version: list.version, refreshAfter: now + (deps.ttlSeconds * 1000) / 2, published });
+      published.catch(() => cache.delete(key));
+      return published;
+    },
+  };
+}
