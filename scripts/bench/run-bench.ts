@@ -17,6 +17,10 @@ import { signDataIntegrity } from '../../src/sign/data-integrity-signer.js';
 import { signVcJwt } from '../../src/sign/jose-signer.js';
 import { verifyCredential } from '../../src/verify/verify-credential.js';
 import { issueCredential } from '../../src/issue/issue-credential.js';
+import { encodeList, MIN_LIST_BITS } from '../../src/status/bitstring.js';
+import { createStatusListPublisher } from '../../src/status/publish-status-list.js';
+import { createStatusListSource } from '../../src/status/status-list-source.js';
+import { parseStatusListUrl } from '../../src/status/status-list-urls.js';
 import { measure, printTable, type Measurement } from './measure.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 3);
@@ -67,8 +71,22 @@ async function main(): Promise<void> {
   await run('library: sign JWT (EdDSA)', () => signVcJwt(prepared, key), { seconds });
   await run('library: issue DI (sign + store)', (index) => issueCredential(deps, issuer, { credential: credential(index) }), { seconds });
   await run('library: issue JWT (sign + store)', (index) => issueCredential(deps, issuer, { credential: credential(index), options: { format: 'jwt' } }), { seconds });
-  await run('library: verify DI', () => verifyCredential(services, { verifiableCredential: sampleDi }), { seconds });
-  await run('library: verify JWT', () => verifyCredential(services, { verifiableCredential: sampleJwt }), { seconds });
+  // Status lists: encoding a full list, signing it on a cache miss (a fresh publisher has
+  // an empty cache), and verification with the list cached vs signed afresh each time.
+  const revokedShare = Array.from({ length: MIN_LIST_BITS / 100 }, (_, i) => (i * 7919) % MIN_LIST_BITS);
+  await run('status: encode full list (131,072 bits, 1% set)', () => encodeList(MIN_LIST_BITS, revokedShare), { seconds });
+  const publisherDeps = { ...services, publicUrl: baseUrl, ttlSeconds: config.statusListTtlSeconds };
+  const listUrl = String((sampleDi.credentialStatus as Array<{ statusListCredential: string }>)[0]?.statusListCredential);
+  const listId = parseStatusListUrl(baseUrl, listUrl)?.listId ?? '';
+  await run('status: publish list DI, cache miss (encode + sign)', () => createStatusListPublisher(publisherDeps).get(listId, 'revocation', 'di'), { seconds });
+  await run('status: publish list JWT, cache miss (encode + sign)', () => createStatusListPublisher(publisherDeps).get(listId, 'revocation', 'jwt'), { seconds });
+  await run('library: verify DI (status list cached)', () => verifyCredential(services, { verifiableCredential: sampleDi }), { seconds });
+  await run('library: verify JWT (status list cached)', () => verifyCredential(services, { verifiableCredential: sampleJwt }), { seconds });
+  const coldStatus = () => {
+    const publisher = createStatusListPublisher(publisherDeps);
+    return { ...services, statusLists: createStatusListSource({ publicUrl: baseUrl, publisher, clock: services.clock, remote: { timeoutMs: 1, maxBytes: 1 } }) };
+  };
+  await run('library: verify DI (status list cold: encode + sign + check)', () => verifyCredential(coldStatus(), { verifiableCredential: sampleDi }), { seconds });
   await run('http: POST /credentials/issue DI', (index) => post('/credentials/issue', { credential: credential(index) }), { seconds, concurrency });
   await run('http: POST /credentials/issue JWT', (index) => post('/credentials/issue', { credential: credential(index), options: { format: 'jwt' } }), { seconds, concurrency });
   await run('http: POST /credentials/verify DI', () => post('/credentials/verify', { verifiableCredential: sampleDi }), { seconds, concurrency });

@@ -4,9 +4,18 @@ import { fetchRemoteDocument, type RemoteFetchOptions } from './fetch-remote-doc
 import type { StatusListPublisher } from './publish-status-list.js';
 import { parseStatusListUrl } from './status-list-urls.js';
 
-/** Where the verifier gets a status list credential: a signed VC object or a compact JWT. */
+/**
+ * A fetched status list credential (a signed VC object or a compact JWT). The same
+ * object is returned for as long as the source keeps the list, so a verifier may
+ * remember by identity that it already checked this very document.
+ */
+export interface FetchedStatusList {
+  readonly body: unknown;
+}
+
+/** Where the verifier gets status list credentials. */
 export interface StatusListSource {
-  get(url: string): Promise<unknown>;
+  get(url: string): Promise<FetchedStatusList>;
 }
 
 /** Foreign lists are kept at most this long, and never past their own validUntil. */
@@ -23,13 +32,13 @@ export function createStatusListSource(deps: {
   clock: Clock;
   remote: RemoteFetchOptions;
 }): StatusListSource {
-  const cache = new Map<string, { expires: number; document: Promise<unknown> }>();
+  const cache = new Map<string, { expires: number; document: Promise<FetchedStatusList> }>();
 
-  async function fetchForeign(url: string): Promise<unknown> {
+  async function fetchForeign(url: string): Promise<FetchedStatusList> {
     const { contentType, body } = await fetchRemoteDocument(url, deps.remote);
-    if (/application\/(vc\+)?jwt/.test(contentType) || /^[\w-]+\.[\w-]+\.[\w-]+$/.test(body.trim())) return body.trim();
+    if (/application\/(vc\+)?jwt/.test(contentType) || /^[\w-]+\.[\w-]+\.[\w-]+$/.test(body.trim())) return { body: body.trim() };
     try {
-      return JSON.parse(body) as unknown;
+      return { body: JSON.parse(body) as unknown };
     } catch {
       throw new ProblemError('status-unchecked', `The status list ${url} is neither JSON nor a JWT.`);
     }
@@ -38,7 +47,8 @@ export function createStatusListSource(deps: {
   return {
     async get(url) {
       const own = parseStatusListUrl(deps.publicUrl, url);
-      if (own !== undefined) return (await deps.publisher.get(own.listId, own.purpose, own.format)).body;
+      // The publisher returns the same PublishedList object until it re-signs.
+      if (own !== undefined) return deps.publisher.get(own.listId, own.purpose, own.format);
 
       const now = deps.clock.now().getTime();
       const hit = cache.get(url);
@@ -47,7 +57,7 @@ export function createStatusListSource(deps: {
       cache.set(url, { expires: now + MAX_CACHE_MS, document });
       document.then(
         (value) => {
-          const validUntil = Date.parse(String((value as { validUntil?: unknown })?.validUntil ?? ''));
+          const validUntil = Date.parse(String((value.body as { validUntil?: unknown } | null)?.validUntil ?? ''));
           if (Number.isFinite(validUntil)) cache.set(url, { expires: Math.min(now + MAX_CACHE_MS, validUntil), document });
         },
         () => cache.delete(url),

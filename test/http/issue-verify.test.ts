@@ -96,6 +96,12 @@ describe('issue → verify over HTTP', () => {
         expect(statusOf(report, 'signature')).to.equal('success');
       });
 
+      it('accepts a validFrom a few seconds ahead of the verifier’s clock (skew), but not minutes ahead', async () => {
+        const inSeconds = (s: number) => new Date(Date.now() + s * 1000).toISOString().replace(/\.\d+Z$/, 'Z');
+        expect((await verify(await issue(format, minimalCredential({ validFrom: inSeconds(20) })))).verdict).to.equal('valid');
+        expect((await verify(await issue(format, minimalCredential({ validFrom: inSeconds(180) })))).verdict).to.equal('not-yet-valid');
+      });
+
       it('lets the owning issuer read back what it issued', async () => {
         const vc = await issue(format);
         const id = format === 'di' ? (vc.id as string) : (JSON.parse(Buffer.from(jwtOf(vc).split('.')[1] as string, 'base64url').toString()).id as string);

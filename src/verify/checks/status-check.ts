@@ -3,11 +3,12 @@ import { issuerIdOf, type Credential } from '../../shared/credential-model.js';
 import { ProblemError } from '../../shared/problems.js';
 import { parsedOf, type Check, type CheckResult, type VerifyContext } from '../check.js';
 import { runChecks } from '../run-checks.js';
+import type { FetchedStatusList } from '../../status/status-list-source.js';
 import { dataModelCheck } from './data-model-check.js';
 import { issuerCheck } from './issuer-check.js';
 import { issuerKeyCheck } from './issuer-key-check.js';
 import { signatureCheck } from './signature-check.js';
-import { validityPeriodCheck } from './validity-period-check.js';
+import { CLOCK_SKEW_MS, validityPeriodCheck } from './validity-period-check.js';
 
 /** A status list credential is verified like any credential, minus a status of its own. */
 const LIST_CHECKS = [dataModelCheck, issuerKeyCheck, signatureCheck, issuerCheck, validityPeriodCheck];
@@ -43,40 +44,77 @@ async function checkEntry(context: VerifyContext, credential: Credential, entry:
   }
   if (context.statusLists === undefined) return unknown('Status lists are not available to this verifier.');
 
-  let document: unknown;
+  let fetched: FetchedStatusList;
   try {
-    document = await context.statusLists.get(url);
+    fetched = await context.statusLists.get(url);
   } catch (error) {
     if (error instanceof ProblemError) return { state: 'unknown', problem: new ProblemError('status-unchecked', error.message, { extensions: { statusListCredential: url } }) };
     throw error;
   }
 
-  const listContext: VerifyContext = { input: document, now: context.now, documentLoader: context.documentLoader, didResolver: context.didResolver, statusLists: context.statusLists };
+  const trusted = await trustedList(context, url, fetched);
+  if (typeof trusted === 'string') return unknown(trusted);
+  if (trusted.issuer !== issuerIdOf(credential)) {
+    return unknown(`The status list ${url} is issued by ${String(trusted.issuer)}, not by the credential's issuer.`);
+  }
+  if (!trusted.purposes.includes(purpose)) {
+    return unknown(`The status list ${url} is not a BitstringStatusList for "${purpose}".`);
+  }
+  if (index >= trusted.bits.length) return unknown(`Index ${index} is outside the status list ${url} (${trusted.bits.length} entries).`);
+  return { state: trusted.bits.get(index) ? 'set' : 'clear', purpose };
+}
+
+interface TrustedList {
+  issuer: unknown;
+  purposes: unknown[];
+  bits: ReturnType<typeof decodeList>;
+  /** The window in which this verification holds (the list's validFrom/validUntil), epoch ms. */
+  notBefore: number;
+  notAfter: number;
+}
+
+/**
+ * Lists verified and decoded, by the identity of the fetched document. A source hands
+ * out the same object while it keeps a list, so each list is verified once per fetch
+ * instead of once per credential (two lists per credential would otherwise triple the
+ * cost of a verification). The entry dies with the fetched document; it is reused
+ * only inside the list's own validity window.
+ */
+const trustedLists = new WeakMap<FetchedStatusList, TrustedList>();
+
+/** The verified, decoded list, or why it cannot be trusted. */
+async function trustedList(context: VerifyContext, url: string, fetched: FetchedStatusList): Promise<TrustedList | string> {
+  const now = context.now.getTime();
+  const remembered = trustedLists.get(fetched);
+  if (remembered !== undefined && remembered.notBefore <= now && now < remembered.notAfter) return remembered;
+
+  const listContext: VerifyContext = { input: fetched.body, now: context.now, documentLoader: context.documentLoader, didResolver: context.didResolver };
   const outcomes = await runChecks(LIST_CHECKS, listContext);
   const failed = outcomes.find((outcome) => outcome.status === 'failure' || (outcome.status === 'skipped' && outcome.cause !== 'not-applicable'));
   if (failed !== undefined && failed.status !== 'success') {
     const why = failed.status === 'failure' ? (failed.problems[0]?.detail ?? 'failed') : failed.reason;
-    return unknown(`The status list ${url} cannot be trusted: its ${failed.check} check did not pass (${why}).`);
+    return `The status list ${url} cannot be trusted: its ${failed.check} check did not pass (${why}).`;
   }
   const list = listContext.parsed?.credential as Credential;
-  if (issuerIdOf(list) !== issuerIdOf(credential)) {
-    return unknown(`The status list ${url} is issued by ${String(issuerIdOf(list))}, not by the credential's issuer.`);
-  }
   const subject = list.credentialSubject as Record<string, unknown> | undefined;
-  const listPurposes = [subject?.statusPurpose].flat();
-  if (subject?.type !== 'BitstringStatusList' || !listPurposes.includes(purpose)) {
-    return unknown(`The status list ${url} is not a BitstringStatusList for "${purpose}".`);
-  }
+  if (subject?.type !== 'BitstringStatusList') return `The status list ${url} is not a BitstringStatusList.`;
+  let bits: TrustedList['bits'];
   try {
-    const bits = decodeList(subject.encodedList);
-    if (index >= bits.length) return unknown(`Index ${index} is outside the status list ${url} (${bits.length} entries).`);
-    return { state: bits.get(index) ? 'set' : 'clear', purpose };
+    bits = decodeList(subject.encodedList);
   } catch (error) {
-    if (error instanceof EncodedListError) return unknown(`The status list ${url} is malformed: ${error.message}`);
+    if (error instanceof EncodedListError) return `The status list ${url} is malformed: ${error.message}`;
     throw error;
   }
+  const trusted: TrustedList = {
+    issuer: issuerIdOf(list),
+    purposes: [subject.statusPurpose].flat(),
+    bits,
+    notBefore: typeof list.validFrom === 'string' ? Date.parse(list.validFrom) - CLOCK_SKEW_MS : -Infinity,
+    notAfter: typeof list.validUntil === 'string' ? Date.parse(list.validUntil) : Infinity,
+  };
+  trustedLists.set(fetched, trusted);
+  return trusted;
 }
-
 function summarise(results: EntryResult[]): CheckResult {
   const set = results.filter((result): result is { state: 'set'; purpose: string } => result.state === 'set').map((result) => result.purpose);
   if (set.length > 0) {
