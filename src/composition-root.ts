@@ -10,6 +10,7 @@ import { loadOrCreateMasterKey } from './sign/master-key.js';
 import type { RemoteFetchOptions } from './status/fetch-remote-document.js';
 import { createStatusListPublisher, type StatusListPublisher } from './status/publish-status-list.js';
 import { createStatusListSource, type StatusListSource } from './status/status-list-source.js';
+import { createStatusPositions, type StatusPositions } from './status/status-positions.js';
 import { createStore } from './store/create-store.js';
 import type { Store } from './store/ports.js';
 
@@ -23,6 +24,7 @@ export interface Services {
   didResolver: DidResolver;
   documentLoader: DocumentLoader;
   statusListPublisher: StatusListPublisher;
+  statusPositions: StatusPositions;
   statusLists: StatusListSource;
   log: (message: string) => void;
   /** How the master key was obtained, so main can warn when it was generated. */
@@ -72,6 +74,7 @@ export async function createServices(
     didResolver,
     documentLoader,
     statusListPublisher,
+    statusPositions: createStatusPositions({ store, clock }),
     statusLists: createStatusListSource({
       publicUrl: config.publicUrl,
       publisher: statusListPublisher,

@@ -8,6 +8,7 @@ import { envelope, signVcJwt } from '../sign/jose-signer.js';
 import type { Keyring } from '../sign/keyring.js';
 import type { CredentialFormat, CredentialRecord, IssuerRecord, Store } from '../store/ports.js';
 import { allocateStatus } from '../status/allocate-status.js';
+import type { StatusPositions } from '../status/status-positions.js';
 import { requestHash } from './idempotency.js';
 import { prepareCredential } from './prepare-credential.js';
 
@@ -17,8 +18,7 @@ export interface IssueDeps {
   documentLoader: DocumentLoader;
   clock: Clock;
   publicUrl: string;
-  /** Positions per status list; the spec's minimum (131,072) unless configured higher. */
-  statusListSize?: number;
+  statusPositions: StatusPositions;
 }
 
 export interface IssueRequest {

@@ -1,9 +1,7 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import type { Clock } from '../shared/clock.js';
-import type { CredentialFormat, StatusListRecord, StatusPosition, Store } from '../store/ports.js';
-import { MIN_LIST_BITS } from './bitstring.js';
+import type { CredentialFormat, StatusPosition } from '../store/ports.js';
 import { indexForOrdinal } from './position-permutation.js';
 import { STATUS_PURPOSES, statusListUrl } from './status-list-urls.js';
+import type { StatusPositions } from './status-positions.js';
 
 export interface StatusEntry {
   id: string;
@@ -18,30 +16,17 @@ export interface StatusEntry {
  * entries that point at it: one in the revocation list, one in the suspension list.
  */
 export async function allocateStatus(
-  deps: { store: Store; clock: Clock; publicUrl: string; statusListSize?: number },
+  deps: { statusPositions: StatusPositions; publicUrl: string },
   issuerId: string,
   format: CredentialFormat,
 ): Promise<{ position: StatusPosition; entries: StatusEntry[] }> {
-  const { list, ordinal } = await deps.store.status.allocate(issuerId, () => newList(issuerId, deps.statusListSize ?? MIN_LIST_BITS, deps.clock));
-  const position = { listId: list.id, ordinal };
-  const index = String(indexForOrdinal(ordinal, list.size, list.permutationKey));
+  const { list, position } = await deps.statusPositions.take(issuerId);
+  const index = String(indexForOrdinal(position.ordinal, list.size, list.permutationKey));
   return {
     position,
     entries: STATUS_PURPOSES.map((purpose) => {
       const url = statusListUrl(deps.publicUrl, list.id, purpose, format);
       return { id: `${url}#${index}`, type: 'BitstringStatusListEntry', statusPurpose: purpose, statusListIndex: index, statusListCredential: url };
     }),
-  };
-}
-
-function newList(issuerId: string, size: number, clock: Clock): StatusListRecord {
-  return {
-    id: randomUUID(),
-    issuerId,
-    size,
-    allocated: 0,
-    permutationKey: randomBytes(32).toString('hex'),
-    version: 0,
-    createdAt: clock.now().toISOString(),
   };
 }

@@ -168,11 +168,16 @@ export interface StatusEvent {
 
 export interface StatusStore {
   /**
-   * Atomically takes the next ordinal in the issuer's oldest list that is not full;
-   * when every list is full, stores `newList()` and takes its ordinal 0. Two
-   * processes never receive the same (list, ordinal).
+   * Atomically takes the next `count` ordinals (default 1) of the issuer's oldest list
+   * that is not full, or fewer when the list has fewer left; when every list is full,
+   * stores `newList()` and takes from its ordinal 0. Returns the first ordinal and how
+   * many were taken. Two processes never receive the same (list, ordinal).
    */
-  allocate(issuerId: string, newList: () => StatusListRecord): Promise<{ list: StatusListRecord; ordinal: number }>;
+  allocate(
+    issuerId: string,
+    newList: () => StatusListRecord,
+    count?: number,
+  ): Promise<{ list: StatusListRecord; ordinal: number; count: number }>;
   findList(listId: string): Promise<StatusListRecord | undefined>;
   /** The credentials of a list whose status is not plain active, with their ordinals. */
   listFlagged(listId: string): Promise<Array<{ ordinal: number; revoked: boolean; suspended: boolean }>>;

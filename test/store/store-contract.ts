@@ -396,6 +396,35 @@ export function runStoreContract(name: string, open: () => Promise<Store>, clean
         expect((await store.status.findList(lists[0]?.id ?? ''))?.allocated).to.equal(2);
       });
 
+      it('takes blocks of ordinals, cut short at the end of a list, then opens the next list', async () => {
+        const issuer = await aStoredIssuer(store);
+        const lists = [aStatusList(issuer.id, 10, '2026-01-01T00:00:00.000Z'), aStatusList(issuer.id, 10, '2026-01-02T00:00:00.000Z')];
+        let next = 0;
+        const newList = () => lists[next++] as StatusListRecord;
+
+        const taken = [];
+        for (let i = 0; i < 3; i += 1) taken.push(await store.status.allocate(issuer.id, newList, 4));
+
+        expect(taken.map((t) => [t.list.id, t.ordinal, t.count])).to.deep.equal([
+          [lists[0]?.id, 0, 4],
+          [lists[0]?.id, 4, 4],
+          [lists[0]?.id, 8, 2],
+        ]);
+        const fourth = await store.status.allocate(issuer.id, newList, 4);
+        expect([fourth.list.id, fourth.ordinal, fourth.count]).to.deep.equal([lists[1]?.id, 0, 4]);
+        expect((await store.status.findList(lists[0]?.id ?? ''))?.allocated).to.equal(10);
+        expect((await store.status.findList(lists[1]?.id ?? ''))?.allocated).to.equal(4);
+      });
+
+      it('never overlaps blocks taken concurrently', async () => {
+        const issuer = await aStoredIssuer(store);
+        const taken = await Promise.all(Array.from({ length: 50 }, () => store.status.allocate(issuer.id, () => aStatusList(issuer.id, 50), 5)));
+
+        const positions = taken.flatMap((t) => Array.from({ length: t.count }, (_, i) => `${t.list.id}/${t.ordinal + i}`));
+        expect(positions).to.have.length(250);
+        expect(new Set(positions).size).to.equal(250);
+      });
+
       it('keeps lists of different issuers apart', async () => {
         const a = await aStoredIssuer(store);
         const b = await aStoredIssuer(store);

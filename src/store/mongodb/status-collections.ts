@@ -10,21 +10,28 @@ import type { CredentialStatusDoc, Models, StatusListDoc } from './models.js';
  */
 export function mongoStatusStore({ statusLists, credentialStatus }: Models): StatusStore {
   return {
-    async allocate(issuerId, newList) {
-      const taken = await statusLists
+    async allocate(issuerId, newList, count = 1) {
+      // A pipeline update, so that the list never counts past its size: the document as
+      // it was before says where the block starts, the size caps where it ends.
+      const before = await statusLists
         .findOneAndUpdate(
           { issuerId, $expr: { $lt: ['$allocated', '$size'] } },
-          { $inc: { allocated: 1 } },
-          { sort: { createdAt: 1, id: 1 }, returnDocument: 'after' },
+          [{ $set: { allocated: { $min: ['$size', { $add: ['$allocated', count] }] } } }],
+          { sort: { createdAt: 1, id: 1 }, returnDocument: 'before', updatePipeline: true },
         )
         .lean<StatusListDoc>()
         .exec();
-      if (taken !== null) return { list: toList(taken), ordinal: taken.allocated - 1 };
+      if (before !== null) {
+        const taken = Math.min(count, before.size - before.allocated);
+        return { list: toList({ ...before, allocated: before.allocated + taken }), ordinal: before.allocated, count: taken };
+      }
       // Every list is full. Two processes may both open a new list here; each then
       // owns its own list, which wastes nothing that matters and never shares a position.
-      const list: StatusListRecord = { ...newList(), allocated: 1 };
+      const fresh = newList();
+      const taken = Math.min(count, fresh.size);
+      const list: StatusListRecord = { ...fresh, allocated: taken };
       await statusLists.create(list);
-      return { list, ordinal: 0 };
+      return { list, ordinal: 0, count: taken };
     },
 
     async findList(listId) {

@@ -25,7 +25,7 @@ export function sqliteStatusStore(db: Database.Database): StatusStore {
   const openList = db.prepare<[string], ListRow>(
     'SELECT * FROM status_lists WHERE issuer_id = ? AND allocated < size ORDER BY created_at, id LIMIT 1',
   );
-  const take = db.prepare('UPDATE status_lists SET allocated = allocated + 1 WHERE id = ? AND allocated < size');
+  const take = db.prepare('UPDATE status_lists SET allocated = min(size, allocated + ?) WHERE id = ? AND allocated < size');
   const insertList = db.prepare(
     `INSERT INTO status_lists (id, issuer_id, size, allocated, permutation_key, version, created_at)
      VALUES (@id, @issuerId, @size, @allocated, @permutationKey, @version, @createdAt)`,
@@ -56,14 +56,16 @@ export function sqliteStatusStore(db: Database.Database): StatusStore {
 
   // IMMEDIATE: the read of `allocated` and its increment happen under the write lock,
   // so concurrent processes queue instead of reading the same counter.
-  const allocate = db.transaction((issuerId: string, newList: () => StatusListRecord) => {
+  const allocate = db.transaction((issuerId: string, newList: () => StatusListRecord, count: number) => {
     const open = openList.get(issuerId);
-    if (open !== undefined && take.run(open.id).changes === 1) {
-      return { list: toList({ ...open, allocated: open.allocated + 1 }), ordinal: open.allocated };
+    if (open !== undefined && take.run(count, open.id).changes === 1) {
+      const taken = Math.min(count, open.size - open.allocated);
+      return { list: toList({ ...open, allocated: open.allocated + taken }), ordinal: open.allocated, count: taken };
     }
     const list = newList();
-    insertList.run({ ...list, allocated: 1 });
-    return { list: { ...list, allocated: 1 }, ordinal: 0 };
+    const taken = Math.min(count, list.size);
+    insertList.run({ ...list, allocated: taken });
+    return { list: { ...list, allocated: taken }, ordinal: 0, count: taken };
   });
 
   const applyChange = db.transaction(
@@ -84,8 +86,8 @@ export function sqliteStatusStore(db: Database.Database): StatusStore {
   );
 
   return {
-    async allocate(issuerId, newList) {
-      return allocate.immediate(issuerId, newList);
+    async allocate(issuerId, newList, count = 1) {
+      return allocate.immediate(issuerId, newList, count);
     },
     async findList(listId) {
       const row = listById.get(listId);
