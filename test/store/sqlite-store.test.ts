@@ -193,7 +193,7 @@ describe('SQLite store', () => {
       }
     });
 
-    it('never gives one status position twice when 4 processes allocate at once', async function () {
+    it('never gives one of 2,400 status positions twice when 4 processes allocate at once', async function () {
       this.timeout(60_000);
       const file = join(dir, `allocations-${randomUUID()}.sqlite`);
       const issuer = anIssuer();
@@ -201,7 +201,7 @@ describe('SQLite store', () => {
       await setup.issuers.create(issuer);
       await setup.close();
 
-      const workers = ['a1', 'a2', 'a3', 'a4'].map((name) => startProcess(ALLOCATOR, [file, issuer.id, '150'], name));
+      const workers = ['a1', 'a2', 'a3', 'a4'].map((name) => startProcess(ALLOCATOR, [file, issuer.id, '600'], name));
       let positions: Array<{ listId: string; ordinal: number }>;
       try {
         await Promise.all(workers.map((worker) => worker.ready));
@@ -211,14 +211,14 @@ describe('SQLite store', () => {
         for (const worker of workers) worker.stop();
       }
 
-      expect(positions).to.have.length(600);
-      expect(new Set(positions.map((p) => `${p.listId}/${p.ordinal}`)).size).to.equal(600);
-      // 600 positions in lists of 50: exactly 12 lists, each filled 0…49 with no gap.
+      expect(positions).to.have.length(2400);
+      expect(new Set(positions.map((p) => `${p.listId}/${p.ordinal}`)).size).to.equal(2400);
+      // 2,400 positions in lists of 100: exactly 24 lists, each filled 0…99 with no gap.
       const byList = new Map<string, Array<{ ordinal: number }>>();
       for (const p of positions) byList.set(p.listId, [...(byList.get(p.listId) ?? []), p]);
-      expect(byList.size).to.equal(12);
+      expect(byList.size).to.equal(24);
       for (const ordinals of byList.values()) {
-        expect(ordinals.map((p) => p.ordinal).sort((x, y) => x - y)).to.deep.equal(Array.from({ length: 50 }, (_, i) => i));
+        expect(ordinals.map((p) => p.ordinal).sort((x, y) => x - y)).to.deep.equal(Array.from({ length: 100 }, (_, i) => i));
       }
     });
   });
