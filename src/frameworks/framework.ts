@@ -56,6 +56,8 @@ export interface Framework {
   region?: string;
   name: Text;
   abbreviation: string;
+  /** How reasons name it: "Morocco CNC". */
+  shortName: string;
   publisher: { name: string; url?: string };
   legalBasis?: string;
   sources: Source[];
