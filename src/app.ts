@@ -1,6 +1,7 @@
 import express, { type Express } from 'express';
 import type { Services } from './composition-root.js';
 import { createCredentialRouter } from './http/credential-routes.js';
+import { createFrameworkRouter } from './http/framework-routes.js';
 import { createIssuerRouter } from './http/issuer-routes.js';
 import { createMetaRouter } from './http/meta-routes.js';
 import { buildOpenApi } from './http/openapi.js';
@@ -18,6 +19,7 @@ export function createApp(services: Services): Express {
   const deps = { ...services, publicUrl: services.config.publicUrl, adminToken: services.config.adminToken };
   app.use(createMetaRouter({ ...deps, openapi: () => buildOpenApi(services.config.publicUrl) }));
   app.use(createIssuerRouter(deps));
+  app.use(createFrameworkRouter());
   // Before the credential router, so that /credentials/status is not read as a credential id.
   app.use(createStatusRouter(deps));
   app.use(createCredentialRouter(deps));
