@@ -13,6 +13,10 @@ function rebase(body: object, component: string): object {
   return JSON.parse(JSON.stringify(body).replaceAll('"#/$defs/', `"#/components/schemas/${component}/$defs/`)) as object;
 }
 
+function withRequirementRefs(body: object): object {
+  return JSON.parse(JSON.stringify(body).replaceAll('"requirement.schema.json"', '"#/components/schemas/Requirement"')) as object;
+}
+
 const langParameter = { name: 'lang', in: 'query', required: false, schema: { type: 'string' }, description: 'Language of labels (BCP 47); else Accept-Language; else English.' };
 const json = (ref: string) => ({ 'application/json': { schema: { $ref: `#/components/schemas/${ref}` } } });
 const problems = (...codes: number[]) =>
@@ -40,7 +44,9 @@ export function buildOpenApi(publicUrl: string): object {
       },
       schemas: {
         IssueRequest: schema('issue-request'),
-        VerifyRequest: schema('verify-request'),
+        VerifyRequest: withRequirementRefs(schema('verify-request')),
+        Requirement: JSON.parse(JSON.stringify(schema('requirement')).replaceAll('"$ref":"#"', '"$ref":"#/components/schemas/Requirement"')) as object,
+        RequirementsCheckRequest: withRequirementRefs(schema('requirements-check-request')),
         IssuerCreate: schema('issuer-create'),
         StatusChangeRequest: schema('status-change-request'),
         StatusChangeResult: {
@@ -269,6 +275,16 @@ export function buildOpenApi(publicUrl: string): object {
             langParameter,
           ],
           responses: { '200': { description: 'The mapping', content: json('Mapping') }, ...problems(400, 404) },
+        },
+      },
+      '/requirements/presets': {
+        get: { summary: 'Named requirement presets, each with its sources and unverified points', parameters: [langParameter], responses: { '200': { description: 'Presets' } } },
+      },
+      '/requirements/check': {
+        post: {
+          summary: 'Verify a set of credentials, then answer requirements (met / not-met / cannot-tell) from the verified ones, with the evidence used',
+          requestBody: { required: true, content: json('RequirementsCheckRequest') },
+          responses: { '200': { description: 'Outcome per requirement and preset, and which credentials verified' }, ...problems(400, 413, 415) },
         },
       },
       '/contexts/{name}': { get: { summary: 'Our JSON-LD contexts', responses: { '200': { description: 'Context' }, ...problems(404) } } },
