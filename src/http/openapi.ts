@@ -8,6 +8,16 @@ function schema(name: string): object {
   return body;
 }
 
+/** Local `#/$defs/…` refs point into the component once the schema sits under components. */
+function rebase(body: object, component: string): object {
+  return JSON.parse(JSON.stringify(body).replaceAll('"#/$defs/', `"#/components/schemas/${component}/$defs/`)) as object;
+}
+
+function withRequirementRefs(body: object): object {
+  return JSON.parse(JSON.stringify(body).replaceAll('"requirement.schema.json"', '"#/components/schemas/Requirement"')) as object;
+}
+
+const langParameter = { name: 'lang', in: 'query', required: false, schema: { type: 'string' }, description: 'Language of labels (BCP 47); else Accept-Language; else English.' };
 const json = (ref: string) => ({ 'application/json': { schema: { $ref: `#/components/schemas/${ref}` } } });
 const problems = (...codes: number[]) =>
   Object.fromEntries(codes.map((code) => [String(code), { $ref: `#/components/responses/Problem${code === 401 || code === 403 ? code : ''}` }]));
@@ -34,7 +44,9 @@ export function buildOpenApi(publicUrl: string): object {
       },
       schemas: {
         IssueRequest: schema('issue-request'),
-        VerifyRequest: schema('verify-request'),
+        VerifyRequest: withRequirementRefs(schema('verify-request')),
+        Requirement: JSON.parse(JSON.stringify(schema('requirement')).replaceAll('"$ref":"#"', '"$ref":"#/components/schemas/Requirement"')) as object,
+        RequirementsCheckRequest: withRequirementRefs(schema('requirements-check-request')),
         IssuerCreate: schema('issuer-create'),
         StatusChangeRequest: schema('status-change-request'),
         StatusChangeResult: {
@@ -98,6 +110,21 @@ export function buildOpenApi(publicUrl: string): object {
             format: { enum: ['di', 'jwt', 'unknown'] },
             credential: { type: 'object' },
             checks: { type: 'array', items: { $ref: '#/components/schemas/CheckOutcome' } },
+          },
+        },
+        Framework: rebase(schema('framework'), 'Framework'),
+        Mapping: {
+          type: 'object',
+          required: ['from', 'to', 'basis', 'path', 'reason', 'sources'],
+          properties: {
+            from: { type: 'object', properties: { framework: { type: 'string' }, code: { type: 'string' }, label: { type: 'string' }, uri: { type: 'string' }, resolvedFrom: { type: 'string' } } },
+            to: { type: 'array', description: 'Empty when basis is none; several levels when the correspondence spans them.', items: { type: 'object' } },
+            toFramework: { type: 'string' },
+            basis: { enum: ['official', 'indicative', 'none'], description: 'official: every hop rests on an official referencing to the EQF/ACQF; indicative: compared by descriptor; none: nothing recorded.' },
+            path: { type: 'array', items: { type: 'object', properties: { framework: { type: 'string' }, levels: { type: 'array', items: { type: 'string' } }, basis: { enum: ['official', 'indicative'] } } } },
+            reason: { type: 'string' },
+            sources: { type: 'array', items: { type: 'object', properties: { framework: { type: 'string' }, url: { type: 'string' }, title: { type: 'string' } } } },
+            caveats: { type: 'array', items: { type: 'string' }, description: 'Facts on this path that no source confirmed.' },
           },
         },
         Problem: {
@@ -216,6 +243,48 @@ export function buildOpenApi(publicUrl: string): object {
           summary: 'Rotate the signing key (did:web only); the old key stays in the DID document',
           security: [{ adminToken: [] }],
           responses: { '201': { description: 'The new verification method' }, ...problems(401, 403, 404, 409) },
+        },
+      },
+      '/frameworks': {
+        get: {
+          summary: 'Qualification and language frameworks in the registry (EQF, ACQF, CEFR, national frameworks), with their referencing status',
+          parameters: [langParameter],
+          responses: { '200': { description: 'Summaries' }, ...problems(400) },
+        },
+      },
+      '/frameworks/{id}': {
+        get: {
+          summary: 'One framework: names, publisher, sources, referencing to EQF/ACQF, and every level with its correspondence',
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' }, example: 'ma-cnc' }, langParameter],
+          responses: { '200': { description: 'The data file, plus display texts in the chosen language', content: json('Framework') }, ...problems(404) },
+        },
+      },
+      '/frameworks/{id}/levels/{code}': {
+        get: {
+          summary: 'One level (a code or a former code such as France\'s IV), with its EQF mapping',
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }, { name: 'code', in: 'path', required: true, schema: { type: 'string' } }, langParameter],
+          responses: { '200': { description: 'The level' }, ...problems(400, 404) },
+        },
+      },
+      '/mappings': {
+        get: {
+          summary: 'Express a level in another framework, with basis (official / indicative / none), path and sources',
+          parameters: [
+            { name: 'from', in: 'query', required: true, schema: { type: 'string', pattern: '^[a-z0-9-]+:.+$' }, example: 'ma-cnc:5' },
+            { name: 'to', in: 'query', required: true, schema: { type: 'string' }, example: 'de-dqr' },
+            langParameter,
+          ],
+          responses: { '200': { description: 'The mapping', content: json('Mapping') }, ...problems(400, 404) },
+        },
+      },
+      '/requirements/presets': {
+        get: { summary: 'Named requirement presets, each with its sources and unverified points', parameters: [langParameter], responses: { '200': { description: 'Presets' } } },
+      },
+      '/requirements/check': {
+        post: {
+          summary: 'Verify a set of credentials, then answer requirements (met / not-met / cannot-tell) from the verified ones, with the evidence used',
+          requestBody: { required: true, content: json('RequirementsCheckRequest') },
+          responses: { '200': { description: 'Outcome per requirement and preset, and which credentials verified' }, ...problems(400, 413, 415) },
         },
       },
       '/contexts/{name}': { get: { summary: 'Our JSON-LD contexts', responses: { '200': { description: 'Context' }, ...problems(404) } } },

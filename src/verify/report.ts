@@ -1,3 +1,5 @@
+import type { ClaimedLevel } from '../frameworks/level-report.js';
+import type { RequirementsSection } from '../frameworks/requirements/evaluate.js';
 import type { ProblemDetails } from '../shared/problems.js';
 
 export type CheckId = 'data-model' | 'issuer-key' | 'signature' | 'issuer' | 'validity-period' | 'status';
@@ -23,6 +25,10 @@ export interface VerificationReport {
   format: 'di' | 'jwt' | 'unknown';
   credential?: { id?: string; type?: unknown; issuer?: string; validFrom?: string; validUntil?: string };
   checks: CheckOutcome[];
+  /** With options.frameworks: each claimed level in each requested framework; evaluated only for a verified credential. */
+  levels?: { evaluated: boolean; reason?: string; frameworks: string[]; claims: ClaimedLevel[] };
+  /** With options.requirements / options.presets. */
+  requirements?: RequirementsSection & { evaluated: boolean; reason?: string };
 }
 
 export function isVerified(checks: CheckOutcome[]): boolean {

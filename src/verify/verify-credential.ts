@@ -12,6 +12,7 @@ import { issuerKeyCheck } from './checks/issuer-key-check.js';
 import { signatureCheck } from './checks/signature-check.js';
 import { statusCheck } from './checks/status-check.js';
 import { validityPeriodCheck } from './checks/validity-period-check.js';
+import { frameworkSections, resolveFrameworkOptions, type FrameworkOptions } from './framework-sections.js';
 import { runChecks } from './run-checks.js';
 import { isVerified, verdictOf, type VerificationReport } from './report.js';
 
@@ -27,16 +28,24 @@ export interface VerifyDeps {
 
 export interface VerifyRequest {
   verifiableCredential: unknown;
-  options?: Record<string, never>;
+  options?: FrameworkOptions;
 }
 
-/** parse → data model → key → signature → issuer → validity → status → report. */
+/** parse → data model → key → signature → issuer → validity → status → report (+ levels and requirements when asked). */
 export async function verifyCredential(deps: VerifyDeps, body: unknown): Promise<VerificationReport> {
   assertMatchesSchema<VerifyRequest>('verify-request', body);
+  // Unknown frameworks or presets are the caller's mistake: refused before any check runs.
+  const asked = resolveFrameworkOptions(body.options ?? {});
+  const { report, credential } = await verifyOne(deps, body.verifiableCredential);
+  return { ...report, ...frameworkSections(asked, report, credential, deps.clock.now()) };
+}
+
+/** The checks and the parsed credential (the JWT payload for VC-JOSE), for callers that read its claims. */
+export async function verifyOne(deps: VerifyDeps, input: unknown): Promise<{ report: VerificationReport; credential?: Record<string, unknown> }> {
   // Several checks look up the same DID; one lookup per verification is enough.
   const didResolver = memoized(deps.didResolver);
   const context: VerifyContext = {
-    input: body.verifiableCredential,
+    input,
     now: deps.clock.now(),
     didResolver,
     documentLoader: createDocumentLoader({ contexts: deps.contexts, didResolver }),
@@ -44,7 +53,7 @@ export async function verifyCredential(deps: VerifyDeps, body: unknown): Promise
   };
   const checks = await runChecks(CHECKS, context);
   const credential = context.parsed?.credential;
-  return {
+  const report: VerificationReport = {
     verified: isVerified(checks),
     verdict: verdictOf(checks),
     format: context.parsed?.format ?? 'unknown',
@@ -61,6 +70,7 @@ export async function verifyCredential(deps: VerifyDeps, body: unknown): Promise
         }),
     checks,
   };
+  return credential === undefined ? { report } : { report, credential: credential as Record<string, unknown> };
 }
 
 function memoized(resolver: DidResolver): DidResolver {

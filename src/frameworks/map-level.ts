@@ -1,0 +1,262 @@
+import { HUBS, pick, type Basis, type Correspondence, type Framework, type Level } from './framework.js';
+import { frameworkRegistry, type FrameworkRegistry } from './registry.js';
+
+/**
+ * Expresses a level of framework A in framework B, saying on what basis. Official
+ * only when every hop rests on an official referencing; a descriptor comparison is
+ * "indicative" and says so; when the data records nothing, the answer is "none".
+ */
+
+export interface LevelRef {
+  framework: string;
+  code: string;
+  label: string;
+  uri?: string;
+}
+
+export interface PathStep {
+  framework: string;
+  levels: string[];
+  /** How the hop into this step is established; absent on the first step. */
+  basis?: Exclude<Basis, 'none'>;
+}
+
+export interface MappingSource {
+  framework: string;
+  url: string;
+  title: string;
+  weak?: boolean;
+}
+
+export interface Mapping {
+  from: LevelRef & { resolvedFrom?: string };
+  /** Empty when basis is "none"; several levels when the correspondence spans them. */
+  to: LevelRef[];
+  toFramework: string;
+  basis: Basis;
+  path: PathStep[];
+  reason: string;
+  sources: MappingSource[];
+  /** Facts on this path that no source confirmed ([verify] in the data). */
+  caveats: string[];
+}
+
+export interface MapOptions {
+  lang?: string;
+  registry?: FrameworkRegistry;
+}
+
+interface Hop {
+  from: Framework;
+  to: Framework;
+  levels: string[];
+  basis: Exclude<Basis, 'none'>;
+  entries: Array<{ owner: Framework; entry: Correspondence }>;
+}
+
+const weaker = (a: Exclude<Basis, 'none'>, b: Exclude<Basis, 'none'>) => (a === 'official' && b === 'official' ? 'official' : 'indicative');
+
+/** Hop A→B from A's own correspondence data; every source level must have one. */
+function forward(from: Framework, codes: string[], to: Framework): Hop | undefined {
+  const entries: Hop['entries'] = [];
+  for (const code of codes) {
+    const entry = from.levels.find((level) => level.code === code)?.correspondence?.find((c) => c.framework === to.id);
+    if (entry === undefined) return undefined;
+    entries.push({ owner: from, entry });
+  }
+  return hopOf(from, to, entries, (entry) => entry.levels, to);
+}
+
+/** Hop A→B read backwards from B's data: the B levels that correspond to any of A's levels. */
+function backward(from: Framework, codes: string[], to: Framework): Hop | undefined {
+  const entries: Hop['entries'] = [];
+  const levels: string[] = [];
+  for (const level of to.levels) {
+    const entry = level.correspondence?.find((c) => c.framework === from.id && c.levels.some((code) => codes.includes(code)));
+    if (entry === undefined) continue;
+    entries.push({ owner: to, entry });
+    levels.push(level.code);
+  }
+  if (entries.length === 0) return undefined;
+  return hopOf(from, to, entries, () => levels, to);
+}
+
+function hopOf(from: Framework, to: Framework, entries: Hop['entries'], levelsOf: (entry: Correspondence) => string[], target: Framework): Hop {
+  const wanted = new Set(entries.flatMap(({ entry }) => levelsOf(entry)));
+  // Rank order, not data order, so "4 and 5" never reads "5 and 4".
+  const levels = target.levels.map((level) => level.code).filter((code) => wanted.has(code));
+  const basis = entries.map(({ entry }) => entry.basis).reduce(weaker);
+  return { from, to, levels, basis, entries };
+}
+
+function hopBetween(from: Framework, codes: string[], to: Framework): Hop | undefined {
+  const candidates = [forward(from, codes, to), backward(from, codes, to)].filter((hop): hop is Hop => hop !== undefined);
+  return candidates.find((hop) => hop.basis === 'official') ?? candidates[0];
+}
+
+interface Route {
+  hops: Hop[];
+  basis: Exclude<Basis, 'none'>;
+}
+
+function routes(from: Framework, codes: string[], to: Framework, registry: FrameworkRegistry): Route[] {
+  const found: Route[] = [];
+  const direct = hopBetween(from, codes, to);
+  if (direct !== undefined) found.push({ hops: [direct], basis: direct.basis });
+  for (const hubId of HUBS) {
+    if (hubId === from.id || hubId === to.id) continue;
+    const hub = registry.find(hubId);
+    const up = hopBetween(from, codes, hub);
+    if (up === undefined) continue;
+    const down = hopBetween(hub, up.levels, to);
+    if (down === undefined) continue;
+    found.push({ hops: [up, down], basis: weaker(up.basis, down.basis) });
+  }
+  // Official first; among equals, direct before EQF before ACQF (the order found).
+  return found.sort((a, b) => Number(b.basis === 'official') - Number(a.basis === 'official'));
+}
+
+export function mapLevel(query: { framework: string; level: string }, toFrameworkId: string, options: MapOptions = {}): Mapping {
+  const registry = options.registry ?? frameworkRegistry();
+  const from = registry.find(query.framework);
+  const fromLevels = registry.resolve(query.framework, query.level);
+  const to = registry.find(toFrameworkId);
+  const codes = fromLevels.map((level) => level.code);
+  const lang = options.lang;
+  const ref = (framework: Framework, level: Level): LevelRef => ({
+    framework: framework.id,
+    code: level.code,
+    label: pick(level.label, lang),
+    ...(level.uri === undefined ? {} : { uri: level.uri }),
+  });
+  const levelOf = (framework: Framework, code: string) => framework.levels.find((level) => level.code === code) as Level;
+  const fromRef = { ...ref(from, fromLevels[0] as Level), ...(fromLevels.length > 1 || fromLevels[0]?.code !== query.level ? { resolvedFrom: query.level } : {}) };
+  if (fromLevels.length > 1) fromRef.code = codes.join('+');
+  const aliasNote =
+    fromLevels.length > 1
+      ? ` ${from.abbreviation} former code ${query.level} names levels ${andList(codes)}, so the answer spans them.`
+      : fromLevels[0]?.code !== query.level
+        ? ` ${from.abbreviation} ${query.level} is the former code of level ${codes[0]}.`
+        : '';
+  const caveatsOf = (...frameworks: Framework[]) => frameworks.flatMap((framework) => [...framework.referencing.flatMap((entry) => (entry.verify === undefined ? [] : [entry.verify]))]);
+
+  if (from.id === to.id) {
+    return {
+      from: fromRef,
+      to: fromLevels.map((level) => ref(to, level)),
+      toFramework: to.id,
+      basis: 'official',
+      path: [{ framework: from.id, levels: codes }],
+      reason: `Same framework.${aliasNote}`,
+      sources: sourcesOf(from, from.sources.slice(0, 1).map((source) => source.key)),
+      caveats: [],
+    };
+  }
+
+  const found = from.kind === to.kind ? routes(from, codes, to, registry)[0] : undefined;
+  if (found === undefined) {
+    return {
+      from: fromRef,
+      to: [],
+      toFramework: to.id,
+      basis: 'none',
+      path: [{ framework: from.id, levels: codes }],
+      reason: noneReason(from, to) + aliasNote,
+      sources: [...referencingSources(from), ...referencingSources(to)],
+      caveats: caveatsOf(from, to),
+    };
+  }
+
+  const last = found.hops[found.hops.length - 1] as Hop;
+  const frameworksOnPath = [from, ...found.hops.map((hop) => hop.to)];
+  const sources = dedupe([
+    ...found.hops.flatMap((hop) => hop.entries.flatMap(({ owner, entry }) => sourcesOf(owner, entry.sources))),
+    ...frameworksOnPath.flatMap((framework) => officialReports(framework, found)),
+  ]);
+  const caveats = [...new Set([...found.hops.flatMap((hop) => hop.entries.flatMap(({ entry }) => (entry.verify === undefined ? [] : [entry.verify]))), ...caveatsOf(...frameworksOnPath)])];
+  return {
+    from: fromRef,
+    to: last.levels.map((code) => ref(to, levelOf(to, code))),
+    toFramework: to.id,
+    basis: found.basis,
+    path: [{ framework: from.id, levels: codes }, ...found.hops.map((hop) => ({ framework: hop.to.id, levels: hop.levels, basis: hop.basis }))],
+    reason: routeReason(from, codes, to, found) + aliasNote,
+    sources,
+    caveats,
+  };
+}
+
+function routeReason(from: Framework, codes: string[], to: Framework, route: Route): string {
+  const chain = [`${from.abbreviation} ${codes.join('/')}`, ...route.hops.map((hop) => `${hop.to.abbreviation} ${hop.levels.join('/')}`)].join(' → ');
+  const parts: string[] = [];
+  if (route.basis === 'official') {
+    const referenced = [from, to].filter((framework) => framework.referencing.some((entry) => entry.status === 'official'));
+    const hub = route.hops.length > 1 ? (route.hops[0] as Hop).to : [from, to].find((framework) => (HUBS as readonly string[]).includes(framework.id));
+    parts.push(
+      `Official: ${referenced.map((framework) => `${framework.shortName} is officially referenced to the ${hub?.abbreviation ?? 'EQF'} (${framework.referencing.find((entry) => entry.status === 'official')?.year ?? '?'})`).join(' and ')}. ${chain}.`,
+    );
+  } else {
+    for (const hop of route.hops) {
+      if (hop.basis === 'official') continue;
+      for (const { owner, entry } of hop.entries) {
+        const level = owner.levels.find((candidate) => candidate.correspondence?.includes(entry));
+        const other = owner.id === hop.from.id ? hop.to : hop.from;
+        parts.push(
+          `${owner.shortName} is not referenced to the ${other.abbreviation}; level ${level?.code ?? '?'} is compared by descriptor (indicative)${entry.rationale === undefined ? '.' : `: ${stripLeadingClaim(entry.rationale)}`}`,
+        );
+      }
+    }
+    parts.push(`Indicative, not an official equivalence: ${chain}.`);
+  }
+  const last = route.hops[route.hops.length - 1] as Hop;
+  if (last.levels.length > 1) parts.push(`It corresponds to several ${to.abbreviation} levels: ${andList(last.levels)}.`);
+  return parts.join(' ');
+}
+
+/** Rationales open with "X is not referenced…", which the reason already says. */
+function stripLeadingClaim(rationale: string): string {
+  return rationale.replace(/^[^.]* is not referenced to the [A-Z]+\.\s*/, '');
+}
+
+function noneReason(from: Framework, to: Framework): string {
+  if (from.kind !== to.kind) {
+    const language = from.kind === 'language' ? from : to;
+    const other = language === from ? to : from;
+    return `${language.abbreviation} is a language proficiency scale, not a qualifications framework: it is not referenced to the EQF and has no correspondence with ${other.abbreviation} levels.`;
+  }
+  if (to.levels.length === 0) return `${to.shortName} is ${to.status} and has no levels yet.`;
+  const unreferenced = [from, to].filter((framework) => !framework.referencing.some((entry) => entry.status === 'official') && !(HUBS as readonly string[]).includes(framework.id));
+  const notes = unreferenced.map((framework) => framework.referencing.find((entry) => entry.framework === 'eqf')?.note ?? `${framework.abbreviation} is not referenced to the EQF.`);
+  return `No official or indicative correspondence is recorded between ${from.shortName} (${from.id}) and ${to.shortName} (${to.id}). ${notes.join(' ')}`.trim();
+}
+
+function sourcesOf(framework: Framework, keys: string[]): MappingSource[] {
+  return keys.flatMap((key) => {
+    const source = framework.sources.find((candidate) => candidate.key === key);
+    return source === undefined ? [] : [{ framework: framework.id, url: source.url, title: source.title, ...(source.weak === true ? { weak: true } : {}) }];
+  });
+}
+
+function referencingSources(framework: Framework): MappingSource[] {
+  const keys = framework.referencing.flatMap((entry) => entry.sources);
+  return sourcesOf(framework, keys.length > 0 ? keys : framework.sources.slice(0, 1).map((source) => source.key));
+}
+
+function officialReports(framework: Framework, route: Route): MappingSource[] {
+  if (route.basis !== 'official') return [];
+  return framework.referencing.flatMap((entry) => (entry.status === 'official' && entry.report !== undefined ? [{ framework: framework.id, ...entry.report }] : []));
+}
+
+function dedupe(sources: MappingSource[]): MappingSource[] {
+  const seen = new Set<string>();
+  return sources.filter((source) => {
+    const key = `${source.framework} ${source.url}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function andList(items: string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}

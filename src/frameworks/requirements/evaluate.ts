@@ -1,0 +1,204 @@
+import { CEFR_CODES, LANGUAGE_SKILLS, type LanguageClaim, type LevelClaim } from '../credential-claims.js';
+import { mapLevel } from '../map-level.js';
+import { frameworkRegistry, type FrameworkRegistry } from '../registry.js';
+import { ProblemError } from '../../shared/problems.js';
+import { all, best, type AcceptedProvider, type CredentialEvidence, type EvidenceUsed, type Outcome, type Preset, type PresetResult, type Requirement, type RequirementResult } from './requirement.js';
+
+/**
+ * Evaluates requirements against the claims of credentials. Pure: the caller has
+ * verified the credentials; only verified ones count as evidence, and an unverified
+ * one is reported as such (could-not-check → cannot tell; anything else → not met).
+ */
+
+export interface EvaluateOptions {
+  now: Date;
+  registry?: FrameworkRegistry;
+}
+
+const cefrRank = (code: string) => (CEFR_CODES as readonly string[]).indexOf(code.toUpperCase());
+const SKILL_NAMES: Record<string, string> = { listening: 'listening', reading: 'reading', writing: 'writing', speaking: 'speaking' };
+
+export function evaluateRequirement(requirement: Requirement, credentials: CredentialEvidence[], options: EvaluateOptions): RequirementResult {
+  switch (requirement.kind) {
+    case 'any-of': {
+      const alternatives = requirement.anyOf.map((alternative) => evaluateRequirement(alternative, credentials, options));
+      const outcome = best(alternatives.map((result) => result.outcome));
+      const chosen = alternatives.find((result) => result.outcome === outcome) as RequirementResult;
+      return {
+        requirement,
+        outcome,
+        reason: outcome === 'not-met' ? `None of the ${alternatives.length} alternatives is met.` : `Alternative ${describe(chosen.requirement)}: ${chosen.reason}`,
+        evidence: chosen.evidence,
+        alternatives,
+      };
+    }
+    case 'language':
+      return decide(requirement, credentials, (credential) =>
+        credential.claims.languages
+          .filter((claim) => claim.language === requirement.language)
+          .map((claim) => ({ claim, ...judgeLanguage(requirement, claim, options.now) })),
+      `states a level in ${requirement.language}`);
+    case 'qualification-level': {
+      const registry = options.registry ?? frameworkRegistry();
+      return decide(requirement, credentials, (credential) => credential.claims.levels.map((claim) => judgeLevel(requirement, claim, registry)), 'states a qualification level');
+    }
+  }
+}
+
+type Judged = Omit<EvidenceUsed, 'credential' | 'credentialId' | 'verified'>;
+
+function decide(requirement: Requirement, credentials: CredentialEvidence[], judge: (credential: CredentialEvidence) => Judged[], what: string): RequirementResult {
+  const evidence: EvidenceUsed[] = [];
+  for (const credential of credentials) {
+    const judged = judge(credential);
+    const base = { credential: credential.index, ...(credential.id === undefined ? {} : { credentialId: credential.id }), verified: credential.verified };
+    if (credential.verified) {
+      evidence.push(...judged.map((entry) => ({ ...base, ...entry })));
+    } else if (judged.length > 0) {
+      // Its claims are read only to say why it does not count.
+      const outcome: Outcome = credential.verdict === 'could-not-check' ? 'cannot-tell' : 'not-met';
+      evidence.push({ ...base, ...(judged[0]?.claim === undefined ? {} : { claim: judged[0].claim }), outcome, reason: `Credential ${credential.index} was not verified (verdict: ${credential.verdict}), so its claims do not count as evidence.` });
+    }
+  }
+  if (evidence.length === 0) {
+    return { requirement, outcome: 'not-met', reason: `None of the ${credentials.length} credential(s) ${what}.`, evidence };
+  }
+  const outcome = best(evidence.map((entry) => entry.outcome));
+  const decisive = evidence.find((entry) => entry.outcome === outcome) as EvidenceUsed;
+  return { requirement, outcome, reason: decisive.reason, evidence };
+}
+
+function providerMatches(accepted: AcceptedProvider, names: string[], id: string | undefined): boolean {
+  const fold = (text: string) => text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  const wanted = typeof accepted === 'string' ? [accepted] : [accepted.name, ...(accepted.aliases ?? [])];
+  return wanted.some((candidate) => {
+    const folded = fold(candidate);
+    return (id !== undefined && id === candidate) || names.some((name) => ` ${fold(name)} `.includes(` ${folded} `));
+  });
+}
+
+const providerLabel = (accepted: AcceptedProvider) => (typeof accepted === 'string' ? accepted : `${accepted.name}${accepted.minLevel === undefined ? '' : ` (from ${accepted.minLevel})`}`);
+
+function addMonths(date: Date, months: number): Date {
+  const result = new Date(date.getTime());
+  result.setUTCMonth(result.getUTCMonth() + months);
+  return result;
+}
+
+function judgeLanguage(requirement: Extract<Requirement, { kind: 'language' }>, claim: LanguageClaim, now: Date): Judged {
+  const failed: string[] = [];
+  const unknown: string[] = [];
+  let minLevel = requirement.minLevel;
+
+  if (requirement.acceptedProviders !== undefined) {
+    const names = claim.provider?.names ?? [];
+    if (names.length === 0 && claim.provider?.id === undefined) {
+      unknown.push('the credential does not name the exam provider');
+    } else {
+      const accepted = requirement.acceptedProviders.find((candidate) => providerMatches(candidate, names, claim.provider?.id));
+      if (accepted === undefined) {
+        failed.push(`exam provider "${names[0] ?? claim.provider?.id}" is not accepted (accepted: ${requirement.acceptedProviders.map(providerLabel).join(', ')})`);
+      } else if (typeof accepted !== 'string' && accepted.minLevel !== undefined && cefrRank(accepted.minLevel) > cefrRank(minLevel)) {
+        minLevel = accepted.minLevel;
+      }
+    }
+  }
+
+  if (requirement.maxAgeMonths !== undefined) {
+    const date = claim.examDate === undefined ? undefined : new Date(claim.examDate);
+    if (date === undefined || Number.isNaN(date.getTime())) {
+      unknown.push('the credential gives no exam date');
+    } else if (addMonths(date, requirement.maxAgeMonths) < now) {
+      failed.push(`the exam of ${claim.examDate?.slice(0, 10)} is older than ${requirement.maxAgeMonths} months`);
+    }
+  }
+
+  const levelOk = (level: string, what: string) => {
+    if (cefrRank(level) < cefrRank(minLevel)) failed.push(`${what} is ${level}, below ${minLevel}`);
+  };
+  if (requirement.skills !== undefined) {
+    for (const skill of requirement.skills) {
+      const level = claim.skills[skill];
+      if (level === undefined) unknown.push(`the credential states no ${SKILL_NAMES[skill]} level${claim.overall === undefined ? '' : ` (only the overall level ${claim.overall})`}`);
+      else levelOk(level, SKILL_NAMES[skill] as string);
+    }
+  } else if (claim.overall !== undefined) {
+    levelOk(claim.overall, 'the overall level');
+  } else if (LANGUAGE_SKILLS.every((skill) => claim.skills[skill] !== undefined)) {
+    // No overall level: the weakest skill stands for it, which never overstates.
+    const lowest = LANGUAGE_SKILLS.map((skill) => claim.skills[skill] as string).sort((a, b) => cefrRank(a) - cefrRank(b))[0] as string;
+    levelOk(lowest, 'the lowest skill level (no overall level is stated)');
+  } else {
+    unknown.push('the credential states neither an overall level nor all four skill levels');
+  }
+
+  const stated = claim.overall ?? Object.values(claim.skills).join('/');
+  if (failed.length > 0) return { claim, outcome: 'not-met', reason: `Not met: ${failed.join('; ')}.` };
+  if (unknown.length > 0) return { claim, outcome: 'cannot-tell', reason: `Cannot tell: ${unknown.join('; ')}.` };
+  return { claim, outcome: 'met', reason: `Met: ${requirement.language} ${stated} at or above ${minLevel}${claim.provider?.names[0] === undefined ? '' : ` from ${claim.provider.names[0]}`}${claim.examDate === undefined ? '' : `, exam of ${claim.examDate.slice(0, 10)}`}.` };
+}
+
+function judgeLevel(requirement: Extract<Requirement, { kind: 'qualification-level' }>, claim: LevelClaim, registry: FrameworkRegistry): Judged {
+  const basis = requirement.basis ?? 'official';
+  let mapping;
+  try {
+    mapping = mapLevel({ framework: claim.framework, level: claim.level }, requirement.framework, { registry });
+  } catch (error) {
+    if (error instanceof ProblemError) return { claim, outcome: 'cannot-tell', reason: `Cannot tell: the credential states ${claim.framework} ${claim.level}, which the registry does not know (${error.message})` };
+    throw error;
+  }
+  const used = { to: mapping.to.map((level) => level.code), basis: mapping.basis, path: mapping.path, reason: mapping.reason };
+  const target = registry.find(requirement.framework);
+  const stated = `${claim.framework} ${claim.level}`;
+  if (mapping.basis === 'none') return { claim, mapping: used, outcome: 'cannot-tell', reason: `Cannot tell: ${stated} has no recorded correspondence in ${target.abbreviation}. ${mapping.reason}` };
+  const min = registry.rank(requirement.framework, requirement.minLevel);
+  const reached = used.to.map((code) => registry.rank(requirement.framework, code) >= min);
+  const inTarget = `${target.abbreviation} ${used.to.join(' or ')}`;
+  if (basis === 'official' && mapping.basis !== 'official') {
+    return { claim, mapping: used, outcome: 'not-met', reason: `Not met on an official basis: ${stated} is only indicatively ${inTarget}. ${mapping.reason}` };
+  }
+  const qualifier = mapping.basis === 'official' ? 'officially' : 'indicatively';
+  if (reached.every(Boolean)) return { claim, mapping: used, outcome: 'met', reason: `Met: ${stated} is ${qualifier} ${inTarget}, at or above ${target.abbreviation} ${requirement.minLevel}.` };
+  if (!reached.some(Boolean)) return { claim, mapping: used, outcome: 'not-met', reason: `Not met: ${stated} is ${qualifier} ${inTarget}, below ${target.abbreviation} ${requirement.minLevel}.` };
+  return { claim, mapping: used, outcome: 'cannot-tell', reason: `Cannot tell: ${stated} spans ${inTarget}, on both sides of ${target.abbreviation} ${requirement.minLevel}.` };
+}
+
+function describe(requirement: Requirement): string {
+  if (requirement.id !== undefined) return requirement.id;
+  switch (requirement.kind) {
+    case 'language':
+      return `${requirement.language} ≥ ${requirement.minLevel}`;
+    case 'qualification-level':
+      return `${requirement.framework} ≥ ${requirement.minLevel}`;
+    case 'any-of':
+      return 'any of';
+  }
+}
+
+export function evaluatePreset(preset: Preset, credentials: CredentialEvidence[], options: EvaluateOptions & { lang?: string }): PresetResult {
+  const results = preset.requirements.map((requirement) => evaluateRequirement(requirement, credentials, options));
+  const outcome = all(results.map((result) => result.outcome));
+  const decisive = results.find((result) => result.outcome === outcome);
+  return {
+    preset: preset.id,
+    title: (options.lang === undefined ? undefined : preset.title[options.lang.split('-')[0] ?? '']) ?? preset.title.en,
+    outcome,
+    reason: decisive?.reason ?? '',
+    sources: preset.sources,
+    ...(preset.verify === undefined ? {} : { verify: preset.verify }),
+    results,
+  };
+}
+
+export interface RequirementsSection {
+  outcome: Outcome;
+  requirements: RequirementResult[];
+  presets: PresetResult[];
+}
+
+/** Ad-hoc requirements and presets together; the overall outcome needs all of them. */
+export function evaluateAll(asked: { requirements: Requirement[]; presets: Preset[] }, credentials: CredentialEvidence[], options: EvaluateOptions & { lang?: string }): RequirementsSection {
+  const requirements = asked.requirements.map((requirement) => evaluateRequirement(requirement, credentials, options));
+  const presets = asked.presets.map((preset) => evaluatePreset(preset, credentials, options));
+  return { outcome: all([...requirements, ...presets].map((result) => result.outcome)), requirements, presets };
+}

@@ -1,0 +1,31 @@
+import { claimsOf } from '../frameworks/credential-claims.js';
+import { evaluateAll, type RequirementsSection } from '../frameworks/requirements/evaluate.js';
+import { resolveAsked } from '../frameworks/requirements/presets.js';
+import type { CredentialEvidence, Requirement } from '../frameworks/requirements/requirement.js';
+import { assertMatchesSchema } from '../shared/schema-validator.js';
+import { verifyOne, type VerifyDeps } from './verify-credential.js';
+
+interface RequirementsCheckRequest {
+  credentials: unknown[];
+  requirements?: Requirement[];
+  presets?: string[];
+  lang?: string;
+}
+
+export interface RequirementsCheck extends RequirementsSection {
+  credentials: Array<Omit<CredentialEvidence, 'claims'>>;
+}
+
+/** Verifies every credential, then answers each requirement from the verified ones' claims. */
+export async function checkRequirements(deps: VerifyDeps, body: unknown): Promise<RequirementsCheck> {
+  assertMatchesSchema<RequirementsCheckRequest>('requirements-check-request', body);
+  const asked = resolveAsked(body, '');
+  const evidence: CredentialEvidence[] = [];
+  for (const [index, input] of body.credentials.entries()) {
+    const { report, credential } = await verifyOne(deps, input);
+    const id = report.credential?.id;
+    evidence.push({ index, ...(id === undefined ? {} : { id }), verified: report.verified, verdict: report.verdict, claims: claimsOf(credential) });
+  }
+  const section = evaluateAll(asked, evidence, { now: deps.clock.now(), ...(body.lang === undefined ? {} : { lang: body.lang }) });
+  return { credentials: evidence.map(({ claims: _claims, ...rest }) => rest), ...section };
+}
