@@ -1,4 +1,5 @@
 import type { DidResolver } from '../resolve/did-resolver.js';
+import type { Clock } from '../shared/clock.js';
 import type { VerificationMethod } from '../resolve/did-document.js';
 import type { DocumentLoader } from '../resolve/document-loader.js';
 import type { ProblemError } from '../shared/problems.js';
@@ -10,6 +11,8 @@ import type { CheckId, SkipCause } from './report.js';
 export interface VerifyContext {
   input: unknown;
   now: Date;
+  /** For checks that fetch something later in the verification (status lists): what time it is then. */
+  clock?: Clock;
   documentLoader: DocumentLoader;
   didResolver: DidResolver;
   /** Where status list credentials come from; without it, status is "could not check". */

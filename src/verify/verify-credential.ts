@@ -38,6 +38,7 @@ export async function verifyCredential(deps: VerifyDeps, body: unknown): Promise
   const context: VerifyContext = {
     input: body.verifiableCredential,
     now: deps.clock.now(),
+    clock: deps.clock,
     didResolver,
     documentLoader: createDocumentLoader({ contexts: deps.contexts, didResolver }),
     ...(deps.statusLists === undefined ? {} : { statusLists: deps.statusLists }),

@@ -51,7 +51,9 @@ async function checkEntry(context: VerifyContext, credential: Credential, entry:
     throw error;
   }
 
-  const listContext: VerifyContext = { input: document, now: context.now, documentLoader: context.documentLoader, didResolver: context.didResolver, statusLists: context.statusLists };
+  // The list was published when it was fetched, which can be a second after this verification began.
+  const fetchedAt = new Date(Math.max(context.now.getTime(), context.clock?.now().getTime() ?? 0));
+  const listContext: VerifyContext = { input: document, now: fetchedAt, documentLoader: context.documentLoader, didResolver: context.didResolver, statusLists: context.statusLists };
   const outcomes = await runChecks(LIST_CHECKS, listContext);
   const failed = outcomes.find((outcome) => outcome.status === 'failure' || (outcome.status === 'skipped' && outcome.cause !== 'not-applicable'));
   if (failed !== undefined && failed.status !== 'success') {
