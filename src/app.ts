@@ -5,6 +5,7 @@ import { createIssuerRouter } from './http/issuer-routes.js';
 import { createMetaRouter } from './http/meta-routes.js';
 import { buildOpenApi } from './http/openapi.js';
 import { notFound, problemResponse, requireJsonBody } from './http/problem-response.js';
+import { createProfileRouter } from './http/profile-routes.js';
 import { createStatusRouter } from './http/status-routes.js';
 
 /** Wires the routers to the services. No listening, no environment: tests start it on port 0. */
@@ -18,6 +19,7 @@ export function createApp(services: Services): Express {
   const deps = { ...services, publicUrl: services.config.publicUrl, adminToken: services.config.adminToken };
   app.use(createMetaRouter({ ...deps, openapi: () => buildOpenApi(services.config.publicUrl) }));
   app.use(createIssuerRouter(deps));
+  app.use(createProfileRouter(deps));
   // Before the credential router, so that /credentials/status is not read as a credential id.
   app.use(createStatusRouter(deps));
   app.use(createCredentialRouter(deps));
