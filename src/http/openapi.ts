@@ -90,7 +90,7 @@ export function buildOpenApi(publicUrl: string): object {
             at: { type: 'string', format: 'date-time' },
           },
         },
-        VerifiableCredential: schema('verifiable-credential'),
+        VerifiableCredential: embeddedSchema('verifiable-credential', 'VerifiableCredential'),
         ...profileComponents(),
         ProfileRequest: {
           description: 'One of the credential profiles (GET /profiles), chosen by `profile`.',

@@ -110,3 +110,29 @@ describe('profile schemas: published, enforced at issue, checked at verify', () 
     expect(meetsLanguageLevel(vc, { language: 'fr', minimum: 'A1' }).answer).to.equal('unknown');
   });
 });
+
+describe('OpenAPI for the profiles', () => {
+  let app: TestApp;
+  before(async () => {
+    app = await startTestApp();
+  });
+  after(() => app.close());
+
+  it('documents POST /issuers/{slug}/credentials with one example per profile, and every $ref in the document resolves', async () => {
+    const document = (await app.get('/openapi.json')).body as Json;
+    const content = document.paths['/issuers/{slug}/credentials'].post.requestBody.content['application/json'];
+    expect(Object.keys(content.examples)).to.deep.equal(['diploma', 'language-level', 'training-module', 'validated-skills']);
+    expect(content.examples.diploma.value.level).to.deep.include({ framework: 'ma-cnc', level: '5' });
+    expect(content.examples.diploma.value).to.not.have.property('eqfLevel');
+    const refs = JSON.stringify(document).match(/"\$ref":"[^"]*"/g) ?? [];
+    expect(refs.length).to.be.greaterThan(50);
+    for (const ref of new Set(refs.map((match) => match.slice(8, -1)))) {
+      expect(ref, ref).to.match(/^#\//);
+      const target = ref
+        .slice(2)
+        .split('/')
+        .reduce<unknown>((node, part) => (node as Json | undefined)?.[part.replaceAll('~1', '/').replaceAll('~0', '~')], document);
+      expect(target, `${ref} does not resolve`).to.not.equal(undefined);
+    }
+  });
+});
