@@ -7,6 +7,7 @@ import { createMetaRouter } from './http/meta-routes.js';
 import { buildOpenApi } from './http/openapi.js';
 import { notFound, problemResponse, requireJsonBody } from './http/problem-response.js';
 import { createRequirementRouter } from './http/requirement-routes.js';
+import { createProfileRouter } from './http/profile-routes.js';
 import { createStatusRouter } from './http/status-routes.js';
 
 /** Wires the routers to the services. No listening, no environment: tests start it on port 0. */
@@ -22,6 +23,7 @@ export function createApp(services: Services): Express {
   app.use(createIssuerRouter(deps));
   app.use(createFrameworkRouter());
   app.use(createRequirementRouter(deps));
+  app.use(createProfileRouter(deps));
   // Before the credential router, so that /credentials/status is not read as a credential id.
   app.use(createStatusRouter(deps));
   app.use(createCredentialRouter(deps));

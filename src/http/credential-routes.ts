@@ -1,9 +1,9 @@
 import { Router } from 'express';
-import { IDEMPOTENCY_KEY } from '../issue/idempotency.js';
 import { issueCredential, type IssueDeps } from '../issue/issue-credential.js';
 import { ProblemError } from '../shared/problems.js';
 import { verifyCredential, type VerifyDeps } from '../verify/verify-credential.js';
 import { issuerOf, requireIssuer } from './authenticate.js';
+import { idempotencyKeyOf } from './idempotency-header.js';
 import { methodNotAllowed } from './problem-response.js';
 
 export function createCredentialRouter(deps: IssueDeps & VerifyDeps): Router {
@@ -13,11 +13,7 @@ export function createCredentialRouter(deps: IssueDeps & VerifyDeps): Router {
   router
     .route('/credentials/issue')
     .post(authenticated, async (req, res) => {
-      const key = req.get('Idempotency-Key');
-      if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
-        throw new ProblemError('invalid-request', 'Idempotency-Key must be 1–255 visible ASCII characters.', { pointer: '/headers/Idempotency-Key' });
-      }
-      const result = await issueCredential(deps, issuerOf(res), req.body, key);
+      const result = await issueCredential(deps, issuerOf(res), req.body, idempotencyKeyOf(req));
       if (result.replayed) res.setHeader('Idempotent-Replayed', 'true');
       res.status(201).location(result.record.id).json({ verifiableCredential: result.verifiableCredential });
     })

@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { PROFILE_EXAMPLES } from '../issue/profiles/examples.js';
+import { listProfiles } from '../issue/profiles/registry.js';
 
 const SCHEMAS_DIR = fileURLToPath(new URL('../../schemas/', import.meta.url));
 
@@ -18,9 +20,40 @@ function withRequirementRefs(body: object): object {
 }
 
 const langParameter = { name: 'lang', in: 'query', required: false, schema: { type: 'string' }, description: 'Language of labels (BCP 47); else Accept-Language; else English.' };
+
+/**
+ * A schema that uses `$ref`s between files (`profile-common.json#/$defs/…`) or into its
+ * own `$defs`, embedded as a component: its refs point into the document instead.
+ */
+function embeddedSchema(name: string, component: string): object {
+  const text = JSON.stringify(schema(name)).replace(/"\$ref":"([^"]*)"/g, (_match, ref: string) => {
+    const target = ref.startsWith('profile-common.json#') ? `#/components/schemas/ProfileCommon${ref.slice('profile-common.json#'.length)}` : ref.startsWith('#/') ? `#/components/schemas/${component}${ref.slice(1)}` : ref;
+    return `"$ref":${JSON.stringify(target)}`;
+  });
+  return JSON.parse(text) as object;
+}
+
+const componentName = (name: string) => name.replace(/(^|-)([a-z])/g, (_match, _dash: string, letter: string) => letter.toUpperCase());
+
+function profileComponents(): Record<string, object> {
+  const components: Record<string, object> = { ProfileCommon: embeddedSchema('profile-common', 'ProfileCommon') };
+  for (const profile of listProfiles()) {
+    components[`${componentName(profile.name)}Request`] = embeddedSchema(profile.requestSchema, `${componentName(profile.name)}Request`);
+    components[`${componentName(profile.name)}Credential`] = embeddedSchema(profile.credentialSchema, `${componentName(profile.name)}Credential`);
+  }
+  return components;
+}
+
 const json = (ref: string) => ({ 'application/json': { schema: { $ref: `#/components/schemas/${ref}` } } });
 const problems = (...codes: number[]) =>
   Object.fromEntries(codes.map((code) => [String(code), { $ref: `#/components/responses/Problem${code === 401 || code === 403 ? code : ''}` }]));
+
+const EXAMPLE_SUMMARIES: Record<string, string> = {
+  diploma: 'OFPPT-style Technicien spécialisé diploma, Morocco CNC level 5 (no EQF level: the CNC is not referenced to the EQF)',
+  'language-level': 'Goethe-Zertifikat B1, with per-skill levels and the four modules',
+  'training-module': '120-hour blended pre-departure module of a Morocco → Germany mobility programme',
+  'validated-skills': 'Construction skills validated in part after seasonal work in Spain (portfolio review + workplace observation)',
+};
 
 /**
  * The OpenAPI 3.1 description. Request schemas are the very files the service
@@ -70,7 +103,29 @@ export function buildOpenApi(publicUrl: string): object {
             at: { type: 'string', format: 'date-time' },
           },
         },
-        VerifiableCredential: schema('verifiable-credential'),
+        VerifiableCredential: embeddedSchema('verifiable-credential', 'VerifiableCredential'),
+        ...profileComponents(),
+        ProfileRequest: {
+          description: 'One of the credential profiles (GET /profiles), chosen by `profile`.',
+          oneOf: listProfiles().map((profile) => ({ $ref: `#/components/schemas/${componentName(profile.name)}Request` })),
+          discriminator: {
+            propertyName: 'profile',
+            mapping: Object.fromEntries(listProfiles().map((profile) => [profile.name, `#/components/schemas/${componentName(profile.name)}Request`])),
+          },
+        },
+        Profile: {
+          type: 'object',
+          properties: {
+            name: { type: 'string' },
+            title: { type: 'string' },
+            summary: { type: 'string' },
+            credentialSchemaId: { type: 'string', description: 'The credentialSchema id issued credentials carry.' },
+            credentialSchema: { type: 'string' },
+            requestSchema: { type: 'string' },
+            credentialSchemaUrl: { type: 'string' },
+            requestSchemaUrl: { type: 'string' },
+          },
+        },
         IssueResponse: {
           type: 'object',
           required: ['verifiableCredential'],
@@ -93,7 +148,7 @@ export function buildOpenApi(publicUrl: string): object {
           type: 'object',
           required: ['check', 'status'],
           properties: {
-            check: { enum: ['data-model', 'issuer-key', 'signature', 'issuer', 'validity-period', 'status'] },
+            check: { enum: ['data-model', 'issuer-key', 'signature', 'issuer', 'schema', 'validity-period', 'status'] },
             status: { enum: ['success', 'failure', 'skipped'] },
             message: { type: 'string' },
             cause: { enum: ['not-applicable', 'not-run', 'could-not-check'], description: 'Why a check was skipped; could-not-check is never "failed".' },
@@ -210,6 +265,38 @@ export function buildOpenApi(publicUrl: string): object {
           security: [{ apiKey: [] }],
           parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
           responses: { '200': { description: 'The stored credential', content: json('IssueResponse') }, ...problems(401, 404) },
+        },
+      },
+      '/issuers/{slug}/credentials': {
+        post: {
+          summary: 'Issue a typed credential (diploma, language level, training module, validated skills) as an Open Badges 3.0 credential',
+          description:
+            'Builds, validates, signs and stores the credential; `credentialSchema` names the profile schema. Every invalid field is listed at once in `errors` (JSON Pointer + rule). The API key must be one of this issuer\u2019s (another issuer\u2019s key → 403).',
+          security: [{ apiKey: [] }],
+          parameters: [
+            { name: 'slug', in: 'path', required: true, schema: { type: 'string' } },
+            { name: 'Idempotency-Key', in: 'header', schema: { type: 'string', maxLength: 255 }, description: 'A retry with the same key and body returns the same credential.' },
+          ],
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/ProfileRequest' },
+                examples: Object.fromEntries(Object.entries(PROFILE_EXAMPLES).map(([name, value]) => [name, { summary: EXAMPLE_SUMMARIES[name], value }])),
+              },
+            },
+          },
+          responses: { '201': { description: 'Issued (also for an idempotent replay, with Idempotent-Replayed: true)', content: json('IssueResponse') }, ...problems(400, 401, 403, 404, 413, 415, 422) },
+        },
+      },
+      '/profiles': {
+        get: { summary: 'The credential profiles and their schemas', responses: { '200': { description: 'Profiles', content: { 'application/json': { schema: { type: 'array', items: { $ref: '#/components/schemas/Profile' } } } } } } },
+      },
+      '/schemas/{name}.json': {
+        get: {
+          summary: 'A profile JSON Schema (draft 2020-12): <profile>, <profile>-request or profile-common',
+          parameters: [{ name: 'name', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: { '200': { description: 'The schema', content: { 'application/schema+json': { schema: { type: 'object' } } } }, ...problems(404) },
         },
       },
       '/issuers/{slug}': {

@@ -9,8 +9,10 @@ import type { Keyring } from '../sign/keyring.js';
 import type { CredentialFormat, CredentialRecord, IssuerRecord, Store } from '../store/ports.js';
 import { allocateStatus } from '../status/allocate-status.js';
 import type { StatusPositions } from '../status/status-positions.js';
+import { statusPurposesFor } from '../status/status-purposes.js';
 import { requestHash } from './idempotency.js';
 import { prepareCredential } from './prepare-credential.js';
+import { assertClaimedProfileSchemas } from './profiles/profile-conformance.js';
 
 export interface IssueDeps {
   store: Store;
@@ -56,11 +58,14 @@ export async function issueCredential(
   const credential = prepareCredential(body.credential, { issuer, publicUrl: deps.publicUrl, now });
   const format = body.options?.format ?? 'di';
   assertCredentialStructure(credential, '/credential');
+  // A credential that names one of our profiles in credentialSchema must match it.
+  assertClaimedProfileSchemas(credential, '/credential');
   const key = await deps.keyring.activeKey(issuer);
   // The status position is taken last, once the request is known to be valid, so
   // that bad requests do not use up positions (which are never reused).
-  const status = await allocateStatus(deps, issuer.id, format);
-  credential.credentialStatus = status.entries;
+  const status = await allocateStatus(deps, issuer.id, format, statusPurposesFor(credential));
+  // OB 3.0 allows one credentialStatus (an object in the 1EdTech schema); other credentials get both entries.
+  credential.credentialStatus = status.entries.length === 1 ? status.entries[0] : status.entries;
   const record: CredentialRecord = {
     id: credential.id as string,
     issuerId: issuer.id,

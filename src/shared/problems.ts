@@ -42,6 +42,8 @@ export const PROBLEMS = {
   'invalid-signature': { status: 422, title: 'The signature is not valid' },
   /** The credential has no proof this service can check (no proof, or an unsupported suite). */
   'unsupported-proof': { status: 422, title: 'The proof is missing or of an unsupported kind' },
+  /** The credential does not match the profile schema it names in credentialSchema. */
+  'schema-mismatch': { status: 422, title: 'The credential does not match its credentialSchema' },
   /** The key that signed is not the issuer's, or not authorised for assertions. */
   'issuer-key-mismatch': { status: 422, title: 'The signing key does not belong to the issuer' },
   /** The issuer's DID or key could not be resolved: this is "could not check", not "failed". */

@@ -38,6 +38,9 @@ export function describeSchemaErrors(errors: ErrorObject[], basePointer = ''): F
       } else if (error.keyword === 'additionalProperties') {
         pointer = joinPointer(pointer, String(error.params.additionalProperty));
         detail = 'is not a known property';
+      } else if (error.keyword === 'unevaluatedProperties') {
+        pointer = joinPointer(pointer, String(error.params.unevaluatedProperty));
+        detail = 'is not a known property';
       } else if (error.keyword === 'enum') {
         detail = `must be one of: ${(error.params.allowedValues as unknown[]).join(', ')}`;
       }

@@ -1,4 +1,4 @@
-import type { CredentialFormat, StatusPosition } from '../store/ports.js';
+import type { CredentialFormat, StatusPosition, StatusPurpose } from '../store/ports.js';
 import { indexForOrdinal } from './position-permutation.js';
 import { STATUS_PURPOSES, statusListUrl } from './status-list-urls.js';
 import type { StatusPositions } from './status-positions.js';
@@ -13,18 +13,20 @@ export interface StatusEntry {
 
 /**
  * Takes a fresh position for a new credential and returns the `credentialStatus`
- * entries that point at it: one in the revocation list, one in the suspension list.
+ * entries that point at it: one in the revocation list, one in the suspension list
+ * (or only those `purposes` asked for).
  */
 export async function allocateStatus(
   deps: { statusPositions: StatusPositions; publicUrl: string },
   issuerId: string,
   format: CredentialFormat,
+  purposes: readonly StatusPurpose[] = STATUS_PURPOSES,
 ): Promise<{ position: StatusPosition; entries: StatusEntry[] }> {
   const { list, position } = await deps.statusPositions.take(issuerId);
   const index = String(indexForOrdinal(position.ordinal, list.size, list.permutationKey));
   return {
     position,
-    entries: STATUS_PURPOSES.map((purpose) => {
+    entries: purposes.map((purpose) => {
       const url = statusListUrl(deps.publicUrl, list.id, purpose, format);
       return { id: `${url}#${index}`, type: 'BitstringStatusListEntry', statusPurpose: purpose, statusListIndex: index, statusListCredential: url };
     }),

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Clock } from '../shared/clock.js';
 import { ProblemError } from '../shared/problems.js';
 import { assertMatchesSchema } from '../shared/schema-validator.js';
+import { statusPurposesOfRecord } from './status-purposes.js';
 import type { CredentialRecord, CredentialStatusState, IssuerRecord, StatusAction, StatusEvent, Store } from '../store/ports.js';
 
 export interface StatusChangeRequest {
@@ -46,6 +47,13 @@ export async function changeStatus(
     throw new ProblemError('conflict', `Credential ${record.id} has no status entry, so its status cannot change.`, { pointer: '/credentialId' });
   }
   const action = ACTIONS[body.credentialStatus[0].status];
+  if (action !== 'revoke' && !statusPurposesOfRecord(record).includes('suspension')) {
+    throw new ProblemError(
+      'conflict',
+      `Credential ${record.id} has no suspension entry (an Open Badges 3.0 credential carries one credentialStatus: revocation), so it can be revoked but not suspended.`,
+      { pointer: '/credentialStatus/0/status' },
+    );
+  }
 
   for (let attempt = 0; attempt < 3; attempt += 1) {
     const current = await deps.store.status.stateOf(record.id);

@@ -2,7 +2,7 @@ import type { ClaimedLevel } from '../frameworks/level-report.js';
 import type { RequirementsSection } from '../frameworks/requirements/evaluate.js';
 import type { ProblemDetails } from '../shared/problems.js';
 
-export type CheckId = 'data-model' | 'issuer-key' | 'signature' | 'issuer' | 'validity-period' | 'status';
+export type CheckId = 'data-model' | 'issuer-key' | 'signature' | 'issuer' | 'schema' | 'validity-period' | 'status';
 
 /**
  * Why a check did not run. Only `not-applicable` leaves a credential verifiable:
@@ -46,6 +46,7 @@ export function verdictOf(checks: CheckOutcome[]): Verdict {
     if (outcome.status === 'failure') {
       switch (outcome.check) {
         case 'data-model':
+        case 'schema':
           return 'malformed';
         case 'validity-period':
           return problemSlug(outcome) === 'credential-not-yet-valid' ? 'not-yet-valid' : 'expired';

@@ -9,6 +9,7 @@ import type { Check, VerifyContext } from './check.js';
 import { dataModelCheck } from './checks/data-model-check.js';
 import { issuerCheck } from './checks/issuer-check.js';
 import { issuerKeyCheck } from './checks/issuer-key-check.js';
+import { schemaCheck } from './checks/schema-check.js';
 import { signatureCheck } from './checks/signature-check.js';
 import { statusCheck } from './checks/status-check.js';
 import { validityPeriodCheck } from './checks/validity-period-check.js';
@@ -17,7 +18,7 @@ import { runChecks } from './run-checks.js';
 import { isVerified, verdictOf, type VerificationReport } from './report.js';
 
 /** In order; the first four are fatal. */
-export const CHECKS: readonly Check[] = [dataModelCheck, issuerKeyCheck, signatureCheck, issuerCheck, validityPeriodCheck, statusCheck];
+export const CHECKS: readonly Check[] = [dataModelCheck, issuerKeyCheck, signatureCheck, issuerCheck, schemaCheck, validityPeriodCheck, statusCheck];
 
 export interface VerifyDeps {
   contexts: ReadonlyMap<string, object>;
@@ -31,7 +32,7 @@ export interface VerifyRequest {
   options?: FrameworkOptions;
 }
 
-/** parse → data model → key → signature → issuer → validity → status → report (+ levels and requirements when asked). */
+/** parse → data model → key → signature → issuer → schema → validity → status → report (+ levels and requirements when asked). */
 export async function verifyCredential(deps: VerifyDeps, body: unknown): Promise<VerificationReport> {
   assertMatchesSchema<VerifyRequest>('verify-request', body);
   // Unknown frameworks or presets are the caller's mistake: refused before any check runs.

@@ -43,7 +43,7 @@ describe('issue → verify over HTTP', () => {
         const report = await verify(vc);
         expect(report.verified, JSON.stringify(report)).to.equal(true);
         expect(report.verdict).to.equal('valid');
-        expect(report.checks.map((outcome) => outcome.check)).to.deep.equal(['data-model', 'issuer-key', 'signature', 'issuer', 'validity-period', 'status']);
+        expect(report.checks.map((outcome) => outcome.check)).to.deep.equal(['data-model', 'issuer-key', 'signature', 'issuer', 'schema', 'validity-period', 'status']);
         expect(report.checks.find((outcome) => outcome.check === 'status')?.status).to.equal('success');
         const credential = (report as unknown as { credential: Record<string, string> }).credential;
         expect(credential.id).to.match(new RegExp(`^${app.baseUrl}/credentials/[0-9a-f-]{36}$`));

@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Router } from 'express';
+import type { IssueDeps } from '../issue/issue-credential.js';
+import { issueProfileCredential } from '../issue/issue-profile-credential.js';
+import { listProfiles, publishedSchemaNames } from '../issue/profiles/registry.js';
+import { ProblemError } from '../shared/problems.js';
+import { issuerOf, requireIssuer } from './authenticate.js';
+import { idempotencyKeyOf } from './idempotency-header.js';
+import { methodNotAllowed } from './problem-response.js';
+
+const SCHEMAS_DIR = fileURLToPath(new URL('../../schemas/', import.meta.url));
+
+/** POST /issuers/:slug/credentials (typed profiles), GET /profiles, GET /schemas/:name.json. */
+export function createProfileRouter(deps: IssueDeps): Router {
+  const router = Router();
+  const schemas = new Map(publishedSchemaNames().map((name) => [name, readFileSync(`${SCHEMAS_DIR}${name}.schema.json`, 'utf8')]));
+
+  router
+    .route('/issuers/:slug/credentials')
+    .post(requireIssuer(deps.store), async (req, res) => {
+      const issuer = issuerOf(res);
+      if (issuer.slug !== req.params.slug) {
+        throw new ProblemError('forbidden', `This API key belongs to issuer "${issuer.slug}", not "${req.params.slug}".`, { pointer: '/slug' });
+      }
+      const result = await issueProfileCredential(deps, issuer, req.body, idempotencyKeyOf(req));
+      if (result.replayed) res.setHeader('Idempotent-Replayed', 'true');
+      res.status(201).location(result.record.id).json({ verifiableCredential: result.verifiableCredential });
+    })
+    .all(methodNotAllowed('POST'));
+
+  router
+    .route('/profiles')
+    .get((_req, res) => {
+      res.json(
+        listProfiles().map((profile) => ({
+          ...profile,
+          requestSchemaUrl: `${deps.publicUrl}/schemas/${profile.requestSchema}.json`,
+          credentialSchemaUrl: `${deps.publicUrl}/schemas/${profile.credentialSchema}.json`,
+        })),
+      );
+    })
+    .all(methodNotAllowed('GET'));
+
+  router
+    .route('/schemas/:name.json')
+    .get((req, res) => {
+      const schema = schemas.get(req.params.name);
+      if (schema === undefined) throw new ProblemError('not-found', `No schema "${req.params.name}"; GET /profiles lists them.`);
+      res.type('application/schema+json').send(schema);
+    })
+    .all(methodNotAllowed('GET'));
+
+  return router;
+}

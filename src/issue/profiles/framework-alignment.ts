@@ -1,0 +1,175 @@
+/**
+ * Framework levels and classifications as OB 3.0 `alignment` entries.
+ *
+ * Every entry we write has `frameworkId` (our term), so a reader selects by framework
+ * id (`eqf`, `ma-cnc`, `cefr`, `de-dqr`…, the ids of `src/frameworks/data/`) without
+ * parsing names; `targetFramework` keeps the human name OB 3.0 displays show.
+ * A level says only what the issuer asserted: which basis a mapping between
+ * frameworks has is for the frameworks engine to judge, not for the credential.
+ */
+
+/** `targetType` of an alignment that states a level in a qualifications or language framework. */
+export const FRAMEWORK_LEVEL = 'ext:FrameworkLevel';
+
+export interface Alignment {
+  type: ['Alignment'];
+  targetType: string;
+  frameworkId: string;
+  targetFramework: string;
+  targetCode?: string;
+  targetName: string;
+  targetUrl: string;
+}
+
+export interface FrameworkLevelInput {
+  /** Framework id, e.g. `ma-cnc`, `de-dqr`, `eqf`, `cefr`. */
+  framework: string;
+  level: string;
+  frameworkName?: string;
+  levelName?: string;
+}
+
+const KNOWN_FRAMEWORKS: Record<string, { name: string; short: string }> = {
+  eqf: { name: 'European Qualifications Framework', short: 'EQF level' },
+  cefr: { name: 'Common European Framework of Reference for Languages', short: 'CEFR' },
+};
+
+/**
+ * National frameworks that are known not to be referenced to the EQF
+ * (../shared/domain/frameworks.md §2.1): a credential must not claim an EQF level
+ * through them. The frameworks registry (issue #4) will own this list; until it is
+ * merged, these are the ones our programmes meet.
+ */
+export const NOT_REFERENCED_TO_EQF: ReadonlySet<string> = new Set(['ma-cnc', 'tn-cnq', 'sn-cnc', 'gh-ntvetqf', 'ng-nsqf']);
+
+/** An occupation is only findable through a classification: ISCO-08, ESCO or both. */
+export function occupationErrors(occupation: OccupationInput | undefined, pointer: string): Array<{ pointer: string; detail: string }> {
+  if (occupation === undefined || occupation.isco08 !== undefined || occupation.esco !== undefined) return [];
+  return [{ pointer, detail: 'needs isco08 or esco (or both): a name alone is not a classification' }];
+}
+
+/**
+ * EQF levels use the Europass concept URIs (`http://data.europa.eu/snb/eqf/5`), as
+ * ELM and EDC do. Other frameworks have no published level URIs, so the level gets
+ * a Passerelle identifier that encodes framework id and level code.
+ */
+export function frameworkLevelUrl(framework: string, level: string): string {
+  if (framework === 'eqf') return `http://data.europa.eu/snb/eqf/${level}`;
+  return `https://w3id.org/passerelle/frameworks/${framework}/levels/${encodeURIComponent(level)}`;
+}
+
+export function frameworkLevelAlignment(input: FrameworkLevelInput): Alignment {
+  const known = KNOWN_FRAMEWORKS[input.framework];
+  return {
+    type: ['Alignment'],
+    targetType: FRAMEWORK_LEVEL,
+    frameworkId: input.framework,
+    targetFramework: input.frameworkName ?? known?.name ?? input.framework,
+    targetCode: input.level,
+    targetName: input.levelName ?? `${known?.short ?? input.frameworkName ?? input.framework} ${input.level}`,
+    targetUrl: frameworkLevelUrl(input.framework, input.level),
+  };
+}
+
+export function iscedFieldAlignment(code: string, name?: string): Alignment {
+  return {
+    type: ['Alignment'],
+    targetType: 'ext:FieldOfStudy',
+    frameworkId: 'isced-f',
+    targetFramework: 'ISCED-F 2013',
+    targetCode: code,
+    targetName: name ?? `ISCED-F ${code}`,
+    targetUrl: `http://data.europa.eu/snb/isced-f/${code}`,
+  };
+}
+
+export interface OccupationInput {
+  /** ISCO-08 unit group (4 digits). */
+  isco08?: string;
+  /** ESCO occupation URI. */
+  esco?: string;
+  name: string;
+}
+
+export function occupationAlignments(occupation: OccupationInput): Alignment[] {
+  const alignments: Alignment[] = [];
+  if (occupation.isco08 !== undefined) {
+    alignments.push({
+      type: ['Alignment'],
+      targetType: 'ext:Occupation',
+      frameworkId: 'isco-08',
+      targetFramework: 'ISCO-08',
+      targetCode: occupation.isco08,
+      targetName: occupation.name,
+      targetUrl: `http://data.europa.eu/esco/isco/C${occupation.isco08}`,
+    });
+  }
+  if (occupation.esco !== undefined) {
+    alignments.push({ type: ['Alignment'], targetType: 'ext:Occupation', frameworkId: 'esco', targetFramework: 'ESCO', targetName: occupation.name, targetUrl: occupation.esco });
+  }
+  return alignments;
+}
+
+export interface EscoSkillInput {
+  uri: string;
+  /** ESCO preferred label, so a verifier offline still reads what the skill is. */
+  name: string;
+}
+
+export function escoSkillAlignment(skill: EscoSkillInput): Alignment {
+  return { type: ['Alignment'], targetType: 'ceasn:Competency', frameworkId: 'esco', targetFramework: 'ESCO', targetName: skill.name, targetUrl: skill.uri };
+}
+
+/** Distinct by targetUrl, first one kept: outcomes often share skills. */
+export function distinctAlignments(alignments: Alignment[]): Alignment[] {
+  const seen = new Set<string>();
+  return alignments.filter((alignment) => {
+    if (seen.has(alignment.targetUrl)) return false;
+    seen.add(alignment.targetUrl);
+    return true;
+  });
+}
+
+export interface FrameworkLevel {
+  framework: string;
+  level: string;
+  name?: string;
+  url?: string;
+}
+
+const EQF_URL = /^http:\/\/data\.europa\.eu\/(?:snb|esco)\/eqf\/([1-8])$/;
+const OWN_LEVEL_URL = /^https:\/\/w3id\.org\/passerelle\/frameworks\/([a-z0-9-]+)\/levels\/([^/]+)$/;
+
+/**
+ * The framework levels a credential's achievement states, by framework id. Reads our
+ * `frameworkId`, and also level URIs without it (EQF concept URIs from other issuers),
+ * so a verifier asks `levels.filter(l => l.framework === 'eqf')`.
+ */
+export function frameworkLevelsOf(credential: Record<string, unknown>): FrameworkLevel[] {
+  const subjects = ([] as unknown[]).concat(credential.credentialSubject ?? []);
+  const levels: FrameworkLevel[] = [];
+  for (const subject of subjects) {
+    const achievement = (subject as { achievement?: { alignment?: unknown } } | null)?.achievement;
+    for (const entry of ([] as unknown[]).concat(achievement?.alignment ?? [])) {
+      const level = readLevel(entry);
+      if (level !== undefined) levels.push(level);
+    }
+  }
+  return levels;
+}
+
+function readLevel(entry: unknown): FrameworkLevel | undefined {
+  if (entry === null || typeof entry !== 'object') return undefined;
+  const alignment = entry as Partial<Record<'frameworkId' | 'targetType' | 'targetCode' | 'targetName' | 'targetUrl', unknown>>;
+  const url = typeof alignment.targetUrl === 'string' ? alignment.targetUrl : undefined;
+  const name = typeof alignment.targetName === 'string' ? alignment.targetName : undefined;
+  const extras = { ...(name === undefined ? {} : { name }), ...(url === undefined ? {} : { url }) };
+  if (typeof alignment.frameworkId === 'string' && alignment.targetType === FRAMEWORK_LEVEL && typeof alignment.targetCode === 'string') {
+    return { framework: alignment.frameworkId, level: alignment.targetCode, ...extras };
+  }
+  const eqf = url === undefined ? null : EQF_URL.exec(url);
+  if (eqf !== null) return { framework: 'eqf', level: eqf[1] as string, ...extras };
+  const own = url === undefined ? null : OWN_LEVEL_URL.exec(url);
+  if (own !== null) return { framework: own[1] as string, level: decodeURIComponent(own[2] as string), ...extras };
+  return undefined;
+}
