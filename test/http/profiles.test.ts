@@ -181,6 +181,11 @@ describe('credential profiles: POST /issuers/:slug/credentials', () => {
   /** Rules a schema cannot state; [profile, change, pointer]. */
   const RULES: Array<[string, string, (body: Json) => void, string]> = [
     ['diploma', 'an EQF level for a CNC (not referenced to the EQF) qualification', (body) => (body.eqfLevel = 5), '/eqfLevel'],
+    ['diploma', 'a level in a framework Passerelle does not know', (body) => (body.level = { framework: 'xx-nqf', level: '5' }), '/level/framework'],
+    ['diploma', 'a level that its framework does not have', (body) => (body.level = { framework: 'ma-cnc', level: '9' }), '/level/level'],
+    ['diploma', 'an EQF level other than the official referencing gives (DQR 4 is EQF 4)', (body) => ((body.level = { framework: 'de-dqr', level: '4' }), (body.eqfLevel = 5)), '/eqfLevel'],
+    ['training-module', 'a target qualification level that does not exist', (body) => (body.programme.targetQualification.level = { framework: 'de-dqr', level: '12' }), '/programme/targetQualification/level/level'],
+    ['validated-skills', 'a reference qualification in an unknown framework', (body) => (body.referenceQualification.level = { framework: 'es-cncp', level: '1' }), '/referenceQualification/level/framework'],
     ['diploma', 'a text map without the primary language', (body) => (body.title = { en: 'Specialised technician' }), '/title'],
     ['diploma', 'an occupation with neither ISCO-08 nor ESCO', (body) => (body.targetOccupation = { name: 'Technician' }), '/targetOccupation'],
     ['diploma', 'a holder with neither DID nor identifiers', (body) => delete body.holder.identifiers, '/holder/identifiers'],
@@ -332,3 +337,65 @@ function countLeaves(value: unknown): number {
   }
   return 1;
 }
+
+describe('profiles and frameworks together', () => {
+  let app: TestApp;
+  let issuer: { slug: string; apiKey: string };
+
+  before(async () => {
+    app = await startTestApp();
+    issuer = await app.createIssuer();
+  });
+  after(() => app.close());
+
+  const issueProfile = async (body: Json) => {
+    const response = await app.post(`/issuers/${issuer.slug}/credentials`, body, { authorization: `Bearer ${issuer.apiKey}` });
+    expect(response.status, response.text).to.equal(201);
+    return response.body.verifiableCredential as Json;
+  };
+  const levelsIn = async (vc: Json, frameworks: string[]) => {
+    const report = (await app.post('/credentials/verify', { verifiableCredential: vc, options: { frameworks } })).body;
+    expect(report.verified, JSON.stringify(report.checks)).to.equal(true);
+    return report.levels.claims as Json[];
+  };
+
+  it('accepts an EQF level that the official referencing gives, and verify expresses the diploma officially in Spain', async () => {
+    const vc = await issueProfile({ ...example('diploma'), level: { framework: 'de-dqr', level: '4' }, eqfLevel: 4 });
+    const claims = await levelsIn(vc, ['es-mecu']);
+    const dqr = claims.find((claim) => claim.framework === 'de-dqr');
+    expect(dqr?.in[0]).to.deep.include({ basis: 'official', toFramework: 'es-mecu' });
+  });
+
+  // Every profile that claims a level: verify expresses it in the DQR, saying on what basis.
+  const EXPECTED: Array<[string, string, string, string]> = [
+    ['diploma', 'ma-cnc', '5', 'indicative'],
+    ['language-level', 'cefr', 'B1', 'none'],
+  ];
+  for (const [profile, framework, level, basis] of EXPECTED) {
+    it(`${profile}: verify expresses its ${framework} ${level} in the DQR with basis ${basis}`, async () => {
+      const claims = await levelsIn(await issueProfile(example(profile)), ['de-dqr']);
+      const claim = claims.find((candidate) => candidate.framework === framework && candidate.level === level);
+      expect(claim, JSON.stringify(claims)).to.not.equal(undefined);
+      expect(claim?.in[0]?.basis).to.equal(basis);
+    });
+  }
+
+  it('training-module: claims no level of its own (the programme\u2019s target qualification is a goal, not an award)', async () => {
+    expect(await levelsIn(await issueProfile(example('training-module')), ['de-dqr'])).to.deep.equal([]);
+  });
+
+  it('answers the German visa language preset from Goethe-Zertifikat B1 profile credentials: met when recent, not met when too old', async () => {
+    const recent = example('language-level');
+    const threeMonthsAgo = new Date(Date.now() - 90 * 86_400_000).toISOString().slice(0, 10);
+    recent.exam.date = threeMonthsAgo;
+    delete recent.certificateDate;
+    const outcomeOf = async (body: Json) => {
+      const report = (await app.post('/credentials/verify', { verifiableCredential: await issueProfile(body), options: { presets: ['de-visa-language-b1'] } })).body;
+      expect(report.requirements.evaluated, JSON.stringify(report.requirements)).to.equal(true);
+      return report.requirements.outcome as string;
+    };
+    expect(await outcomeOf(recent)).to.equal('met');
+    // The example's exam (20 February 2025) is more than 12 months old.
+    expect(await outcomeOf(example('language-level'))).to.equal('not-met');
+  });
+});

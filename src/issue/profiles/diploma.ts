@@ -1,6 +1,7 @@
 import type { EvidenceInput } from './evidence.js';
 import {
-  NOT_REFERENCED_TO_EQF,
+  eqfLevelErrors,
+  frameworkLevelErrors,
   frameworkLevelAlignment,
   iscedFieldAlignment,
   occupationAlignments,
@@ -64,11 +65,7 @@ export const diplomaProfile: ProfileDefinition<DiplomaRequest> = {
         ...(request.learningOutcomes ?? []).map((outcome, index): [TextInput, string] => [outcome.text, `/learningOutcomes/${index}/text`]),
       ]),
     ];
-    if (request.level.framework === 'eqf' && request.eqfLevel !== undefined) {
-      errors.push({ pointer: '/eqfLevel', detail: 'must be absent when /level is already an EQF level' });
-    } else if (request.eqfLevel !== undefined && NOT_REFERENCED_TO_EQF.has(request.level.framework)) {
-      errors.push({ pointer: '/eqfLevel', detail: `must be absent: the ${request.level.framework} framework is not referenced to the EQF, so no EQF level can be derived from it` });
-    }
+    errors.push(...frameworkLevelErrors(request.level, '/level'), ...eqfLevelErrors(request.level, request.eqfLevel, '/eqfLevel'));
     errors.push(...occupationErrors(request.targetOccupation, '/targetOccupation'));
     return errors;
   },

@@ -183,7 +183,7 @@ export const validatedSkillsExample = {
     name: { es: 'Operaciones auxiliares de albañilería de fábricas y cubiertas', fr: 'Opérations auxiliaires de maçonnerie et de couverture' },
     code: 'EOCB0208',
     unitCount: 4,
-    level: { framework: 'es-cncp', level: '1', frameworkName: 'Catálogo Nacional de Cualificaciones Profesionales' },
+    level: { framework: 'es-cp', level: '1', frameworkName: 'Catálogo Nacional de Cualificaciones Profesionales' },
   },
   referenceOccupation: { isco08: '9313', name: 'Building construction labourers' },
   assessments: [

@@ -1,6 +1,6 @@
 import type { FieldError } from '../../shared/problems.js';
 import { assessmentNode, type AssessmentInput } from './assessment.js';
-import { frameworkLevelAlignment, type FrameworkLevelInput } from './framework-alignment.js';
+import { frameworkLevelAlignment, frameworkLevelErrors, type FrameworkLevelInput } from './framework-alignment.js';
 import { textTerms, type TextInput } from './multilingual-text.js';
 import {
   achievementId,
@@ -78,6 +78,7 @@ export const trainingModuleProfile: ProfileDefinition<TrainingModuleRequest> = {
       ]),
     ];
     if (request.endDate < request.startDate) errors.push({ pointer: '/endDate', detail: 'must not be before /startDate' });
+    errors.push(...frameworkLevelErrors(request.programme?.targetQualification?.level, '/programme/targetQualification/level'));
     return errors;
   },
 

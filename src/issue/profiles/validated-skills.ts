@@ -4,6 +4,7 @@ import {
   distinctAlignments,
   escoSkillAlignment,
   frameworkLevelAlignment,
+  frameworkLevelErrors,
   occupationAlignments,
   occupationErrors,
   type EscoSkillInput,
@@ -124,6 +125,7 @@ export const validatedSkillsProfile: ProfileDefinition<ValidatedSkillsRequest> =
       errors.push({ pointer: '/referenceQualification', detail: 'is required when /referenceOccupation is absent: validated skills count towards something' });
     }
     errors.push(...occupationErrors(request.referenceOccupation, '/referenceOccupation'));
+    errors.push(...frameworkLevelErrors(request.referenceQualification?.level, '/referenceQualification/level'));
     if (request.validationExtent === 'partial' && request.pathToFullQualification === undefined) {
       errors.push({ pointer: '/pathToFullQualification', detail: 'is required for a partial validation: say what remains to be done' });
     }
