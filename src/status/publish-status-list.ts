@@ -9,6 +9,8 @@ import { encodeList } from './bitstring.js';
 import { indexForOrdinal } from './position-permutation.js';
 import { statusListUrl } from './status-list-urls.js';
 
+const CLOCK_SKEW_MS = 5_000;
+
 export interface PublishedList {
   /** A DI credential (JSON), or a compact JWT. */
   body: Record<string, unknown> | string;
@@ -45,14 +47,18 @@ export function createStatusListPublisher(deps: {
       .filter((entry) => (purpose === 'revocation' ? entry.revoked : entry.suspended))
       .map((entry) => indexForOrdinal(entry.ordinal, list.size, list.permutationKey));
     const now = deps.clock.now();
-    const validUntil = new Date(now.getTime() + deps.ttlSeconds * 1000);
+    // A verifier takes its "now" before it asks for the list; a list signed a moment later
+    // (across a second boundary) would look not-yet-valid to it. Backdating by a few
+    // seconds also absorbs small clock skew between processes sharing the store.
+    const validFrom = new Date(now.getTime() - CLOCK_SKEW_MS);
+    const validUntil = new Date(validFrom.getTime() + deps.ttlSeconds * 1000);
     const url = statusListUrl(deps.publicUrl, listId, purpose, format);
     const credential = {
       '@context': ['https://www.w3.org/ns/credentials/v2'],
       id: url,
       type: ['VerifiableCredential', 'BitstringStatusListCredential'],
       issuer: issuer.did,
-      validFrom: isoSeconds(now),
+      validFrom: isoSeconds(validFrom),
       validUntil: isoSeconds(validUntil),
       credentialSubject: {
         id: `${url}#list`,
