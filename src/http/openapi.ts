@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { verificationPagePaths } from './verification-page-openapi.js';
 import { fileURLToPath } from 'node:url';
 
 const SCHEMAS_DIR = fileURLToPath(new URL('../../schemas/', import.meta.url));
@@ -121,6 +122,7 @@ export function buildOpenApi(publicUrl: string): object {
       },
     },
     paths: {
+      ...verificationPagePaths(),
       '/credentials/issue': {
         post: {
           summary: 'Sign, store and return a credential (W3C VC API)',
