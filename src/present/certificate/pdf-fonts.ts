@@ -4,14 +4,17 @@ import * as fontkit from 'fontkit';
 const require = createRequire(import.meta.url);
 
 /**
- * Noto Sans from the @fontsource packages (installed with npm, never fetched at run time).
+ * Noto Sans for Latin, Greek and Cyrillic, Amiri for Arabic, from the @fontsource packages
+ * (installed with npm, never fetched at run time). Not Noto Sans Arabic: it draws dots as
+ * separate mark glyphs, so ز and ر share a glyph and copied text came out wrong; Amiri has
+ * one glyph per letter form, so the PDF's ToUnicode map gives the right letters back.
  * Fontsource splits a family by Unicode range, so each file covers one script; the
  * certificate picks, per character, the first file that has a glyph for it.
  */
 const FILES = {
   latin: '@fontsource/noto-sans/files/noto-sans-latin-{w}-normal.woff',
   'latin-ext': '@fontsource/noto-sans/files/noto-sans-latin-ext-{w}-normal.woff',
-  arabic: '@fontsource/noto-sans-arabic/files/noto-sans-arabic-arabic-{w}-normal.woff',
+  arabic: '@fontsource/amiri/files/amiri-arabic-{w}-normal.woff',
   greek: '@fontsource/noto-sans/files/noto-sans-greek-{w}-normal.woff',
   cyrillic: '@fontsource/noto-sans/files/noto-sans-cyrillic-{w}-normal.woff',
 } as const;
