@@ -33,7 +33,7 @@ table{border-collapse:collapse;width:100%}
 th,td{text-align:start;padding:.35rem;border-bottom:1px solid #ddd}
 .plain{list-style:none;padding:0;margin:0}
 .checks li{padding:.35rem 0;border-bottom:1px solid #eee}
-.ok{color:#0b6b2e;font-weight:600}.ko{color:#a4161a;font-weight:600}.na{color:#555;font-weight:600}
+.ok{color:#0b6b2e;font-weight:600}.ko{color:#a4161a;font-weight:600}.unsure{color:#8a5300;font-weight:600}.na{color:#555;font-weight:600}
 details{font-size:.9rem;color:#333}
 textarea{width:100%;min-height:8rem;font:inherit;font-family:ui-monospace,monospace;font-size:.85rem}
 button{font:inherit;padding:.6rem 1.2rem;min-height:44px;background:#1a4fd6;color:#fff;border:0;border-radius:4px;cursor:pointer}

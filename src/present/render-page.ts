@@ -18,6 +18,8 @@ export interface PageModel {
   levels?: unknown;
   /** The credential checked was the one carried in the QR code's fragment. */
   carried?: boolean;
+  /** The credential is stored here, so its certificate can be printed. */
+  printable?: boolean;
 }
 
 const TONE: Record<PageVerdict, { tone: 'good' | 'bad' | 'warn'; icon: string }> = {
@@ -45,6 +47,7 @@ export function renderPage(model: PageModel): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex, nofollow">
 <meta name="referrer" content="no-referrer">
+<link rel="icon" href="data:,">
 <title>${verdict.title} — ${m.pageTitle}</title>
 <style>${raw(PAGE_CSS)}</style>
 </head>
@@ -67,7 +70,7 @@ ${model.carried === true ? html`<p class="note">${m.carriedInQr}</p>` : ''}
 ${model.view === undefined ? '' : renderView(model.view, m, model.language)}
 ${model.levels === undefined ? '' : renderFrameworkLevels(model.levels, m, model.language)}
 ${model.checks === undefined ? '' : renderChecks(model.checks, m)}
-${model.pageId !== undefined && model.view !== undefined ? html`<p><a href="/credentials/${encodeURIComponent(model.pageId)}/certificate.pdf">${m.certificateLink}</a></p>` : ''}
+${model.pageId !== undefined && model.view !== undefined && model.printable === true ? html`<p><a href="/credentials/${encodeURIComponent(model.pageId)}/certificate.pdf">${m.certificateLink}</a></p>` : ''}
 ${model.pageId === undefined ? '' : renderCarriedForm(pagePath, model.language, m)}
 ${renderPasteForm(model.language, m)}
 </main>
@@ -103,7 +106,8 @@ ${view.results.length === 0 ? '' : html`<section aria-labelledby="h-language-lev
 
 function issuer(view: CredentialView, m: Messages, language: string): SafeHtml | undefined {
   if (view.issuer.name === undefined && view.issuer.id === undefined) return undefined;
-  return html`${text(view.issuer.name, m, language) ?? ''}${view.issuer.id === undefined ? '' : html`<br><span class="note" dir="ltr"><bdi>${view.issuer.id}</bdi></span>`}`;
+  const name = text(view.issuer.name, m, language);
+  return html`${name ?? ''}${view.issuer.id === undefined ? '' : html`${name === undefined ? '' : html`<br>`}<span class="note" dir="ltr"><bdi>${view.issuer.id}</bdi></span>`}`;
 }
 
 /** Text from the credential, marked with its own language and direction, and a note when it is a fallback. */
@@ -140,7 +144,7 @@ function renderChecks(checks: CheckOutcome[], m: Messages): SafeHtml {
             ? [m.outcomes.notApplicable, 'na']
             : outcome.cause === 'not-run'
               ? [m.outcomes.notRun, 'na']
-              : [m.outcomes.couldNotCheck, 'ko'];
+              : [m.outcomes.couldNotCheck, 'unsure'];
     const detail = outcome.status === 'success' ? outcome.message : outcome.status === 'failure' ? outcome.problems.map((problem) => problem.detail ?? problem.title).join(' ') : outcome.reason;
     return html`<li data-check="${outcome.check}">${m.checkNames[outcome.check] ?? outcome.check}: <span class="${css}">${label}</span><details><summary>${m.detailsInEnglish}</summary><p lang="en" dir="ltr">${detail}</p></details></li>`;
   })}</ul></section>`;

@@ -26,7 +26,7 @@ export async function storedCredentialPage(deps: PageDeps, pageId: string, langu
   const record = PAGE_ID.test(pageId) ? await deps.store.credentials.findById(`${deps.publicUrl}/credentials/${pageId}`) : undefined;
   // Not found still renders the carried-credential form: the QR fragment may hold the credential.
   if (record === undefined) return { status: 404, html: renderPage({ language, verdict: 'not-found', ...(PAGE_ID.test(pageId) ? { pageId } : {}) }) };
-  return { status: 200, html: await verifiedPage(deps, record.credential, language, { pageId }) };
+  return { status: 200, html: await verifiedPage(deps, record.credential, language, { pageId, printable: true }) };
 }
 
 /** POST /v(/:id) — a credential the visitor holds: carried in the QR fragment (`vc`) or pasted (`credential`). */
@@ -45,7 +45,8 @@ export async function presentedCredentialPage(
     if (!(error instanceof ProblemError)) throw error;
     return { status: 200, html: renderPage({ language, verdict: 'malformed', carried, ...page }) };
   }
-  return { status: 200, html: await verifiedPage(deps, input, language, { ...page, carried }) };
+  const printable = page.pageId !== undefined && (await storedRecordExists(deps, page.pageId));
+  return { status: 200, html: await verifiedPage(deps, input, language, { ...page, carried, printable }) };
 }
 
 async function verifiedPage(deps: PageDeps, input: unknown, language: PageLanguage, extra: Partial<PageModel>): Promise<string> {
@@ -87,5 +88,13 @@ async function issuerRecord(store: Store, did: string | undefined): Promise<Issu
     return (await store.issuers.list()).find((issuer) => issuer.did === did);
   } catch {
     return undefined; // the page still verifies without the issuer database
+  }
+}
+
+async function storedRecordExists(deps: PageDeps, pageId: string): Promise<boolean> {
+  try {
+    return (await deps.store.credentials.findById(`${deps.publicUrl}/credentials/${pageId}`)) !== undefined;
+  } catch {
+    return false; // the database is unreachable: the carried credential is still checked
   }
 }
