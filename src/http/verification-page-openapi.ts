@@ -28,6 +28,7 @@ const pageForm = {
 export function verificationPagePaths(): Record<string, object> {
   return {
     '/v': {
+      get: { summary: 'The paste-a-credential page (public)', parameters: [lang], responses: { '200': { description: 'Page', content: html } } },
       post: { summary: 'Verify a pasted credential and show the result page (public)', parameters: [lang], requestBody: pageForm, responses: { '200': { description: 'Result page', content: html }, '415': problem } },
     },
     '/v/{id}': {

@@ -4,7 +4,7 @@ import { PAGE_CSP } from '../present/page-assets.js';
 import { qrContent, QR_MAX_VERSION, type QrMedium } from '../present/qr/qr-content.js';
 import { qrPng, qrSvg } from '../present/qr/qr-image.js';
 import { certificatePdf } from '../present/certificate/certificate-pdf.js';
-import { presentedCredentialPage, storedCredentialPage, type PageDeps, type RenderedPage } from '../present/verification-page.js';
+import { pastePage, presentedCredentialPage, storedCredentialPage, type PageDeps, type RenderedPage } from '../present/verification-page.js';
 import { ProblemError } from '../shared/problems.js';
 import type { CredentialRecord } from '../store/ports.js';
 import { methodNotAllowed } from './problem-response.js';
@@ -43,11 +43,14 @@ export function createVerificationPageRouter(deps: PageDeps): Router {
 
   router
     .route('/v')
+    .get((req, res) => {
+      sendPage(res, pastePage(languageOf(req.query.lang, req.get('accept-language'))));
+    })
     .post(form, async (req, res) => {
       requireForm(req.get('content-type'));
       sendPage(res, await presentedCredentialPage(deps, req.body ?? {}, languageOf(req.query.lang, req.get('accept-language'))));
     })
-    .all(methodNotAllowed('POST'));
+    .all(methodNotAllowed('GET', 'POST'));
 
   router
     .route('/v/:id')

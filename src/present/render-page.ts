@@ -8,7 +8,8 @@ import { renderFrameworkLevels } from './render-framework-levels.js';
 
 export interface PageModel {
   language: PageLanguage;
-  verdict: PageVerdict;
+  /** Absent on the bare paste page (GET /v). */
+  verdict?: PageVerdict;
   /** The last segment of the credential id, when the page is about a stored credential. */
   pageId?: string;
   /** Present only when the credential is authentic enough to show what it says. */
@@ -20,6 +21,8 @@ export interface PageModel {
   carried?: boolean;
   /** The credential is stored here, so its certificate can be printed. */
   printable?: boolean;
+  /** The QR payload that was checked, so the language links can carry it on. */
+  carriedPayload?: string;
 }
 
 const TONE: Record<PageVerdict, { tone: 'good' | 'bad' | 'warn'; icon: string }> = {
@@ -37,9 +40,9 @@ const TONE: Record<PageVerdict, { tone: 'good' | 'bad' | 'warn'; icon: string }>
 /** Verdict first, then what the credential says, then how we know; one self-contained document. */
 export function renderPage(model: PageModel): string {
   const m = messagesFor(model.language);
-  const { tone, icon } = TONE[model.verdict];
-  const verdict = m.verdicts[model.verdict];
+  const verdict = model.verdict === undefined ? undefined : { ...m.verdicts[model.verdict], ...TONE[model.verdict] };
   const pagePath = model.pageId === undefined ? '/v' : `/v/${encodeURIComponent(model.pageId)}`;
+  const keepFragment = model.carriedPayload === undefined ? '' : `#vc=${model.carriedPayload}`;
   const page = html`<!doctype html>
 <html lang="${model.language}" dir="${directionOf(model.language)}">
 <head>
@@ -48,25 +51,27 @@ export function renderPage(model: PageModel): string {
 <meta name="robots" content="noindex, nofollow">
 <meta name="referrer" content="no-referrer">
 <link rel="icon" href="data:,">
-<title>${verdict.title} — ${m.pageTitle}</title>
+<title>${verdict === undefined ? '' : `${verdict.title} — `}${m.pageTitle}</title>
 <style>${raw(PAGE_CSS)}</style>
 </head>
-<body${model.carried === true ? raw(' data-carried') : ''} data-verdict="${model.verdict}">
+<body${model.carried === true ? raw(' data-carried') : ''} data-verdict="${model.verdict ?? ''}">
 <a class="skip" href="#result">${m.skipToContent}</a>
 <header>
 <p class="brand">Passerelle · ${m.pageTitle}</p>
 <nav aria-label="${m.languageSwitcher}"><ul>${PAGE_LANGUAGES.map((language) => {
     const name = messagesFor(language).languageName;
-    return html`<li><a href="${pagePath}?lang=${language}" hreflang="${language}" lang="${language}" data-keep-fragment${language === model.language ? raw(' aria-current="true"') : ''}>${name}</a></li>`;
+    return html`<li><a href="${pagePath}?lang=${language}${keepFragment}" hreflang="${language}" lang="${language}" data-keep-fragment${language === model.language ? raw(' aria-current="true"') : ''}>${name}</a></li>`;
   })}</ul></nav>
 </header>
 <main id="result" tabindex="-1">
 <p id="carried-status" role="status">${m.checkingCarried}</p>
-<section class="verdict ${tone}" role="status" aria-labelledby="verdict-title">
-<h1 id="verdict-title"><span aria-hidden="true">${icon} </span>${verdict.title}</h1>
+${verdict === undefined
+    ? html`<h1>${m.pageTitle}</h1>`
+    : html`<section class="verdict ${verdict.tone}" role="status" aria-labelledby="verdict-title">
+<h1 id="verdict-title"><span aria-hidden="true">${verdict.icon} </span>${verdict.title}</h1>
 <p>${verdict.text}</p>
 ${model.carried === true ? html`<p class="note">${m.carriedInQr}</p>` : ''}
-</section>
+</section>`}
 ${model.view === undefined ? '' : renderView(model.view, m, model.language)}
 ${model.levels === undefined ? '' : renderFrameworkLevels(model.levels, m, model.language)}
 ${model.checks === undefined ? '' : renderChecks(model.checks, m)}

@@ -29,6 +29,11 @@ export async function storedCredentialPage(deps: PageDeps, pageId: string, langu
   return { status: 200, html: await verifiedPage(deps, record.credential, language, { pageId, printable: true }) };
 }
 
+/** GET /v — only the paste form; where the language links of a pasted result lead. */
+export function pastePage(language: PageLanguage): RenderedPage {
+  return { status: 200, html: renderPage({ language }) };
+}
+
 /** POST /v(/:id) — a credential the visitor holds: carried in the QR fragment (`vc`) or pasted (`credential`). */
 export async function presentedCredentialPage(
   deps: PageDeps,
@@ -46,7 +51,8 @@ export async function presentedCredentialPage(
     return { status: 200, html: renderPage({ language, verdict: 'malformed', carried, ...page }) };
   }
   const printable = page.pageId !== undefined && (await storedRecordExists(deps, page.pageId));
-  return { status: 200, html: await verifiedPage(deps, input, language, { ...page, carried, printable }) };
+  const switcher = carried && page.pageId !== undefined ? { carriedPayload: form.vc as string } : {};
+  return { status: 200, html: await verifiedPage(deps, input, language, { ...page, carried, printable, ...switcher }) };
 }
 
 async function verifiedPage(deps: PageDeps, input: unknown, language: PageLanguage, extra: Partial<PageModel>): Promise<string> {

@@ -152,6 +152,10 @@ describe('employer page in headless Chromium', function () {
       expect(await page.locator('a[href$="certificate.pdf"]').count()).to.equal(0);
       expect(await page.locator('main').innerText()).to.include('Amina El Idrissi');
       expect(await page.locator('main').innerText()).to.include('carried in the QR code');
+      // Switching language keeps the carried credential: the German page verifies it again.
+      await Promise.all([page.waitForURL(/lang=de/), page.getByRole('link', { name: 'Deutsch' }).click()]);
+      await page.waitForSelector('body[data-carried]');
+      expect(await page.textContent('#verdict-title')).to.include('Prüfung nicht möglich');
       await page.context().close();
     } finally {
       await empty.close();

@@ -120,6 +120,10 @@ describe('public verification page (server-rendered)', () => {
     expect(tampered).to.include('data-verdict="not-genuine"');
     expect(tampered).not.to.include('Somebody Else');
 
+    const landing = await app.get('/v?lang=de');
+    expect(landing.status).to.equal(200);
+    expect(landing.text).to.include('<h1>Nachweisprüfung</h1>');
+
     const garbage = await (await postForm('/v?lang=en', { credential: '{not json' })).text();
     expect(garbage).to.include('data-verdict="malformed"');
   });

@@ -7,7 +7,7 @@ import type { LocalizedText } from '../localized-text.js';
 import { qrContent } from '../qr/qr-content.js';
 import { qrModules } from '../qr/qr-image.js';
 import type { PageDeps } from '../verification-page.js';
-import { fontsFor, type PdfFont, type Weight } from './pdf-fonts.js';
+import { fontsFor, type Weight } from './pdf-fonts.js';
 import { visualRuns } from './text-runs.js';
 
 const MM = 72 / 25.4;
@@ -23,7 +23,8 @@ export async function certificatePdf(deps: Pick<PageDeps, 'store' | 'publicUrl'>
   const issuer = await deps.store.issuers.findById(record.issuerId);
   const primary = primaryOf(credential, issuer);
   const view = viewCredential(credential, primary, issuer);
-  const messages = messagesFor(isPageLanguage(primarySubtag(primary)) ? (primarySubtag(primary) as Parameters<typeof messagesFor>[0]) : 'en');
+  const code = primarySubtag(primary);
+  const messages = messagesFor(isPageLanguage(code) ? code : 'en');
   const qr = qrContent(deps.publicUrl, record, 'certificate');
   return draw({ view, messages, primary, qrText: qr.text, qrVersion: qr.version, issuedAt: record.issuedAt });
 }
@@ -158,5 +159,3 @@ function drawLine(doc: PDFKit.PDFDocument, text: string, size: number, weight: W
 function featuresOf(rtl: boolean): { features?: PDFKit.Mixins.OpenTypeFeatures[] } {
   return rtl ? { features: ['rlig', 'calt'] } : {};
 }
-
-export type { PdfFont };
