@@ -26,18 +26,24 @@ export const MAX_PAYLOAD_CHARS = 4_096;
  */
 const DICTIONARY_V1 = Buffer.from(
   [
-    '{"alg":"EdDSA","typ":"vc+jwt","cty":"vc","kid":"did:key:z6Mk',
-    '{"@context":["https://www.w3.org/ns/credentials/v2","https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json","https://w3id.org/passerelle/contexts/',
-    '"type":["VerifiableCredential","OpenBadgeCredential"],"type":["VerifiableCredential","AchievementCredential"]',
+    // Open Badges 3.0 terms and language-tagged values (rarer, so further from the data).
+    '"type":["VerifiableCredential","OpenBadgeCredential"],"type":["VerifiableCredential","AchievementCredential"],"https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json",',
     '"credentialSubject":{"type":["AchievementSubject"],"achievement":{"id":"","type":["Achievement"],"achievementType":"Certificate","criteria":{"narrative":"',
     '"alignment":[{"type":["Alignment"],"targetFramework":"","targetCode":"","targetName":"","targetUrl":"http://data.europa.eu/snb/eqf/',
-    '"result":[{"type":["Result"],"resultDescription":"","achievedLevel":"","resultDescription":[{"type":["ResultDescription"],"resultType":"RubricCriterionLevel"',
-    '"@value":"","@language":"ar","@direction":"rtl"},{"@value":"","@language":"fr"},{"@value":"","@language":"en"},{"@value":"","@language":"de"},{"@value":"","@language":"es"}',
-    '"description":"","name":"","identifier":[{"type":"IdentityObject","identityHash":"","identityType":"emailAddress","hashed":true,"salt":"',
-    '"credentialStatus":[{"id":"#revocation","type":"BitstringStatusListEntry","statusPurpose":"revocation","statusListIndex":"","statusListCredential":"',
-    '/status-lists/","statusPurpose":"suspension","statusListIndex":"',
-    '"validFrom":"20","validUntil":"20","issuer":"did:web:","issuer":"did:key:z6Mk","id":"https://","/credentials/',
-    '"proof":{"type":"DataIntegrityProof","created":"20","verificationMethod":"did:key:z6Mk","cryptosuite":"eddsa-rdfc-2022","proofPurpose":"assertionMethod","proofValue":"z',
+    '"resultDescription":[{"id":"","type":["ResultDescription"],"name":"","resultType":"RubricCriterionLevel","rubricCriterionLevel":[{"id":"","type":["RubricCriterionLevel"],"name":"',
+    '"result":[{"type":["Result"],"resultDescription":"","achievedLevel":"',
+    '"identifier":[{"type":"IdentityObject","identityHash":"","identityType":"emailAddress","hashed":true,"salt":"',
+    '{"@value":"","@language":"ar","@direction":"rtl"},{"@value":"","@language":"fr"},{"@value":"","@language":"de"},{"@value":"","@language":"es"},[{"@value":"","@language":"en"}',
+    'https://w3id.org/passerelle/contexts/',
+    // The JOSE header our signer writes.
+    '{"alg":"EdDSA","typ":"vc+jwt","cty":"vc","kid":"did:key:z6Mk',
+    // The shape the service gives every credential, in the order it writes it (nearest the data).
+    '{"@context":["https://www.w3.org/ns/credentials/v2"],"type":["VerifiableCredential"],"name":"","description":"","credentialSubject":{"id":"did:',
+    '"},"id":"https://","issuer":"did:web:","issuer":"did:key:z6Mk","validFrom":"20',
+    '","credentialStatus":[{"id":"https:///status-lists//revocation.jwt#","type":"BitstringStatusListEntry","statusPurpose":"revocation","statusListIndex":"","statusListCredential":"https://',
+    '/credentials/"},{"id":"https:///status-lists//suspension.jwt#","type":"BitstringStatusListEntry","statusPurpose":"suspension","statusListIndex":"","statusListCredential":"https://',
+    '/suspension"}],"proof":{"type":"DataIntegrityProof","created":"20","verificationMethod":"did:key:z6Mk',
+    '","cryptosuite":"eddsa-rdfc-2022","proofPurpose":"assertionMethod","proofValue":"z',
   ].join(''),
 );
 
