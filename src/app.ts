@@ -9,16 +9,19 @@ import { notFound, problemResponse, requireJsonBody } from './http/problem-respo
 import { createRequirementRouter } from './http/requirement-routes.js';
 import { createProfileRouter } from './http/profile-routes.js';
 import { createStatusRouter } from './http/status-routes.js';
+import { createVerificationPageRouter } from './http/verification-page-routes.js';
 
 /** Wires the routers to the services. No listening, no environment: tests start it on port 0. */
 export function createApp(services: Services): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
+  const deps = { ...services, publicUrl: services.config.publicUrl, adminToken: services.config.adminToken };
+  // Before the JSON-only guard: the public page takes url-encoded form posts.
+  app.use(createVerificationPageRouter(deps));
   app.use(requireJsonBody);
   app.use(express.json({ limit: services.config.bodyLimit, type: ['application/json', 'application/*+json'], strict: false }));
 
-  const deps = { ...services, publicUrl: services.config.publicUrl, adminToken: services.config.adminToken };
   app.use(createMetaRouter({ ...deps, openapi: () => buildOpenApi(services.config.publicUrl) }));
   app.use(createIssuerRouter(deps));
   app.use(createFrameworkRouter());

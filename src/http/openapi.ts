@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { verificationPagePaths } from './verification-page-openapi.js';
 import { fileURLToPath } from 'node:url';
 import { PROFILE_EXAMPLES } from '../issue/profiles/examples.js';
 import { listProfiles } from '../issue/profiles/registry.js';
@@ -203,6 +204,7 @@ export function buildOpenApi(publicUrl: string): object {
       },
     },
     paths: {
+      ...verificationPagePaths(),
       '/credentials/issue': {
         post: {
           summary: 'Sign, store and return a credential (W3C VC API)',

@@ -1,0 +1,161 @@
+import PDFDocument from 'pdfkit';
+import type { CredentialRecord, IssuerRecord } from '../../store/ports.js';
+import { parseVerifiable } from '../../verify/parse-input.js';
+import { viewCredential, type CredentialView } from '../credential-view.js';
+import { directionOf, isPageLanguage, messagesFor, primarySubtag, type Messages } from '../i18n/messages.js';
+import type { LocalizedText } from '../localized-text.js';
+import { qrContent } from '../qr/qr-content.js';
+import { qrModules } from '../qr/qr-image.js';
+import type { PageDeps } from '../verification-page.js';
+import { fontsFor, type Weight } from './pdf-fonts.js';
+import { visualRuns } from './text-runs.js';
+
+const MM = 72 / 25.4;
+const PAGE = { width: 210 * MM, height: 297 * MM, margin: 20 * MM };
+
+/**
+ * An A4 certificate in the credential's primary language: holder, achievement, levels,
+ * issuer, issue date and the QR code. It is a rendering of the stored credential, not a
+ * verification: the QR code leads to the live check.
+ */
+export async function certificatePdf(deps: Pick<PageDeps, 'store' | 'publicUrl'>, record: CredentialRecord): Promise<Buffer> {
+  const credential = parseVerifiable(record.credential).credential;
+  const issuer = await deps.store.issuers.findById(record.issuerId);
+  const primary = primaryOf(credential, issuer);
+  const view = viewCredential(credential, primary, issuer);
+  const code = primarySubtag(primary);
+  const messages = messagesFor(isPageLanguage(code) ? code : 'en');
+  const qr = qrContent(deps.publicUrl, record, 'certificate');
+  return draw({ view, messages, primary, qrText: qr.text, qrVersion: qr.version, issuedAt: record.issuedAt });
+}
+
+function primaryOf(credential: Record<string, unknown>, issuer: IssuerRecord | undefined): string {
+  return viewCredential(credential, 'und').primaryLanguage ?? Object.keys(issuer?.names ?? {})[0] ?? 'en';
+}
+
+interface Layout {
+  view: CredentialView;
+  messages: Messages;
+  primary: string;
+  qrText: string;
+  qrVersion: number;
+  issuedAt: string;
+}
+
+function draw(layout: Layout): Promise<Buffer> {
+  const { view, messages, primary } = layout;
+  const rtl = directionOf(primary) === 'rtl';
+  const doc = new PDFDocument({ size: 'A4', margin: 0, info: { Title: `${messages.certificateTitle} — ${view.achievement.name?.text ?? ''}`, Creator: 'Passerelle' }, lang: primary } as PDFKit.PDFDocumentOptions);
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+  for (const weight of [400, 700] as const) for (const font of fontsFor(weight)) doc.registerFont(font.name, font.path);
+
+  const width = PAGE.width - 2 * PAGE.margin;
+  let y = PAGE.margin;
+  const line = (text: string | undefined, size: number, options: { weight?: Weight; color?: string; gap?: number; rtl?: boolean } = {}) => {
+    if (text === undefined || text === '') return;
+    for (const wrapped of wrap(doc, text, size, options.weight ?? 400, options.rtl ?? rtl, width)) {
+      drawLine(doc, wrapped, size, options.weight ?? 400, options.rtl ?? rtl, options.color ?? '#1a1a1a', y);
+      y += size * 1.45;
+    }
+    y += options.gap ?? 0;
+  };
+  const localized = (value: LocalizedText | undefined) => value?.text;
+  const textRtl = (value: LocalizedText | undefined) => (value?.direction === 'auto' || value === undefined ? rtl : value.direction === 'rtl');
+
+  doc.rect(10 * MM, 10 * MM, PAGE.width - 20 * MM, PAGE.height - 20 * MM).lineWidth(1.5).strokeColor('#1a4fd6').stroke();
+  y += 6 * MM;
+  line(localized(view.issuer.name), 13, { color: '#444444', gap: 10, rtl: textRtl(view.issuer.name) });
+  line(messages.certificateTitle, 30, { weight: 700, color: '#1a4fd6', gap: 16 });
+  line(messages.awardedTo, 12, { color: '#444444' });
+  line(localized(view.holder), 24, { weight: 700, gap: 14, rtl: textRtl(view.holder) });
+  line(localized(view.achievement.name), 18, { weight: 700, gap: 4, rtl: textRtl(view.achievement.name) });
+  line(localized(view.achievement.description), 11, { color: '#333333', gap: 10, rtl: textRtl(view.achievement.description) });
+  for (const alignment of view.alignments) {
+    line([localized(alignment.framework), alignment.code, localized(alignment.name)].filter(Boolean).join(' · '), 11);
+  }
+  if (view.results.length > 0) {
+    y += 4;
+    line(messages.languageLevels, 12, { weight: 700 });
+    for (const result of view.results) line(`${localized(result.skill) ?? messages.level}: ${result.level.text}`, 11);
+  }
+  y += 10;
+  line(`${messages.issuedBy}: ${localized(view.issuer.name) ?? view.issuer.id ?? ''}`, 11);
+  if (view.issuer.id !== undefined) line(view.issuer.id, 7, { color: '#555555', rtl: false });
+  line(`${messages.issuedOn}: ${formatDate(view.validFrom ?? layout.issuedAt, primary)}`, 11);
+  if (view.validUntil !== undefined) line(`${messages.validUntil}: ${formatDate(view.validUntil, primary)}`, 11);
+
+  drawQr(doc, layout, rtl);
+  doc.end();
+  return done;
+}
+
+/** 3 cm for a short URL; 5.5 cm (modules of at least 0.4 mm) when the code carries the credential. */
+function drawQr(doc: PDFKit.PDFDocument, layout: Layout, rtl: boolean): void {
+  const modules = qrModules(layout.qrText);
+  const side = (layout.qrVersion > 18 ? 55 : 30) * MM;
+  const quiet = 4;
+  const cell = side / (modules.size + 2 * quiet);
+  const x0 = rtl ? PAGE.margin : PAGE.width - PAGE.margin - side;
+  const y0 = PAGE.height - PAGE.margin - side - 8 * MM;
+  doc.save().fillColor('#000000');
+  for (let row = 0; row < modules.size; row += 1) {
+    for (let column = 0; column < modules.size; column += 1) {
+      if (modules.isDark(row, column)) doc.rect(x0 + (column + quiet) * cell, y0 + (row + quiet) * cell, cell + 0.01, cell + 0.01);
+    }
+  }
+  doc.fill().restore();
+  const caption = layout.messages.scanToVerify;
+  const url = layout.qrText.split('#')[0] ?? layout.qrText;
+  drawLine(doc, caption, 9, 700, rtl, '#1a1a1a', y0 + side + 1 * MM, { x: x0, width: side });
+  const urlBox = { x: Math.max(12 * MM, x0 - 20 * MM), width: side + 40 * MM };
+  urlBox.x = Math.min(urlBox.x, PAGE.width - 12 * MM - urlBox.width);
+  drawLine(doc, url, 6, 400, false, '#555555', y0 + side + 5 * MM, urlBox);
+}
+
+function formatDate(value: string, language: string): string {
+  const time = Date.parse(value);
+  if (!Number.isFinite(time)) return value;
+  try {
+    return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(time);
+  } catch {
+    return value.slice(0, 10);
+  }
+}
+
+function widthOf(doc: PDFKit.PDFDocument, text: string, size: number, weight: Weight, rtl: boolean): number {
+  return visualRuns(text, rtl, fontsFor(weight)).reduce((sum, run) => sum + doc.font(run.font.name).fontSize(size).widthOfString(run.text, featuresOf(run.rtl)), 0);
+}
+
+/** Greedy word wrap in logical order; each line is then laid out visually on its own. */
+function wrap(doc: PDFKit.PDFDocument, text: string, size: number, weight: Weight, rtl: boolean, width: number): string[] {
+  const lines: string[] = [];
+  let current = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const candidate = current === '' ? word : `${current} ${word}`;
+    if (current !== '' && widthOf(doc, candidate, size, weight, rtl) > width) {
+      lines.push(current);
+      current = word;
+    } else current = candidate;
+  }
+  if (current !== '') lines.push(current);
+  return lines;
+}
+
+/** Centred by default; the runs are drawn left to right in visual order. */
+function drawLine(doc: PDFKit.PDFDocument, text: string, size: number, weight: Weight, rtl: boolean, color: string, y: number, box = { x: PAGE.margin, width: PAGE.width - 2 * PAGE.margin }): void {
+  const runs = visualRuns(text, rtl, fontsFor(weight));
+  const widths = runs.map((run) => doc.font(run.font.name).fontSize(size).widthOfString(run.text, featuresOf(run.rtl)));
+  let x = box.x + (box.width - widths.reduce((sum, value) => sum + value, 0)) / 2;
+  runs.forEach((run, index) => {
+    // One baseline for every font: Latin and Arabic files have different ascenders.
+    doc.font(run.font.name).fontSize(size).fillColor(color).text(run.text, x, y + size, { lineBreak: false, baseline: 'alphabetic', ...featuresOf(run.rtl) });
+    x += widths[index] ?? 0;
+  });
+}
+
+/** Any feature list makes pdfkit lay a run out whole (not word by word), which Arabic needs. */
+function featuresOf(rtl: boolean): { features?: PDFKit.Mixins.OpenTypeFeatures[] } {
+  return rtl ? { features: ['rlig', 'calt'] } : {};
+}
