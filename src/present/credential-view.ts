@@ -38,8 +38,9 @@ export function viewCredential(credential: Json, language: string, issuerRecord?
       ...(typeof issuer.id === 'string' ? { id: issuer.id } : {}),
     },
     achievement: {
-      ...optional('name', text(achievement.name) ?? text(credential.name)),
-      ...optional('description', text(achievement.description) ?? text(credential.description)),
+      // Our profiles put every language in localizedName/-Description (the plain term holds the primary one).
+      ...optional('name', text(achievement.localizedName) ?? text(achievement.name) ?? text(credential.name)),
+      ...optional('description', text(achievement.localizedDescription) ?? text(achievement.description) ?? text(credential.description)),
       ...(typeof achievement.achievementType === 'string' ? { type: achievement.achievementType } : {}),
     },
     alignments: list(achievement.alignment).map((alignment) => ({

@@ -1,3 +1,4 @@
+import type { VerificationReport } from '../verify/report.js';
 import type { CheckOutcome } from '../verify/report.js';
 import type { CredentialView } from './credential-view.js';
 import { html, raw, type SafeHtml } from './html.js';
@@ -15,8 +16,8 @@ export interface PageModel {
   /** Present only when the credential is authentic enough to show what it says. */
   view?: CredentialView;
   checks?: CheckOutcome[];
-  /** The verify report's `levels` section (frameworks issue), if any. */
-  levels?: unknown;
+  /** The verify report's `levels` section: claimed levels in the viewer's frameworks. */
+  levels?: NonNullable<VerificationReport['levels']>;
   /** The credential checked was the one carried in the QR code's fragment. */
   carried?: boolean;
   /** The credential is stored here, so its certificate can be printed. */
@@ -73,7 +74,7 @@ ${verdict === undefined
 ${model.carried === true ? html`<p class="note">${m.carriedInQr}</p>` : ''}
 </section>`}
 ${model.view === undefined ? '' : renderView(model.view, m, model.language)}
-${model.levels === undefined ? '' : renderFrameworkLevels(model.levels, m, model.language)}
+${model.levels === undefined ? '' : renderFrameworkLevels(model.levels, m)}
 ${model.checks === undefined ? '' : renderChecks(model.checks, m)}
 ${model.pageId !== undefined && model.view !== undefined && model.printable === true ? html`<p><a href="/credentials/${encodeURIComponent(model.pageId)}/certificate.pdf">${m.certificateLink}</a></p>` : ''}
 ${model.pageId === undefined ? '' : renderCarriedForm(pagePath, model.language, m)}

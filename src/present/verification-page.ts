@@ -4,6 +4,7 @@ import { parseVerifiable } from '../verify/parse-input.js';
 import type { VerificationReport } from '../verify/report.js';
 import { verifyCredential, type VerifyDeps } from '../verify/verify-credential.js';
 import { viewCredential } from './credential-view.js';
+import { viewerFrameworks } from './viewer-frameworks.js';
 import type { PageLanguage } from './i18n/messages.js';
 import { decodeQrPayload } from './qr/qr-payload.js';
 import { renderPage, type PageModel } from './render-page.js';
@@ -56,7 +57,7 @@ export async function presentedCredentialPage(
 }
 
 async function verifiedPage(deps: PageDeps, input: unknown, language: PageLanguage, extra: Partial<PageModel>): Promise<string> {
-  const report: VerificationReport & { levels?: unknown } = await verifyCredential(deps, { verifiableCredential: input });
+  const report: VerificationReport = await verifyCredential(deps, { verifiableCredential: input, options: { frameworks: viewerFrameworks(language), lang: language } });
   // What the credential says is shown only once its signature holds: a forged text must not look official.
   const authentic = report.checks.some((outcome) => outcome.check === 'signature' && outcome.status === 'success');
   const credential = authentic ? parseVerifiable(input).credential : undefined;

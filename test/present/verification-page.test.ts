@@ -1,8 +1,7 @@
 import { expect } from 'chai';
-import { messagesFor } from '../../src/present/i18n/messages.js';
-import { renderFrameworkLevels } from '../../src/present/render-framework-levels.js';
+import { PROFILE_EXAMPLES } from '../../src/issue/profiles/examples.js';
 import { minimalCredential } from '../helpers/fixtures.js';
-import { startTestApp, type TestApp } from '../helpers/start-app.js';
+import { ADMIN_TOKEN, startTestApp, type TestApp } from '../helpers/start-app.js';
 import { languageCredential } from './ob3-fixtures.js';
 
 const ISSUER_NAMES = { fr: 'Centre de formation Atlas', de: 'Ausbildungszentrum Atlas', ar: 'مركز أطلس للتكوين' };
@@ -137,16 +136,27 @@ describe('public verification page (server-rendered)', () => {
     expect(json.status).to.equal(415);
   });
 
-  it('renders the frameworks section of a verify report when present, with the basis of each equivalence', () => {
-    const html = renderFrameworkLevels(
-      [{ claimed: { framework: 'ma-cnc', level: '5' }, expressed: [{ framework: 'de-dqr', level: '5', basis: 'indicative' }, { framework: 'eqf', level: '5', basis: 'official' }] }],
-      messagesFor('en'),
-      'en',
-    )?.value;
-    expect(html).to.include('ma-cnc 5');
-    expect(html).to.include('de-dqr 5');
-    expect(html).to.include('(indicative comparison)');
-    expect(html).to.include('(official equivalence)');
-    expect(renderFrameworkLevels({ unexpected: true }, messagesFor('en'), 'en')).to.equal(undefined);
+  it('expresses a profile diploma\u2019s level in the viewer\u2019s framework, with the basis: CNC 5 → DQR 5 (indicative) in German, EQF in English', async () => {
+    const slug = (await app.get('/admin/issuers', { authorization: `Bearer ${ADMIN_TOKEN}` })).body.find((candidate: { did: string }) => candidate.did === issuer.did).slug;
+    const issued = await app.post(`/issuers/${slug}/credentials`, PROFILE_EXAMPLES.diploma, auth());
+    expect(issued.status, issued.text).to.equal(201);
+    const pageId = (issued.body.verifiableCredential.id as string).split('/').pop();
+
+    const german = (await app.get(`/v/${pageId}?lang=de`)).text;
+    expect(german).to.include('id="h-framework-levels"');
+    expect(german).to.match(/<bdi>CNC 5<\/bdi> → <bdi>DQR 5[^<]*<\/bdi> <span class="note" title="[^"]*not referenced to the EQF[^"]*">\(Vergleich zur Orientierung\)/);
+    const english = (await app.get(`/v/${pageId}?lang=en`)).text;
+    expect(english).to.match(/<bdi>CNC 5<\/bdi> → <bdi>EQF 5[^<]*<\/bdi>/);
+    expect(english).not.to.include('DQR 5');
+    // The title in the viewer's language where the issuer gave one (localizedName), else the primary one.
+    expect((await app.get(`/v/${pageId}?lang=ar`)).text).to.include('تقني متخصص في الكهروميكانيك والأنظمة الآلية');
+    expect(english).to.include('Specialised technician in electromechanics of automated systems');
+  });
+
+  it('shows no framework levels for a credential that does not verify', async () => {
+    const { pageId } = await issue(minimalCredential({ validFrom: '2024-01-01T00:00:00Z', validUntil: '2025-01-01T00:00:00Z' }));
+    const html = (await app.get(`/v/${pageId}?lang=de`)).text;
+    expect(html).to.include('data-verdict="expired"');
+    expect(html).not.to.include('id="h-framework-levels"');
   });
 });
