@@ -17,6 +17,8 @@ import { signDataIntegrity } from '../../src/sign/data-integrity-signer.js';
 import { signVcJwt } from '../../src/sign/jose-signer.js';
 import { verifyCredential } from '../../src/verify/verify-credential.js';
 import { issueCredential } from '../../src/issue/issue-credential.js';
+import { issueProfileCredential } from '../../src/issue/issue-profile-credential.js';
+import { PROFILE_EXAMPLES } from '../../src/issue/profiles/examples.js';
 import { encodeList, MIN_LIST_BITS } from '../../src/status/bitstring.js';
 import { createStatusListPublisher } from '../../src/status/publish-status-list.js';
 import { createStatusListSource } from '../../src/status/status-list-source.js';
@@ -71,6 +73,9 @@ async function main(): Promise<void> {
   await run('library: sign JWT (EdDSA)', () => signVcJwt(prepared, key), { seconds });
   await run('library: issue DI (sign + store)', (index) => issueCredential(deps, issuer, { credential: credential(index) }), { seconds });
   await run('library: issue JWT (sign + store)', (index) => issueCredential(deps, issuer, { credential: credential(index), options: { format: 'jwt' } }), { seconds });
+  await run('library: issue profile language-level DI (build + validate + sign + store)', () => issueProfileCredential(deps, issuer, { ...PROFILE_EXAMPLES['language-level'], format: 'di' }), { seconds });
+  const sampleProfile = (await issueProfileCredential(deps, issuer, { ...PROFILE_EXAMPLES['language-level'], format: 'di' })).verifiableCredential;
+  await run('library: verify profile DI + levels in DQR + visa preset', () => verifyCredential(services, { verifiableCredential: sampleProfile, options: { frameworks: ['de-dqr'], presets: ['de-visa-language-b1'] } }), { seconds });
   // Status lists: encoding a full list, signing it on a cache miss (a fresh publisher has
   // an empty cache), and verification with the list cached vs signed afresh each time.
   const revokedShare = Array.from({ length: MIN_LIST_BITS / 100 }, (_, i) => (i * 7919) % MIN_LIST_BITS);

@@ -6,6 +6,12 @@ export interface RemoteDocument {
   contextUrl: null;
   documentUrl: string;
   document: object;
+  /**
+   * `static` tells jsonld that the document never changes, so it may keep the processed
+   * context in its process-wide cache. Without it every expansion re-processed the
+   * OB 3.0 context and its type-scoped contexts: ~40 ms per OB 3.0 credential.
+   */
+  tag?: 'static';
 }
 
 export type DocumentLoader = (url: string) => Promise<RemoteDocument>;
@@ -24,7 +30,7 @@ export function createDocumentLoader(options: {
     const context = contexts.get(url);
     if (context !== undefined) {
       // Callers (jsonld) may annotate what they get; never hand out the shared copy.
-      return { contextUrl: null, documentUrl: url, document: structuredClone(context) };
+      return { contextUrl: null, documentUrl: url, document: structuredClone(context), tag: 'static' };
     }
     if (url.startsWith('did:') && didResolver !== undefined) {
       const [did = url] = url.split('#');
