@@ -1,7 +1,6 @@
+import { eqfLevelErrors, frameworkLevelErrors } from './claimed-level-rules.js';
 import type { EvidenceInput } from './evidence.js';
 import {
-  eqfLevelErrors,
-  frameworkLevelErrors,
   frameworkLevelAlignment,
   iscedFieldAlignment,
   occupationAlignments,

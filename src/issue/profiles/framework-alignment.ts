@@ -1,6 +1,3 @@
-import { frameworkRegistry } from '../../frameworks/registry.js';
-import { ProblemError, type FieldError } from '../../shared/problems.js';
-
 /**
  * Framework levels and classifications as OB 3.0 `alignment` entries.
  *
@@ -36,55 +33,6 @@ const KNOWN_FRAMEWORKS: Record<string, { name: string; short: string }> = {
   eqf: { name: 'European Qualifications Framework', short: 'EQF level' },
   cefr: { name: 'Common European Framework of Reference for Languages', short: 'CEFR' },
 };
-
-/**
- * A claimed level must exist in the frameworks registry (`src/frameworks/data/`):
- * the framework by id, the level by code or alias. Errors name the valid values.
- */
-export function frameworkLevelErrors(input: FrameworkLevelInput | undefined, pointer: string): FieldError[] {
-  if (input === undefined) return [];
-  const registry = frameworkRegistry();
-  const known = registry.list().map((framework) => framework.id);
-  if (!known.includes(input.framework)) {
-    return [{ pointer: `${pointer}/framework`, detail: `is not a framework Passerelle knows; valid ids: ${known.join(', ')}` }];
-  }
-  try {
-    registry.resolve(input.framework, input.level);
-    return [];
-  } catch (error) {
-    if (error instanceof ProblemError) return [{ pointer: `${pointer}/level`, detail: error.message }];
-    throw error;
-  }
-}
-
-/**
- * An EQF level may accompany a national level only where the framework is officially
- * referenced to the EQF, and then it must be the level the referencing gives: the
- * credential must not assert an equivalence that no official referencing supports.
- */
-export function eqfLevelErrors(level: FrameworkLevelInput, eqfLevel: string | number | undefined, pointer: string): FieldError[] {
-  if (eqfLevel === undefined) return [];
-  if (level.framework === 'eqf') return [{ pointer, detail: 'must be absent when /level is already an EQF level' }];
-  const registry = frameworkRegistry();
-  if (!registry.list().some((framework) => framework.id === level.framework)) return [];
-  const framework = registry.find(level.framework);
-  const referenced = framework.referencing.some((entry) => entry.framework === 'eqf' && entry.status === 'official');
-  if (!referenced) {
-    return [{ pointer, detail: `must be absent: ${framework.shortName} (${framework.id}) is not officially referenced to the EQF, so no EQF level can be claimed for it` }];
-  }
-  let official: string[] = [];
-  try {
-    official = registry
-      .resolve(level.framework, level.level)
-      .flatMap((found) => (found.correspondence ?? []).filter((c) => c.framework === 'eqf' && c.basis === 'official').flatMap((c) => c.levels));
-  } catch {
-    return []; // the unknown level is reported by frameworkLevelErrors
-  }
-  if (official.length > 0 && !official.includes(String(eqfLevel))) {
-    return [{ pointer, detail: `must be ${official.join(' or ')}: the official referencing of ${framework.shortName} places level ${level.level} at EQF ${official.join('/')}` }];
-  }
-  return [];
-}
 
 /** An occupation is only findable through a classification: ISCO-08, ESCO or both. */
 export function occupationErrors(occupation: OccupationInput | undefined, pointer: string): Array<{ pointer: string; detail: string }> {

@@ -1,6 +1,7 @@
+import { frameworkLevelErrors } from './claimed-level-rules.js';
 import type { FieldError } from '../../shared/problems.js';
 import { assessmentNode, type AssessmentInput } from './assessment.js';
-import { frameworkLevelAlignment, frameworkLevelErrors, type FrameworkLevelInput } from './framework-alignment.js';
+import { frameworkLevelAlignment, type FrameworkLevelInput } from './framework-alignment.js';
 import { textTerms, type TextInput } from './multilingual-text.js';
 import {
   achievementId,

@@ -1,10 +1,10 @@
+import { frameworkLevelErrors } from './claimed-level-rules.js';
 import type { FieldError } from '../../shared/problems.js';
 import { assessmentNode, type AssessmentInput } from './assessment.js';
 import {
   distinctAlignments,
   escoSkillAlignment,
   frameworkLevelAlignment,
-  frameworkLevelErrors,
   occupationAlignments,
   occupationErrors,
   type EscoSkillInput,
