@@ -11,25 +11,24 @@ function schema(name: string): object {
   return body;
 }
 
-/** Local `#/$defs/…` refs point into the component once the schema sits under components. */
-function rebase(body: object, component: string): object {
-  return JSON.parse(JSON.stringify(body).replaceAll('"#/$defs/', `"#/components/schemas/${component}/$defs/`)) as object;
-}
-
-function withRequirementRefs(body: object): object {
-  return JSON.parse(JSON.stringify(body).replaceAll('"requirement.schema.json"', '"#/components/schemas/Requirement"')) as object;
-}
-
 const langParameter = { name: 'lang', in: 'query', required: false, schema: { type: 'string' }, description: 'Language of labels (BCP 47); else Accept-Language; else English.' };
 
+/** Schema files that other schemas `$ref`, and the component each becomes in the document. */
+const REFERENCED_FILES: Readonly<Record<string, string>> = {
+  'profile-common.json': 'ProfileCommon',
+  'requirement.schema.json': 'Requirement',
+};
+
 /**
- * A schema that uses `$ref`s between files (`profile-common.json#/$defs/…`) or into its
- * own `$defs`, embedded as a component: its refs point into the document instead.
+ * A schema embedded as a component: its `$ref`s into its own `$defs` and into other
+ * files (`profile-common.json#/$defs/…`, `requirement.schema.json`) point into the
+ * OpenAPI document instead.
  */
 function embeddedSchema(name: string, component: string): object {
   const text = JSON.stringify(schema(name)).replace(/"\$ref":"([^"]*)"/g, (_match, ref: string) => {
-    const target = ref.startsWith('profile-common.json#') ? `#/components/schemas/ProfileCommon${ref.slice('profile-common.json#'.length)}` : ref.startsWith('#/') ? `#/components/schemas/${component}${ref.slice(1)}` : ref;
-    return `"$ref":${JSON.stringify(target)}`;
+    const [file = '', fragment = ''] = ref.split('#');
+    const owner = file === '' ? component : REFERENCED_FILES[file];
+    return `"$ref":${JSON.stringify(owner === undefined ? ref : `#/components/schemas/${owner}${fragment}`)}`;
   });
   return JSON.parse(text) as object;
 }
@@ -78,9 +77,9 @@ export function buildOpenApi(publicUrl: string): object {
       },
       schemas: {
         IssueRequest: schema('issue-request'),
-        VerifyRequest: withRequirementRefs(schema('verify-request')),
-        Requirement: JSON.parse(JSON.stringify(schema('requirement')).replaceAll('"$ref":"#"', '"$ref":"#/components/schemas/Requirement"')) as object,
-        RequirementsCheckRequest: withRequirementRefs(schema('requirements-check-request')),
+        VerifyRequest: embeddedSchema('verify-request', 'VerifyRequest'),
+        Requirement: embeddedSchema('requirement', 'Requirement'),
+        RequirementsCheckRequest: embeddedSchema('requirements-check-request', 'RequirementsCheckRequest'),
         IssuerCreate: schema('issuer-create'),
         StatusChangeRequest: schema('status-change-request'),
         StatusChangeResult: {
@@ -168,7 +167,7 @@ export function buildOpenApi(publicUrl: string): object {
             checks: { type: 'array', items: { $ref: '#/components/schemas/CheckOutcome' } },
           },
         },
-        Framework: rebase(schema('framework'), 'Framework'),
+        Framework: embeddedSchema('framework', 'Framework'),
         Mapping: {
           type: 'object',
           required: ['from', 'to', 'basis', 'path', 'reason', 'sources'],
