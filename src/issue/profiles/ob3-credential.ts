@@ -5,6 +5,7 @@ import type { Credential } from '../../shared/credential-model.js';
 import type { FieldError } from '../../shared/problems.js';
 import type { IssuerRecord } from '../../store/ports.js';
 import { evidenceEntry, type EvidenceInput } from './evidence.js';
+import { frameworkLevelAlignment, type FrameworkLevelInput } from './framework-alignment.js';
 import { holderSubject, type HolderInput } from './holder-identity.js';
 import { languageValues, missingPrimary, textTerms, type TextInput } from './multilingual-text.js';
 
@@ -89,6 +90,26 @@ export function organisationProfile(organisation: OrganisationInput, primaryLang
           },
         }
       : {}),
+  };
+}
+
+export interface QualificationInput {
+  id?: string;
+  name: TextInput;
+  code?: string;
+  unitCount?: number;
+  level?: FrameworkLevelInput;
+}
+
+/** A qualification that something leads to or counts towards (a programme's target, a validation's reference). */
+export function qualificationNode(qualification: QualificationInput, primaryLanguage: string): Record<string, unknown> {
+  return {
+    ...(qualification.id === undefined ? {} : { id: qualification.id }),
+    type: ['Qualification'],
+    ...textTerms('name', qualification.name, primaryLanguage),
+    ...(qualification.code === undefined ? {} : { qualificationCode: qualification.code }),
+    ...(qualification.unitCount === undefined ? {} : { unitCount: qualification.unitCount }),
+    ...(qualification.level === undefined ? {} : { alignment: [frameworkLevelAlignment(qualification.level)] }),
   };
 }
 

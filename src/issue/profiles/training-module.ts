@@ -1,7 +1,7 @@
 import { frameworkLevelErrors } from './claimed-level-rules.js';
 import type { FieldError } from '../../shared/problems.js';
 import { assessmentNode, type AssessmentInput } from './assessment.js';
-import { frameworkLevelAlignment, type FrameworkLevelInput } from './framework-alignment.js';
+import type { FrameworkLevelInput } from './framework-alignment.js';
 import { textTerms, type TextInput } from './multilingual-text.js';
 import {
   achievementId,
@@ -14,6 +14,7 @@ import {
   primaryLanguageErrors,
   type CommonRequest,
   type OrganisationInput,
+  qualificationNode,
 } from './ob3-credential.js';
 import { creditTerms, criteriaOf, gradeResult, learningOutcomes, type CreditsInput, type GradeInput, type LearningOutcomeInput } from './outcomes-and-results.js';
 import type { ProfileDefinition } from './profile-definition.js';
@@ -44,16 +45,7 @@ function programmeNode(programme: NonNullable<TrainingModuleRequest['programme']
     id: programme.id,
     type: ['Programme'],
     ...textTerms('name', programme.name, primary),
-    ...(target === undefined
-      ? {}
-      : {
-          targetQualification: {
-            ...(target.id === undefined ? {} : { id: target.id }),
-            type: ['Qualification'],
-            ...textTerms('name', target.name, primary),
-            ...(target.level === undefined ? {} : { alignment: [frameworkLevelAlignment(target.level)] }),
-          },
-        }),
+    ...(target === undefined ? {} : { targetQualification: qualificationNode(target, primary) }),
   };
 }
 

@@ -20,6 +20,7 @@ import {
   primaryLanguageErrors,
   type CommonRequest,
   type OrganisationInput,
+  qualificationNode,
 } from './ob3-credential.js';
 import type { ProfileDefinition } from './profile-definition.js';
 
@@ -81,17 +82,6 @@ function workExperienceNode(experience: WorkExperienceInput, primary: string): R
     ...(experience.hours === undefined ? {} : { hoursWorked: experience.hours }),
     ...(experience.occupation === undefined ? {} : { alignment: occupationAlignments(experience.occupation) }),
     ...(experience.attestations === undefined ? {} : { attestation: experience.attestations }),
-  };
-}
-
-function referenceQualificationNode(qualification: NonNullable<ValidatedSkillsRequest['referenceQualification']>, primary: string): Record<string, unknown> {
-  return {
-    ...(qualification.id === undefined ? {} : { id: qualification.id }),
-    type: ['Qualification'],
-    ...textTerms('name', qualification.name, primary),
-    ...(qualification.code === undefined ? {} : { qualificationCode: qualification.code }),
-    ...(qualification.unitCount === undefined ? {} : { unitCount: qualification.unitCount }),
-    ...(qualification.level === undefined ? {} : { alignment: [frameworkLevelAlignment(qualification.level)] }),
   };
 }
 
@@ -178,7 +168,7 @@ export const validatedSkillsProfile: ProfileDefinition<ValidatedSkillsRequest> =
         ...units.flatMap((unit) => (unit.escoSkills ?? []).map(escoSkillAlignment)),
       ]),
       competenceUnit: units.map((unit) => unitNode(unit, primary)),
-      ...(request.referenceQualification === undefined ? {} : { referenceQualification: referenceQualificationNode(request.referenceQualification, primary) }),
+      ...(request.referenceQualification === undefined ? {} : { referenceQualification: qualificationNode(request.referenceQualification, primary) }),
       ...(request.validationScheme === undefined
         ? {}
         : {
