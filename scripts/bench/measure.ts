@@ -48,7 +48,8 @@ export function printTable(rows: Measurement[]): void {
   const header = ['benchmark', 'ops', 'ops/s', 'p50 ms', 'p99 ms'];
   const lines = rows.map((row) => [row.name, String(row.ops), row.opsPerSecond.toFixed(1), row.p50Ms.toFixed(2), row.p99Ms.toFixed(2)]);
   const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => (line[column] as string).length)));
-  const format = (cells: string[]) => cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column] as number) : cell.padStart(widths[column] as number))).join('  ');
+  const format = (cells: string[]) =>
+    cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column] as number) : cell.padStart(widths[column] as number))).join('  ');
   console.log(format(header));
   console.log(widths.map((width) => '-'.repeat(width)).join('  '));
   for (const line of lines) console.log(format(line));

@@ -69,13 +69,25 @@ async function main(): Promise<void> {
     process.stderr.write(`  ${row.name}: ${row.opsPerSecond.toFixed(1)} ops/s\n`);
   };
   process.stderr.write(`Benchmarking (${seconds}s per row, ${concurrency} HTTP clients, ${cpus().length} cores, node ${process.version})\n`);
-  await run('library: sign DI (eddsa-rdfc-2022)', () => signDataIntegrity(prepared, { key, documentLoader: services.documentLoader, now: new Date() }), { seconds });
+  await run('library: sign DI (eddsa-rdfc-2022)', () => signDataIntegrity(prepared, { key, documentLoader: services.documentLoader, now: new Date() }), {
+    seconds,
+  });
   await run('library: sign JWT (EdDSA)', () => signVcJwt(prepared, key), { seconds });
   await run('library: issue DI (sign + store)', (index) => issueCredential(deps, issuer, { credential: credential(index) }), { seconds });
-  await run('library: issue JWT (sign + store)', (index) => issueCredential(deps, issuer, { credential: credential(index), options: { format: 'jwt' } }), { seconds });
-  await run('library: issue profile language-level DI (build + validate + sign + store)', () => issueProfileCredential(deps, issuer, { ...PROFILE_EXAMPLES['language-level'], format: 'di' }), { seconds });
+  await run('library: issue JWT (sign + store)', (index) => issueCredential(deps, issuer, { credential: credential(index), options: { format: 'jwt' } }), {
+    seconds,
+  });
+  await run(
+    'library: issue profile language-level DI (build + validate + sign + store)',
+    () => issueProfileCredential(deps, issuer, { ...PROFILE_EXAMPLES['language-level'], format: 'di' }),
+    { seconds },
+  );
   const sampleProfile = (await issueProfileCredential(deps, issuer, { ...PROFILE_EXAMPLES['language-level'], format: 'di' })).verifiableCredential;
-  await run('library: verify profile DI + levels in DQR + visa preset', () => verifyCredential(services, { verifiableCredential: sampleProfile, options: { frameworks: ['de-dqr'], presets: ['de-visa-language-b1'] } }), { seconds });
+  await run(
+    'library: verify profile DI + levels in DQR + visa preset',
+    () => verifyCredential(services, { verifiableCredential: sampleProfile, options: { frameworks: ['de-dqr'], presets: ['de-visa-language-b1'] } }),
+    { seconds },
+  );
   // Status lists: encoding a full list, signing it on a cache miss (a fresh publisher has
   // an empty cache), and verification with the list cached vs signed afresh each time.
   const revokedShare = Array.from({ length: MIN_LIST_BITS / 100 }, (_, i) => (i * 7919) % MIN_LIST_BITS);
@@ -84,16 +96,26 @@ async function main(): Promise<void> {
   const listUrl = String((sampleDi.credentialStatus as Array<{ statusListCredential: string }>)[0]?.statusListCredential);
   const listId = parseStatusListUrl(baseUrl, listUrl)?.listId ?? '';
   await run('status: publish list DI, cache miss (encode + sign)', () => createStatusListPublisher(publisherDeps).get(listId, 'revocation', 'di'), { seconds });
-  await run('status: publish list JWT, cache miss (encode + sign)', () => createStatusListPublisher(publisherDeps).get(listId, 'revocation', 'jwt'), { seconds });
+  await run('status: publish list JWT, cache miss (encode + sign)', () => createStatusListPublisher(publisherDeps).get(listId, 'revocation', 'jwt'), {
+    seconds,
+  });
   await run('library: verify DI (status list cached)', () => verifyCredential(services, { verifiableCredential: sampleDi }), { seconds });
   await run('library: verify JWT (status list cached)', () => verifyCredential(services, { verifiableCredential: sampleJwt }), { seconds });
   const coldStatus = () => {
     const publisher = createStatusListPublisher(publisherDeps);
-    return { ...services, statusLists: createStatusListSource({ publicUrl: baseUrl, publisher, clock: services.clock, remote: { timeoutMs: 1, maxBytes: 1 } }) };
+    return {
+      ...services,
+      statusLists: createStatusListSource({ publicUrl: baseUrl, publisher, clock: services.clock, remote: { timeoutMs: 1, maxBytes: 1 } }),
+    };
   };
-  await run('library: verify DI (status list cold: encode + sign + check)', () => verifyCredential(coldStatus(), { verifiableCredential: sampleDi }), { seconds });
+  await run('library: verify DI (status list cold: encode + sign + check)', () => verifyCredential(coldStatus(), { verifiableCredential: sampleDi }), {
+    seconds,
+  });
   await run('http: POST /credentials/issue DI', (index) => post('/credentials/issue', { credential: credential(index) }), { seconds, concurrency });
-  await run('http: POST /credentials/issue JWT', (index) => post('/credentials/issue', { credential: credential(index), options: { format: 'jwt' } }), { seconds, concurrency });
+  await run('http: POST /credentials/issue JWT', (index) => post('/credentials/issue', { credential: credential(index), options: { format: 'jwt' } }), {
+    seconds,
+    concurrency,
+  });
   await run('http: POST /credentials/verify DI', () => post('/credentials/verify', { verifiableCredential: sampleDi }), { seconds, concurrency });
   await run('http: POST /credentials/verify JWT', () => post('/credentials/verify', { verifiableCredential: sampleJwt }), { seconds, concurrency });
 

@@ -78,7 +78,8 @@ const SCALE_WORDS: Array<[LanguageSkill | 'overall', RegExp]> = [
 
 function scaleOf(description: Json): LanguageSkill | 'overall' | undefined {
   const declared = asArray(description.languageSkill).find((value) => typeof value === 'string') as string | undefined;
-  if (declared !== undefined && (declared === 'overall' || (LANGUAGE_SKILLS as readonly string[]).includes(declared))) return declared as LanguageSkill | 'overall';
+  if (declared !== undefined && (declared === 'overall' || (LANGUAGE_SKILLS as readonly string[]).includes(declared)))
+    return declared as LanguageSkill | 'overall';
   const names = texts(description);
   for (const [scale, pattern] of SCALE_WORDS) if (names.some((name) => pattern.test(name))) return scale;
   return undefined;
@@ -115,7 +116,9 @@ function languageClaim(credential: Json, subject: Json, achievement: Json): Lang
   }
   // A CEFR level stated on the achievement itself reads as the overall level.
   if (overall === undefined) {
-    const aligned = asArray(achievement.alignment).map(readLevelAlignment).find((claim) => claim?.framework === 'cefr');
+    const aligned = asArray(achievement.alignment)
+      .map(readLevelAlignment)
+      .find((claim) => claim?.framework === 'cefr');
     if (aligned !== undefined) overall = aligned.level.toUpperCase();
   }
   if (overall === undefined && Object.keys(skills).length === 0) return undefined;
@@ -131,7 +134,9 @@ function languageClaim(credential: Json, subject: Json, achievement: Json): Lang
     ...(language === undefined ? {} : { language: language.toLowerCase() }),
     ...(overall === undefined ? {} : { overall }),
     skills,
-    ...(providerNames.length > 0 || providerId !== undefined ? { provider: { ...(providerId === undefined ? {} : { id: providerId }), names: providerNames } } : {}),
+    ...(providerNames.length > 0 || providerId !== undefined
+      ? { provider: { ...(providerId === undefined ? {} : { id: providerId }), names: providerNames } }
+      : {}),
     ...(examName === undefined ? {} : { examName }),
     ...(examDate === undefined ? {} : { examDate }),
   };

@@ -19,7 +19,16 @@ export function levelsIn(claims: Claims, frameworks: string[], lang?: string): C
   const stated: Array<Omit<ClaimedLevel, 'in'>> = [
     ...claims.levels.map((claim) => ({ framework: claim.framework, level: claim.level, source: 'achievement-alignment' as const })),
     ...claims.languages.flatMap((claim) =>
-      claim.overall === undefined ? [] : [{ framework: 'cefr', level: claim.overall, source: 'language-overall' as const, ...(claim.language === undefined ? {} : { language: claim.language }) }],
+      claim.overall === undefined
+        ? []
+        : [
+            {
+              framework: 'cefr',
+              level: claim.overall,
+              source: 'language-overall' as const,
+              ...(claim.language === undefined ? {} : { language: claim.language }),
+            },
+          ],
     ),
   ];
   return stated.map((claim) => {
@@ -29,6 +38,9 @@ export function levelsIn(claims: Claims, frameworks: string[], lang?: string): C
       if (error instanceof ProblemError) return { ...claim, in: [], problem: error.message };
       throw error;
     }
-    return { ...claim, in: frameworks.map((target) => mapLevel({ framework: claim.framework, level: claim.level }, target, lang === undefined ? {} : { lang })) };
+    return {
+      ...claim,
+      in: frameworks.map((target) => mapLevel({ framework: claim.framework, level: claim.level }, target, lang === undefined ? {} : { lang })),
+    };
   });
 }

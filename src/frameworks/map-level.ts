@@ -42,7 +42,7 @@ export interface Mapping {
 }
 
 export interface MapOptions {
-  lang?: string;
+  lang?: string | undefined;
   registry?: FrameworkRegistry;
 }
 
@@ -130,7 +130,10 @@ export function mapLevel(query: { framework: string; level: string }, toFramewor
     ...(level.uri === undefined ? {} : { uri: level.uri }),
   });
   const levelOf = (framework: Framework, code: string) => framework.levels.find((level) => level.code === code) as Level;
-  const fromRef = { ...ref(from, fromLevels[0] as Level), ...(fromLevels.length > 1 || fromLevels[0]?.code !== query.level ? { resolvedFrom: query.level } : {}) };
+  const fromRef = {
+    ...ref(from, fromLevels[0] as Level),
+    ...(fromLevels.length > 1 || fromLevels[0]?.code !== query.level ? { resolvedFrom: query.level } : {}),
+  };
   if (fromLevels.length > 1) fromRef.code = codes.join('+');
   const aliasNote =
     fromLevels.length > 1
@@ -138,7 +141,8 @@ export function mapLevel(query: { framework: string; level: string }, toFramewor
       : fromLevels[0]?.code !== query.level
         ? ` ${from.abbreviation} ${query.level} is the former code of level ${codes[0]}.`
         : '';
-  const caveatsOf = (...frameworks: Framework[]) => frameworks.flatMap((framework) => [...framework.referencing.flatMap((entry) => (entry.verify === undefined ? [] : [entry.verify]))]);
+  const caveatsOf = (...frameworks: Framework[]) =>
+    frameworks.flatMap((framework) => [...framework.referencing.flatMap((entry) => (entry.verify === undefined ? [] : [entry.verify]))]);
 
   if (from.id === to.id) {
     return {
@@ -148,7 +152,10 @@ export function mapLevel(query: { framework: string; level: string }, toFramewor
       basis: 'official',
       path: [{ framework: from.id, levels: codes }],
       reason: `Same framework.${aliasNote}`,
-      sources: sourcesOf(from, from.sources.slice(0, 1).map((source) => source.key)),
+      sources: sourcesOf(
+        from,
+        from.sources.slice(0, 1).map((source) => source.key),
+      ),
       caveats: [],
     };
   }
@@ -173,7 +180,12 @@ export function mapLevel(query: { framework: string; level: string }, toFramewor
     ...found.hops.flatMap((hop) => hop.entries.flatMap(({ owner, entry }) => sourcesOf(owner, entry.sources))),
     ...frameworksOnPath.flatMap((framework) => officialReports(framework, found)),
   ]);
-  const caveats = [...new Set([...found.hops.flatMap((hop) => hop.entries.flatMap(({ entry }) => (entry.verify === undefined ? [] : [entry.verify]))), ...caveatsOf(...frameworksOnPath)])];
+  const caveats = [
+    ...new Set([
+      ...found.hops.flatMap((hop) => hop.entries.flatMap(({ entry }) => (entry.verify === undefined ? [] : [entry.verify]))),
+      ...caveatsOf(...frameworksOnPath),
+    ]),
+  ];
   return {
     from: fromRef,
     to: last.levels.map((code) => ref(to, levelOf(to, code))),
@@ -225,8 +237,12 @@ function noneReason(from: Framework, to: Framework): string {
     return `${language.abbreviation} is a language proficiency scale, not a qualifications framework: it is not referenced to the EQF and has no correspondence with ${other.abbreviation} levels.`;
   }
   if (to.levels.length === 0) return `${to.shortName} is ${to.status} and has no levels yet.`;
-  const unreferenced = [from, to].filter((framework) => !framework.referencing.some((entry) => entry.status === 'official') && !(HUBS as readonly string[]).includes(framework.id));
-  const notes = unreferenced.map((framework) => framework.referencing.find((entry) => entry.framework === 'eqf')?.note ?? `${framework.abbreviation} is not referenced to the EQF.`);
+  const unreferenced = [from, to].filter(
+    (framework) => !framework.referencing.some((entry) => entry.status === 'official') && !(HUBS as readonly string[]).includes(framework.id),
+  );
+  const notes = unreferenced.map(
+    (framework) => framework.referencing.find((entry) => entry.framework === 'eqf')?.note ?? `${framework.abbreviation} is not referenced to the EQF.`,
+  );
   return `No official or indicative correspondence is recorded between ${from.shortName} (${from.id}) and ${to.shortName} (${to.id}). ${notes.join(' ')}`.trim();
 }
 
@@ -244,7 +260,9 @@ function referencingSources(framework: Framework): MappingSource[] {
 
 function officialReports(framework: Framework, route: Route): MappingSource[] {
   if (route.basis !== 'official') return [];
-  return framework.referencing.flatMap((entry) => (entry.status === 'official' && entry.report !== undefined ? [{ framework: framework.id, ...entry.report }] : []));
+  return framework.referencing.flatMap((entry) =>
+    entry.status === 'official' && entry.report !== undefined ? [{ framework: framework.id, ...entry.report }] : [],
+  );
 }
 
 function dedupe(sources: MappingSource[]): MappingSource[] {

@@ -56,7 +56,8 @@ export function checkConsistency(frameworks: readonly Framework[]): void {
     throw new FrameworkDataError(`Framework data ${framework.id}.json: ${message}`);
   };
   for (const framework of frameworks) {
-    if (framework.levels.length === 0 && framework.status !== 'in development') fail(framework, 'has no levels, which only a framework "in development" may have.');
+    if (framework.levels.length === 0 && framework.status !== 'in development')
+      fail(framework, 'has no levels, which only a framework "in development" may have.');
     const keys = new Set(framework.sources.map((source) => source.key));
     const codes = new Set<string>();
     for (const level of framework.levels) {
@@ -65,7 +66,10 @@ export function checkConsistency(frameworks: readonly Framework[]): void {
     }
     const usedKeys = [
       ...framework.referencing.flatMap((referencing) => referencing.sources),
-      ...framework.levels.flatMap((level) => [...(level.correspondence ?? []).flatMap((c) => c.sources), ...(level.examples ?? []).flatMap((e) => e.sources ?? [])]),
+      ...framework.levels.flatMap((level) => [
+        ...(level.correspondence ?? []).flatMap((c) => c.sources),
+        ...(level.examples ?? []).flatMap((e) => e.sources ?? []),
+      ]),
     ];
     for (const key of usedKeys) if (!keys.has(key)) fail(framework, `source key "${key}" is not listed in sources.`);
     for (const level of framework.levels) {
@@ -74,12 +78,16 @@ export function checkConsistency(frameworks: readonly Framework[]): void {
         const target = byId.get(correspondence.framework);
         if (target === undefined) fail(framework, `level ${level.code} corresponds to unknown framework "${correspondence.framework}".`);
         for (const code of correspondence.levels) {
-          if (!target?.levels.some((candidate) => candidate.code === code)) fail(framework, `level ${level.code} corresponds to ${correspondence.framework} level "${code}", which does not exist.`);
+          if (!target?.levels.some((candidate) => candidate.code === code))
+            fail(framework, `level ${level.code} corresponds to ${correspondence.framework} level "${code}", which does not exist.`);
         }
         if (correspondence.basis === 'official') {
           const referencing = framework.referencing.find((entry) => entry.framework === correspondence.framework);
           if (!(HUBS as readonly string[]).includes(correspondence.framework) || referencing?.status !== 'official') {
-            fail(framework, `level ${level.code} claims an official correspondence with ${correspondence.framework}, but the framework is not officially referenced to it.`);
+            fail(
+              framework,
+              `level ${level.code} claims an official correspondence with ${correspondence.framework}, but the framework is not officially referenced to it.`,
+            );
           }
         }
       }
@@ -106,7 +114,9 @@ export function createRegistry(frameworks: readonly Framework[]): FrameworkRegis
       const exact = framework.levels.find((level) => level.code === code);
       if (exact !== undefined) return [exact];
       const folded = code.toUpperCase();
-      const matches = framework.levels.filter((level) => level.code.toUpperCase() === folded || (level.aliases ?? []).some((alias) => alias.toUpperCase() === folded));
+      const matches = framework.levels.filter(
+        (level) => level.code.toUpperCase() === folded || (level.aliases ?? []).some((alias) => alias.toUpperCase() === folded),
+      );
       if (matches.length > 0) return matches;
       const valid = validCodes(framework);
       const detail =
@@ -118,9 +128,13 @@ export function createRegistry(frameworks: readonly Framework[]): FrameworkRegis
     findLevel(id, code) {
       const levels = registry.resolve(id, code);
       if (levels.length > 1) {
-        throw new ProblemError('invalid-request', `In ${id}, "${code}" is a former code that names several levels: ${levels.map((level) => level.code).join(', ')}. Ask for one of them.`, {
-          extensions: { framework: id, level: code, candidates: levels.map((level) => level.code) },
-        });
+        throw new ProblemError(
+          'invalid-request',
+          `In ${id}, "${code}" is a former code that names several levels: ${levels.map((level) => level.code).join(', ')}. Ask for one of them.`,
+          {
+            extensions: { framework: id, level: code, candidates: levels.map((level) => level.code) },
+          },
+        );
       }
       return levels[0] as Level;
     },

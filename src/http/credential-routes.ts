@@ -30,8 +30,7 @@ export function createCredentialRouter(deps: IssueDeps & VerifyDeps): Router {
     .route('/credentials/:id')
     .get(authenticated, async (req, res) => {
       const id = String(req.params.id);
-      const record =
-        (await deps.store.credentials.findById(`${deps.publicUrl}/credentials/${id}`)) ?? (await deps.store.credentials.findById(id));
+      const record = (await deps.store.credentials.findById(`${deps.publicUrl}/credentials/${id}`)) ?? (await deps.store.credentials.findById(id));
       // Another issuer's credential is answered exactly like a missing one: ids are not an oracle.
       if (record === undefined || record.issuerId !== issuerOf(res).id) {
         throw new ProblemError('not-found', `No credential ${id} issued by this API key's issuer.`);

@@ -11,7 +11,8 @@ const LANG = /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*$/;
 export function preferredLanguage(req: Request): string | undefined {
   const query = req.query.lang;
   if (query !== undefined) {
-    if (typeof query !== 'string' || !LANG.test(query)) throw new ProblemError('invalid-request', 'lang must be one BCP 47 language tag, e.g. "de" or "fr-BE".', { pointer: '/query/lang' });
+    if (typeof query !== 'string' || !LANG.test(query))
+      throw new ProblemError('invalid-request', 'lang must be one BCP 47 language tag, e.g. "de" or "fr-BE".', { pointer: '/query/lang' });
     return query.toLowerCase();
   }
   const header = req.get('Accept-Language')?.split(',')[0]?.split(';')[0]?.trim();
@@ -20,7 +21,8 @@ export function preferredLanguage(req: Request): string | undefined {
 
 function queryString(req: Request, name: string, example: string): string {
   const value = req.query[name];
-  if (value === undefined || value === '') throw new ProblemError('invalid-request', `Query parameter ${name} is required, e.g. ${name}=${example}.`, { pointer: `/query/${name}` });
+  if (value === undefined || value === '')
+    throw new ProblemError('invalid-request', `Query parameter ${name} is required, e.g. ${name}=${example}.`, { pointer: `/query/${name}` });
   if (typeof value !== 'string') throw new ProblemError('invalid-request', `Query parameter ${name} must be given once.`, { pointer: `/query/${name}` });
   return value;
 }
@@ -69,7 +71,11 @@ export function createFrameworkRouter(): Router {
     .get((req, res) => {
       const framework = registry.find(String(req.params.id));
       const lang = preferredLanguage(req);
-      res.json({ ...framework, $schema: undefined, display: { name: pick(framework.name, lang), levels: framework.levels.map((level) => ({ code: level.code, label: pick(level.label, lang) })) } });
+      res.json({
+        ...framework,
+        $schema: undefined,
+        display: { name: pick(framework.name, lang), levels: framework.levels.map((level) => ({ code: level.code, label: pick(level.label, lang) })) },
+      });
     })
     .all(methodNotAllowed('GET'));
 
@@ -97,7 +103,9 @@ export function createFrameworkRouter(): Router {
       const to = queryString(req, 'to', 'de-dqr');
       const separator = from.indexOf(':');
       if (separator <= 0 || separator === from.length - 1) {
-        throw new ProblemError('invalid-request', `Query parameter from must be <framework>:<level>, e.g. ma-cnc:5; got "${from}".`, { pointer: '/query/from' });
+        throw new ProblemError('invalid-request', `Query parameter from must be <framework>:<level>, e.g. ma-cnc:5; got "${from}".`, {
+          pointer: '/query/from',
+        });
       }
       const lang = preferredLanguage(req);
       const query = { framework: from.slice(0, separator), level: from.slice(separator + 1) };

@@ -47,7 +47,10 @@ export function createIssuerRouter(deps: Deps): Router {
     .route('/admin/issuers')
     .post(admin, async (req, res) => {
       const { issuer, apiKey } = await createIssuer(deps, req.body);
-      res.status(201).location(`${deps.publicUrl}/issuers/${issuer.slug}`).json({ ...publicIssuer(issuer), apiKey });
+      res
+        .status(201)
+        .location(`${deps.publicUrl}/issuers/${issuer.slug}`)
+        .json({ ...publicIssuer(issuer), apiKey });
     })
     .get(admin, async (_req, res) => {
       res.json((await deps.store.issuers.list()).map(publicIssuer));

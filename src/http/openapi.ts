@@ -11,7 +11,13 @@ function schema(name: string): object {
   return body;
 }
 
-const langParameter = { name: 'lang', in: 'query', required: false, schema: { type: 'string' }, description: 'Language of labels (BCP 47); else Accept-Language; else English.' };
+const langParameter = {
+  name: 'lang',
+  in: 'query',
+  required: false,
+  schema: { type: 'string' },
+  description: 'Language of labels (BCP 47); else Accept-Language; else English.',
+};
 
 /** Schema files that other schemas `$ref`, and the component each becomes in the document. */
 const REFERENCED_FILES: Readonly<Record<string, string>> = {
@@ -172,13 +178,38 @@ export function buildOpenApi(publicUrl: string): object {
           type: 'object',
           required: ['from', 'to', 'basis', 'path', 'reason', 'sources'],
           properties: {
-            from: { type: 'object', properties: { framework: { type: 'string' }, code: { type: 'string' }, label: { type: 'string' }, uri: { type: 'string' }, resolvedFrom: { type: 'string' } } },
+            from: {
+              type: 'object',
+              properties: {
+                framework: { type: 'string' },
+                code: { type: 'string' },
+                label: { type: 'string' },
+                uri: { type: 'string' },
+                resolvedFrom: { type: 'string' },
+              },
+            },
             to: { type: 'array', description: 'Empty when basis is none; several levels when the correspondence spans them.', items: { type: 'object' } },
             toFramework: { type: 'string' },
-            basis: { enum: ['official', 'indicative', 'none'], description: 'official: every hop rests on an official referencing to the EQF/ACQF; indicative: compared by descriptor; none: nothing recorded.' },
-            path: { type: 'array', items: { type: 'object', properties: { framework: { type: 'string' }, levels: { type: 'array', items: { type: 'string' } }, basis: { enum: ['official', 'indicative'] } } } },
+            basis: {
+              enum: ['official', 'indicative', 'none'],
+              description: 'official: every hop rests on an official referencing to the EQF/ACQF; indicative: compared by descriptor; none: nothing recorded.',
+            },
+            path: {
+              type: 'array',
+              items: {
+                type: 'object',
+                properties: {
+                  framework: { type: 'string' },
+                  levels: { type: 'array', items: { type: 'string' } },
+                  basis: { enum: ['official', 'indicative'] },
+                },
+              },
+            },
             reason: { type: 'string' },
-            sources: { type: 'array', items: { type: 'object', properties: { framework: { type: 'string' }, url: { type: 'string' }, title: { type: 'string' } } } },
+            sources: {
+              type: 'array',
+              items: { type: 'object', properties: { framework: { type: 'string' }, url: { type: 'string' }, title: { type: 'string' } } },
+            },
             caveats: { type: 'array', items: { type: 'string' }, description: 'Facts on this path that no source confirmed.' },
           },
         },
@@ -198,7 +229,10 @@ export function buildOpenApi(publicUrl: string): object {
       },
       responses: {
         Problem: { description: 'Problem details', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } },
-        Problem401: { description: 'Missing, malformed, unknown or revoked key', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } },
+        Problem401: {
+          description: 'Missing, malformed, unknown or revoked key',
+          content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+        },
         Problem403: { description: 'Not allowed for this key', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } },
       },
     },
@@ -208,16 +242,29 @@ export function buildOpenApi(publicUrl: string): object {
         post: {
           summary: 'Sign, store and return a credential (W3C VC API)',
           security: [{ apiKey: [] }],
-          parameters: [{ name: 'Idempotency-Key', in: 'header', schema: { type: 'string', maxLength: 255 }, description: 'A retry with the same key and body returns the same credential.' }],
+          parameters: [
+            {
+              name: 'Idempotency-Key',
+              in: 'header',
+              schema: { type: 'string', maxLength: 255 },
+              description: 'A retry with the same key and body returns the same credential.',
+            },
+          ],
           requestBody: { required: true, content: json('IssueRequest') },
-          responses: { '201': { description: 'Issued (also answered for an idempotent replay, with Idempotent-Replayed: true)', content: json('IssueResponse') }, ...problems(400, 401, 403, 413, 415, 422) },
+          responses: {
+            '201': { description: 'Issued (also answered for an idempotent replay, with Idempotent-Replayed: true)', content: json('IssueResponse') },
+            ...problems(400, 401, 403, 413, 415, 422),
+          },
         },
       },
       '/credentials/verify': {
         post: {
           summary: 'Verify a credential and report every check',
           requestBody: { required: true, content: json('VerifyRequest') },
-          responses: { '200': { description: 'The report (also for credentials that fail verification)', content: json('VerificationReport') }, ...problems(400, 413, 415) },
+          responses: {
+            '200': { description: 'The report (also for credentials that fail verification)', content: json('VerificationReport') },
+            ...problems(400, 413, 415),
+          },
         },
       },
       '/credentials/status': {
@@ -229,7 +276,11 @@ export function buildOpenApi(publicUrl: string): object {
             content: {
               'application/json': {
                 schema: { $ref: '#/components/schemas/StatusChangeRequest' },
-                example: { credentialId: 'https://passerelle.example/credentials/5b0c…', credentialStatus: [{ type: 'BitstringStatusListCredential', status: 'revoked' }], reason: 'Issued in error' },
+                example: {
+                  credentialId: 'https://passerelle.example/credentials/5b0c…',
+                  credentialStatus: [{ type: 'BitstringStatusListCredential', status: 'revoked' }],
+                  reason: 'Issued in error',
+                },
               },
             },
           },
@@ -276,7 +327,12 @@ export function buildOpenApi(publicUrl: string): object {
           security: [{ apiKey: [] }],
           parameters: [
             { name: 'slug', in: 'path', required: true, schema: { type: 'string' } },
-            { name: 'Idempotency-Key', in: 'header', schema: { type: 'string', maxLength: 255 }, description: 'A retry with the same key and body returns the same credential.' },
+            {
+              name: 'Idempotency-Key',
+              in: 'header',
+              schema: { type: 'string', maxLength: 255 },
+              description: 'A retry with the same key and body returns the same credential.',
+            },
           ],
           requestBody: {
             required: true,
@@ -287,11 +343,19 @@ export function buildOpenApi(publicUrl: string): object {
               },
             },
           },
-          responses: { '201': { description: 'Issued (also for an idempotent replay, with Idempotent-Replayed: true)', content: json('IssueResponse') }, ...problems(400, 401, 403, 404, 413, 415, 422) },
+          responses: {
+            '201': { description: 'Issued (also for an idempotent replay, with Idempotent-Replayed: true)', content: json('IssueResponse') },
+            ...problems(400, 401, 403, 404, 413, 415, 422),
+          },
         },
       },
       '/profiles': {
-        get: { summary: 'The credential profiles and their schemas', responses: { '200': { description: 'Profiles', content: { 'application/json': { schema: { type: 'array', items: { $ref: '#/components/schemas/Profile' } } } } } } },
+        get: {
+          summary: 'The credential profiles and their schemas',
+          responses: {
+            '200': { description: 'Profiles', content: { 'application/json': { schema: { type: 'array', items: { $ref: '#/components/schemas/Profile' } } } } },
+          },
+        },
       },
       '/schemas/{name}.json': {
         get: {
@@ -301,7 +365,11 @@ export function buildOpenApi(publicUrl: string): object {
         },
       },
       '/issuers/{slug}': {
-        get: { summary: 'Public profile of an issuer', parameters: [{ name: 'slug', in: 'path', required: true, schema: { type: 'string' } }], responses: { '200': { description: 'The issuer', content: json('Issuer') }, ...problems(404) } },
+        get: {
+          summary: 'Public profile of an issuer',
+          parameters: [{ name: 'slug', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: { '200': { description: 'The issuer', content: json('Issuer') }, ...problems(404) },
+        },
       },
       '/issuers/{slug}/did.json': {
         get: {
@@ -320,8 +388,16 @@ export function buildOpenApi(publicUrl: string): object {
         get: { summary: 'List issuers', security: [{ adminToken: [] }], responses: { '200': { description: 'Issuers' }, ...problems(401, 403) } },
       },
       '/admin/issuers/{slug}/api-keys': {
-        post: { summary: 'Create another API key (shown once)', security: [{ adminToken: [] }], responses: { '201': { description: 'The key' }, ...problems(401, 403, 404) } },
-        get: { summary: 'List API keys (never their secrets)', security: [{ adminToken: [] }], responses: { '200': { description: 'Keys' }, ...problems(401, 403, 404) } },
+        post: {
+          summary: 'Create another API key (shown once)',
+          security: [{ adminToken: [] }],
+          responses: { '201': { description: 'The key' }, ...problems(401, 403, 404) },
+        },
+        get: {
+          summary: 'List API keys (never their secrets)',
+          security: [{ adminToken: [] }],
+          responses: { '200': { description: 'Keys' }, ...problems(401, 403, 404) },
+        },
       },
       '/admin/issuers/{slug}/api-keys/{id}': {
         delete: { summary: 'Revoke an API key', security: [{ adminToken: [] }], responses: { '204': { description: 'Revoked' }, ...problems(401, 403, 404) } },
@@ -349,8 +425,12 @@ export function buildOpenApi(publicUrl: string): object {
       },
       '/frameworks/{id}/levels/{code}': {
         get: {
-          summary: 'One level (a code or a former code such as France\'s IV), with its EQF mapping',
-          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }, { name: 'code', in: 'path', required: true, schema: { type: 'string' } }, langParameter],
+          summary: "One level (a code or a former code such as France's IV), with its EQF mapping",
+          parameters: [
+            { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
+            { name: 'code', in: 'path', required: true, schema: { type: 'string' } },
+            langParameter,
+          ],
           responses: { '200': { description: 'The level' }, ...problems(400, 404) },
         },
       },
@@ -366,7 +446,11 @@ export function buildOpenApi(publicUrl: string): object {
         },
       },
       '/requirements/presets': {
-        get: { summary: 'Named requirement presets, each with its sources and unverified points', parameters: [langParameter], responses: { '200': { description: 'Presets' } } },
+        get: {
+          summary: 'Named requirement presets, each with its sources and unverified points',
+          parameters: [langParameter],
+          responses: { '200': { description: 'Presets' } },
+        },
       },
       '/requirements/check': {
         post: {

@@ -79,7 +79,9 @@ export function createVerificationPageRouter(deps: PageDeps): Router {
     .route('/credentials/:id/qr.svg')
     .get(async (req, res) => {
       const content = qrContent(deps.publicUrl, await findRecord(String(req.params.id)), mediumOf(req.query.for));
-      res.set({ ...publicHeaders, 'Content-Type': 'image/svg+xml', 'X-QR-Carries-Credential': String(content.carriesCredential) }).send(await qrSvg(content.text));
+      res
+        .set({ ...publicHeaders, 'Content-Type': 'image/svg+xml', 'X-QR-Carries-Credential': String(content.carriesCredential) })
+        .send(await qrSvg(content.text));
     })
     .all(methodNotAllowed('GET'));
 

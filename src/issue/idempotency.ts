@@ -6,7 +6,9 @@ const canonicalize = canonicalizeModule as unknown as (input: unknown) => string
 
 /** RFC 8785 canonical JSON, so a retry that only reorders keys is the same request. */
 export function requestHash(body: unknown): string {
-  return createHash('sha256').update(canonicalize(body) ?? '', 'utf8').digest('hex');
+  return createHash('sha256')
+    .update(canonicalize(body) ?? '', 'utf8')
+    .digest('hex');
 }
 
 /** Idempotency-Key header values we accept: 1–255 visible ASCII characters. */

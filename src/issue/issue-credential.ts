@@ -40,12 +40,7 @@ export interface IssueResult {
  * Nothing is returned before it is stored: a credential the holder has but we do
  * not know of could never be read back or revoked.
  */
-export async function issueCredential(
-  deps: IssueDeps,
-  issuer: IssuerRecord,
-  body: unknown,
-  idempotencyKey?: string,
-): Promise<IssueResult> {
+export async function issueCredential(deps: IssueDeps, issuer: IssuerRecord, body: unknown, idempotencyKey?: string): Promise<IssueResult> {
   assertMatchesSchema<IssueRequest>('issue-request', body);
   const claim = idempotencyKey === undefined ? undefined : { issuerId: issuer.id, key: idempotencyKey, requestHash: requestHash(body) };
 

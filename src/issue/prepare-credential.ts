@@ -8,10 +8,7 @@ import type { IssuerRecord } from '../store/ports.js';
  * Fills what the service owns (id, validFrom, issuer) and refuses what the caller may
  * not set: another issuer, a proof, or a status. Returns a new object; the input is untouched.
  */
-export function prepareCredential(
-  input: Credential,
-  context: { issuer: IssuerRecord; publicUrl: string; now: Date },
-): Credential {
+export function prepareCredential(input: Credential, context: { issuer: IssuerRecord; publicUrl: string; now: Date }): Credential {
   if ('proof' in input) {
     throw new ProblemError('invalid-request', 'An unsigned credential must not have a proof; the service signs it.', {
       pointer: '/credential/proof',

@@ -13,11 +13,7 @@ function hashSecret(secret: string): string {
   return createHash('sha256').update(secret, 'utf8').digest('hex');
 }
 
-export async function createApiKey(
-  deps: { store: Store; clock: Clock },
-  issuerId: string,
-  label?: string,
-): Promise<{ apiKey: string; record: ApiKeyRecord }> {
+export async function createApiKey(deps: { store: Store; clock: Clock }, issuerId: string, label?: string): Promise<{ apiKey: string; record: ApiKeyRecord }> {
   const id = randomBytes(10).toString('hex').slice(0, 16);
   const secret = randomBytes(32).toString('base64url');
   const record: ApiKeyRecord = {

@@ -8,10 +8,7 @@ import { newIssuerKey } from './issuer-keys.js';
  * Replaces the issuer's signing key. The old key stays in the DID document as a
  * retired assertion method, so credentials it signed keep verifying.
  */
-export async function rotateIssuerKey(
-  deps: IssuerDeps & { keyring: Keyring },
-  issuer: IssuerRecord,
-): Promise<{ verificationMethod: string }> {
+export async function rotateIssuerKey(deps: IssuerDeps & { keyring: Keyring }, issuer: IssuerRecord): Promise<{ verificationMethod: string }> {
   if (issuer.didMethod === 'key') {
     throw new ProblemError('conflict', `Issuer ${issuer.slug} uses did:key, whose DID is its key: it cannot rotate. Use a did:web issuer to rotate keys.`);
   }

@@ -32,7 +32,9 @@ export function pickText(value: unknown, wanted: string, primary?: string): Loca
     return plain === undefined ? undefined : { text: plain, direction: 'auto', fallback: false };
   }
   const inLanguage = (language: string | undefined) =>
-    language === undefined ? undefined : candidates.find((entry) => entry['@language'] !== undefined && primarySubtag(entry['@language']) === primarySubtag(language));
+    language === undefined
+      ? undefined
+      : candidates.find((entry) => entry['@language'] !== undefined && primarySubtag(entry['@language']) === primarySubtag(language));
   const untagged = candidates.find((entry) => entry['@language'] === undefined);
   const chosen = inLanguage(wanted) ?? inLanguage(primary) ?? untagged ?? candidates[0];
   if (chosen === undefined) return undefined;

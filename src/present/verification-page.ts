@@ -57,7 +57,10 @@ export async function presentedCredentialPage(
 }
 
 async function verifiedPage(deps: PageDeps, input: unknown, language: PageLanguage, extra: Partial<PageModel>): Promise<string> {
-  const report: VerificationReport = await verifyCredential(deps, { verifiableCredential: input, options: { frameworks: viewerFrameworks(language), lang: language } });
+  const report: VerificationReport = await verifyCredential(deps, {
+    verifiableCredential: input,
+    options: { frameworks: viewerFrameworks(language), lang: language },
+  });
   // What the credential says is shown only once its signature holds: a forged text must not look official.
   const authentic = report.checks.some((outcome) => outcome.check === 'signature' && outcome.status === 'success');
   const credential = authentic ? parseVerifiable(input).credential : undefined;

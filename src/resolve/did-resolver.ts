@@ -13,10 +13,7 @@ export interface DidResolver {
  * store. A did:web of another host is not fetched: the verifier reports "could not
  * check" rather than trusting a document fetched from an address in the credential.
  */
-export function createDidResolver(options: {
-  publicUrl: string;
-  hostedDidDocument: (slug: string) => Promise<DidDocument | undefined>;
-}): DidResolver {
+export function createDidResolver(options: { publicUrl: string; hostedDidDocument: (slug: string) => Promise<DidDocument | undefined> }): DidResolver {
   return {
     async resolve(did) {
       if (isDidKey(did)) {

@@ -21,10 +21,7 @@ export type DocumentLoader = (url: string) => Promise<RemoteDocument>;
  * DID resolver (which itself never leaves the machine). Any other URL is refused with
  * a problem that names it, because a fetched context or key is an attacker's choice.
  */
-export function createDocumentLoader(options: {
-  contexts: ReadonlyMap<string, object>;
-  didResolver?: DidResolver;
-}): DocumentLoader {
+export function createDocumentLoader(options: { contexts: ReadonlyMap<string, object>; didResolver?: DidResolver }): DocumentLoader {
   const { contexts, didResolver } = options;
   return async (url: string): Promise<RemoteDocument> => {
     const context = contexts.get(url);
@@ -41,11 +38,9 @@ export function createDocumentLoader(options: {
       }
       return { contextUrl: null, documentUrl: url, document: structuredClone(document) };
     }
-    throw new ProblemError(
-      'unknown-context',
-      `"${url}" is not a context this service knows; contexts are never fetched from the network.`,
-      { extensions: { url } },
-    );
+    throw new ProblemError('unknown-context', `"${url}" is not a context this service knows; contexts are never fetched from the network.`, {
+      extensions: { url },
+    });
   };
 }
 

@@ -11,10 +11,7 @@ export type Credential = Record<string, unknown>;
  * property no context defines would be dropped from what a signature covers, so it
  * is refused rather than carried along unsigned. Issue and verify share this rule.
  */
-export async function assertValidCredential(
-  credential: Credential,
-  options: { documentLoader: DocumentLoader; basePointer?: string },
-): Promise<void> {
+export async function assertValidCredential(credential: Credential, options: { documentLoader: DocumentLoader; basePointer?: string }): Promise<void> {
   assertCredentialStructure(credential, options.basePointer ?? '');
   await expandSafely(credential, options.documentLoader, options.basePointer ?? '');
 }

@@ -59,9 +59,8 @@ export function assertMatchesSchema<T>(name: string, value: unknown, basePointer
   if (validate(value)) return;
   const errors = describeSchemaErrors(validate.errors ?? [], basePointer);
   const first = errors[0];
-  throw new ProblemError(
-    'invalid-request',
-    errors.map((error) => `${error.pointer} ${error.detail}`).join('; '),
-    { errors, ...(first === undefined ? {} : { pointer: first.pointer }) },
-  );
+  throw new ProblemError('invalid-request', errors.map((error) => `${error.pointer} ${error.detail}`).join('; '), {
+    errors,
+    ...(first === undefined ? {} : { pointer: first.pointer }),
+  });
 }

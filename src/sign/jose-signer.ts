@@ -10,9 +10,7 @@ export const VC_JWT_MEDIA_TYPE = 'application/vc+jwt';
  */
 export async function signVcJwt(credential: Record<string, unknown>, key: SigningKey): Promise<string> {
   const payload = new TextEncoder().encode(JSON.stringify(credential));
-  return new CompactSign(payload)
-    .setProtectedHeader({ alg: 'EdDSA', typ: 'vc+jwt', cty: 'vc', kid: key.verificationMethodId })
-    .sign(await key.joseKey());
+  return new CompactSign(payload).setProtectedHeader({ alg: 'EdDSA', typ: 'vc+jwt', cty: 'vc', kid: key.verificationMethodId }).sign(await key.joseKey());
 }
 
 /** VC 2.0 §4.13: how a JWT-secured credential travels inside JSON-LD. */

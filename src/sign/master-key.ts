@@ -16,10 +16,7 @@ export function parseMasterKey(value: string): Buffer | undefined {
  * start. The generated file keeps a fresh checkout working with zero configuration, but
  * it sits next to the data it protects, so the caller must warn loudly.
  */
-export function loadOrCreateMasterKey(
-  configured: Buffer | undefined,
-  dataDir: string,
-): { key: Buffer; source: 'env' | 'file' | 'generated'; path?: string } {
+export function loadOrCreateMasterKey(configured: Buffer | undefined, dataDir: string): { key: Buffer; source: 'env' | 'file' | 'generated'; path?: string } {
   if (configured !== undefined) return { key: configured, source: 'env' };
   const path = join(dataDir, MASTER_KEY_FILE);
   if (existsSync(path)) {

@@ -32,7 +32,8 @@ export async function openSigningKey(record: IssuerKeyRecord, controller: string
     verificationMethodId: record.id,
     controller,
     keyPair,
-    joseKey: () => (joseKey ??= Ed25519Multikey.toJwk({ keyPair, secretKey: true }).then((jwk) => importJWK({ ...jwk, d: seedOf(jwk.d), alg: 'EdDSA' }, 'EdDSA'))),
+    joseKey: () =>
+      (joseKey ??= Ed25519Multikey.toJwk({ keyPair, secretKey: true }).then((jwk) => importJWK({ ...jwk, d: seedOf(jwk.d), alg: 'EdDSA' }, 'EdDSA'))),
   };
 }
 

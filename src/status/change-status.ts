@@ -78,7 +78,10 @@ export async function changeStatus(
 /** The next state, undefined when nothing changes, or a 409 for what the rules forbid. */
 function transition(current: CredentialStatusState, action: StatusAction): CredentialStatusState | undefined {
   if (current.revoked && action !== 'revoke') {
-    throw new ProblemError('conflict', `Credential ${current.credentialId} is revoked; revocation is final and cannot be ${action === 'suspend' ? 'suspended' : 'undone'}.`);
+    throw new ProblemError(
+      'conflict',
+      `Credential ${current.credentialId} is revoked; revocation is final and cannot be ${action === 'suspend' ? 'suspended' : 'undone'}.`,
+    );
   }
   switch (action) {
     case 'revoke':

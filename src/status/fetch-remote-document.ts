@@ -15,10 +15,27 @@ export interface RemoteFetchOptions {
 /** Addresses a URL taken from a credential must never make us connect to (SSRF). */
 const FORBIDDEN = new BlockList();
 for (const [network, prefix] of [
-  ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12],
-  ['192.0.0.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15], ['224.0.0.0', 4], ['240.0.0.0', 4],
-] as const) FORBIDDEN.addSubnet(network, prefix, 'ipv4');
-for (const [network, prefix] of [['::', 128], ['::1', 128], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8], ['::ffff:0:0', 96]] as const) {
+  ['0.0.0.0', 8],
+  ['10.0.0.0', 8],
+  ['100.64.0.0', 10],
+  ['127.0.0.0', 8],
+  ['169.254.0.0', 16],
+  ['172.16.0.0', 12],
+  ['192.0.0.0', 24],
+  ['192.168.0.0', 16],
+  ['198.18.0.0', 15],
+  ['224.0.0.0', 4],
+  ['240.0.0.0', 4],
+] as const)
+  FORBIDDEN.addSubnet(network, prefix, 'ipv4');
+for (const [network, prefix] of [
+  ['::', 128],
+  ['::1', 128],
+  ['fc00::', 7],
+  ['fe80::', 10],
+  ['ff00::', 8],
+  ['::ffff:0:0', 96],
+] as const) {
   FORBIDDEN.addSubnet(network, prefix, 'ipv6');
 }
 
@@ -57,7 +74,8 @@ export async function fetchRemoteDocument(url: string, options: RemoteFetchOptio
             if (error) return callback(error, '', 0);
             const allowed = addresses.filter((entry) => options.allowPrivateNetwork === true || !isForbiddenAddress(entry.address));
             const first = allowed[0];
-            if (first === undefined) return callback(Object.assign(new Error(`${hostname} resolves only to private or loopback addresses`), { code: 'EFORBIDDEN' }), '', 0);
+            if (first === undefined)
+              return callback(Object.assign(new Error(`${hostname} resolves only to private or loopback addresses`), { code: 'EFORBIDDEN' }), '', 0);
             if (lookupOptions.all) return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, allowed);
             return callback(null, first.address, first.family);
           });

@@ -17,7 +17,8 @@ export function statusPurposesFor(credential: Credential): readonly StatusPurpos
 
 /** The purposes an issued credential's status entries carry, read from what was signed. */
 export function statusPurposesOfRecord(record: CredentialRecord): StatusPurpose[] {
-  const credential = record.jwt === undefined ? record.credential : (JSON.parse(Buffer.from(record.jwt.split('.')[1] ?? '', 'base64url').toString('utf8')) as Credential);
+  const credential =
+    record.jwt === undefined ? record.credential : (JSON.parse(Buffer.from(record.jwt.split('.')[1] ?? '', 'base64url').toString('utf8')) as Credential);
   return ([] as unknown[])
     .concat(credential.credentialStatus ?? [])
     .map((entry) => (entry as { statusPurpose?: unknown } | null)?.statusPurpose)

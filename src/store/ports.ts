@@ -72,9 +72,7 @@ export interface IdempotencyClaim {
   requestHash: string;
 }
 
-export type SaveIssuedResult =
-  | { outcome: 'saved'; record: CredentialRecord }
-  | { outcome: 'replayed'; record: CredentialRecord; requestHash: string };
+export type SaveIssuedResult = { outcome: 'saved'; record: CredentialRecord } | { outcome: 'replayed'; record: CredentialRecord; requestHash: string };
 
 export interface IssuerStore {
   /** Fails with `StoreConflictError` when the slug is taken. */
@@ -113,10 +111,7 @@ export interface CredentialStore {
   saveIssued(record: CredentialRecord, claim?: IdempotencyClaim): Promise<SaveIssuedResult>;
   findById(id: string): Promise<CredentialRecord | undefined>;
   /** Looks up an earlier idempotent request, before doing the work of signing again. */
-  findByIdempotencyKey(
-    issuerId: string,
-    key: string,
-  ): Promise<{ record: CredentialRecord; requestHash: string } | undefined>;
+  findByIdempotencyKey(issuerId: string, key: string): Promise<{ record: CredentialRecord; requestHash: string } | undefined>;
 }
 
 export type StatusPurpose = 'revocation' | 'suspension';
@@ -173,11 +168,7 @@ export interface StatusStore {
    * stores `newList()` and takes from its ordinal 0. Returns the first ordinal and how
    * many were taken. Two processes never receive the same (list, ordinal).
    */
-  allocate(
-    issuerId: string,
-    newList: () => StatusListRecord,
-    count?: number,
-  ): Promise<{ list: StatusListRecord; ordinal: number; count: number }>;
+  allocate(issuerId: string, newList: () => StatusListRecord, count?: number): Promise<{ list: StatusListRecord; ordinal: number; count: number }>;
   findList(listId: string): Promise<StatusListRecord | undefined>;
   /** The credentials of a list whose status is not plain active, with their ordinals. */
   listFlagged(listId: string): Promise<Array<{ ordinal: number; revoked: boolean; suspended: boolean }>>;
@@ -188,12 +179,7 @@ export interface StatusStore {
    * state still equals `expected` (compare-and-set); also bumps the list's version.
    * Returns false, writing nothing, when the state changed meanwhile.
    */
-  applyChange(
-    position: StatusPosition,
-    expected: CredentialStatusState,
-    next: CredentialStatusState,
-    event: StatusEvent,
-  ): Promise<boolean>;
+  applyChange(position: StatusPosition, expected: CredentialStatusState, next: CredentialStatusState, event: StatusEvent): Promise<boolean>;
   /** The status log of one credential, oldest first. */
   eventsFor(credentialId: string): Promise<StatusEvent[]>;
 }

@@ -25,7 +25,10 @@ export function resolveFrameworkOptions(options: FrameworkOptions): ResolvedFram
   const registry = frameworkRegistry();
   const ids = registry.list().map((framework) => framework.id);
   (options.frameworks ?? []).forEach((id, index) => {
-    if (!ids.includes(id)) throw new ProblemError('invalid-request', `/options/frameworks/${index}: there is no framework "${id}". Valid framework ids: ${ids.join(', ')}.`, { pointer: `/options/frameworks/${index}` });
+    if (!ids.includes(id))
+      throw new ProblemError('invalid-request', `/options/frameworks/${index}: there is no framework "${id}". Valid framework ids: ${ids.join(', ')}.`, {
+        pointer: `/options/frameworks/${index}`,
+      });
   });
   return {
     ...(options.frameworks === undefined ? {} : { frameworks: options.frameworks }),
@@ -35,17 +38,31 @@ export function resolveFrameworkOptions(options: FrameworkOptions): ResolvedFram
 }
 
 /** The report's `levels` and `requirements`: only a verified credential's claims count, and the report says so when they do not. */
-export function frameworkSections(options: ResolvedFrameworkOptions, report: VerificationReport, credential: Record<string, unknown> | undefined, now: Date): Pick<VerificationReport, 'levels' | 'requirements'> {
+export function frameworkSections(
+  options: ResolvedFrameworkOptions,
+  report: VerificationReport,
+  credential: Record<string, unknown> | undefined,
+  now: Date,
+): Pick<VerificationReport, 'levels' | 'requirements'> {
   const claims = claimsOf(credential);
   const notVerified = report.verified ? undefined : `The credential was not verified (verdict: ${report.verdict}), so its claims are not evaluated.`;
   const sections: Pick<VerificationReport, 'levels' | 'requirements'> = {};
   if (options.frameworks !== undefined) {
-    sections.levels = notVerified === undefined
-      ? { evaluated: true, frameworks: options.frameworks, claims: levelsIn(claims, options.frameworks, options.lang) }
-      : { evaluated: false, reason: notVerified, frameworks: options.frameworks, claims: [] };
+    sections.levels =
+      notVerified === undefined
+        ? { evaluated: true, frameworks: options.frameworks, claims: levelsIn(claims, options.frameworks, options.lang) }
+        : { evaluated: false, reason: notVerified, frameworks: options.frameworks, claims: [] };
   }
   if (options.asked !== undefined) {
-    const evidence = [{ index: 0, ...(typeof report.credential?.id === 'string' ? { id: report.credential.id } : {}), verified: report.verified, verdict: report.verdict, claims }];
+    const evidence = [
+      {
+        index: 0,
+        ...(typeof report.credential?.id === 'string' ? { id: report.credential.id } : {}),
+        verified: report.verified,
+        verdict: report.verdict,
+        claims,
+      },
+    ];
     const evaluated = evaluateAll(options.asked, evidence, { now, ...(options.lang === undefined ? {} : { lang: options.lang }) });
     sections.requirements = { evaluated: report.verified, ...(notVerified === undefined ? {} : { reason: notVerified }), ...evaluated };
   }

@@ -27,9 +27,7 @@ export interface LanguageQuestion {
   skill?: CefrScale;
 }
 
-export type LanguageAnswer =
-  | { answer: 'yes' | 'no'; achieved: CefrLevel; statement: LanguageLevelStatement }
-  | { answer: 'unknown'; reason: string };
+export type LanguageAnswer = { answer: 'yes' | 'no'; achieved: CefrLevel; statement: LanguageLevelStatement } | { answer: 'unknown'; reason: string };
 
 type Json = Record<string, unknown>;
 
@@ -38,7 +36,18 @@ const isObject = (value: unknown): value is Json => value !== null && typeof val
 
 /** ISO 639-2/3 codes of the languages our users certify, to their ISO 639-1 code. */
 const ISO_639_1: Record<string, string> = {
-  deu: 'de', ger: 'de', fra: 'fr', fre: 'fr', spa: 'es', eng: 'en', ara: 'ar', por: 'pt', lit: 'lt', nld: 'nl', dut: 'nl', ita: 'it',
+  deu: 'de',
+  ger: 'de',
+  fra: 'fr',
+  fre: 'fr',
+  spa: 'es',
+  eng: 'en',
+  ara: 'ar',
+  por: 'pt',
+  lit: 'lt',
+  nld: 'nl',
+  dut: 'nl',
+  ita: 'it',
 };
 
 export function normaliseLanguage(tag: string): string {
@@ -49,7 +58,9 @@ export function normaliseLanguage(tag: string): string {
 function cefrLevelOfRubricLevel(level: Json): CefrLevel | undefined {
   for (const alignment of asArray(level.alignment)) {
     if (!isObject(alignment)) continue;
-    const isCefr = alignment.frameworkId === 'cefr' || (typeof alignment.targetFramework === 'string' && /\bCEFR\b|Common European Framework of Reference/i.test(alignment.targetFramework));
+    const isCefr =
+      alignment.frameworkId === 'cefr' ||
+      (typeof alignment.targetFramework === 'string' && /\bCEFR\b|Common European Framework of Reference/i.test(alignment.targetFramework));
     if (isCefr && isCefrLevel(alignment.targetCode)) return alignment.targetCode;
   }
   return undefined;
@@ -59,7 +70,9 @@ function scaleOf(rubric: Json): CefrScale | undefined {
   const skills = asArray(rubric.languageSkill);
   if (skills.length === 0) return 'overall';
   const [skill] = skills;
-  return skills.length === 1 && (skill === 'overall' || skill === 'listening' || skill === 'reading' || skill === 'writing' || skill === 'speaking') ? skill : undefined;
+  return skills.length === 1 && (skill === 'overall' || skill === 'listening' || skill === 'reading' || skill === 'writing' || skill === 'speaking')
+    ? skill
+    : undefined;
 }
 
 /** Every CEFR level the credential states: per subject, per result that reaches a CEFR-aligned rubric level. */
@@ -71,7 +84,8 @@ export function languageLevelsOf(credential: Json): LanguageLevelStatement[] {
     if (typeof achievement.inLanguage !== 'string') continue;
     const rubrics = new Map<string, Json>();
     for (const description of asArray(achievement.resultDescription)) {
-      if (isObject(description) && typeof description.id === 'string' && description.resultType === 'RubricCriterionLevel') rubrics.set(description.id, description);
+      if (isObject(description) && typeof description.id === 'string' && description.resultType === 'RubricCriterionLevel')
+        rubrics.set(description.id, description);
     }
     for (const result of asArray(subject.result)) {
       if (!isObject(result) || typeof result.resultDescription !== 'string' || typeof result.achievedLevel !== 'string') continue;
@@ -98,7 +112,10 @@ export function meetsLanguageLevel(credential: Json, question: LanguageQuestion)
   const language = normaliseLanguage(question.language);
   const matching = languageLevelsOf(credential).filter((statement) => statement.scale === scale && normaliseLanguage(statement.language) === language);
   if (matching.length === 0) {
-    return { answer: 'unknown', reason: `The credential states no CEFR ${scale === 'overall' ? 'overall level' : `${scale} level`} in "${question.language}".` };
+    return {
+      answer: 'unknown',
+      reason: `The credential states no CEFR ${scale === 'overall' ? 'overall level' : `${scale} level`} in "${question.language}".`,
+    };
   }
   const best = matching.reduce((a, b) => (cefrRank(b.level) > cefrRank(a.level) ? b : a));
   return { answer: cefrRank(best.level) >= cefrRank(question.minimum) ? 'yes' : 'no', achieved: best.level, statement: best };

@@ -4,8 +4,7 @@ import type { Credential } from '../shared/credential-model.js';
 import { ProblemError } from '../shared/problems.js';
 
 export type ParsedCredential =
-  | { format: 'di'; credential: Credential }
-  | { format: 'jwt'; credential: Credential; jwt: string; header: ProtectedHeaderParameters };
+  { format: 'di'; credential: Credential } | { format: 'jwt'; credential: Credential; jwt: string; header: ProtectedHeaderParameters };
 
 const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 const ENVELOPE_PREFIX = `data:${VC_JWT_MEDIA_TYPE},`;

@@ -23,7 +23,7 @@ export interface VerificationReport {
   verified: boolean;
   verdict: Verdict;
   format: 'di' | 'jwt' | 'unknown';
-  credential?: { id?: string; type?: unknown; issuer?: string; validFrom?: string; validUntil?: string };
+  credential?: { id?: string | undefined; type?: unknown; issuer?: string | undefined; validFrom?: string | undefined; validUntil?: string | undefined };
   checks: CheckOutcome[];
   /** With options.frameworks: each claimed level in each requested framework; evaluated only for a verified credential. */
   levels?: { evaluated: boolean; reason?: string; frameworks: string[]; claims: ClaimedLevel[] };

@@ -76,7 +76,11 @@ describe('employer page in headless Chromium', function () {
 
   it('revoked: after POST /credentials/status the page says revoked', async () => {
     const { id, pageId } = await issue(minimalCredential());
-    const revoke = await app.post('/credentials/status', { credentialId: id, credentialStatus: [{ type: 'BitstringStatusListCredential', status: 'revoked' }] }, auth());
+    const revoke = await app.post(
+      '/credentials/status',
+      { credentialId: id, credentialStatus: [{ type: 'BitstringStatusListCredential', status: 'revoked' }] },
+      auth(),
+    );
     expect(revoke.status, revoke.text).to.equal(200);
     const { verdict, title, page } = await open(`${app.baseUrl}/v/${pageId}?lang=de`, 'revoked-de');
     expect(verdict).to.equal('revoked');

@@ -7,7 +7,8 @@ import { ProblemError } from '../../src/shared/problems.js';
 const registry = frameworkRegistry();
 const frameworks = registry.list();
 const isHub = (framework: Framework) => (HUBS as readonly string[]).includes(framework.id);
-const officiallyReferencedTo = (framework: Framework, hub: string) => framework.referencing.some((entry) => entry.framework === hub && entry.status === 'official');
+const officiallyReferencedTo = (framework: Framework, hub: string) =>
+  framework.referencing.some((entry) => entry.framework === hub && entry.status === 'official');
 
 /**
  * An independent reading of the data: a level's hub levels and basis (the hub itself is
@@ -40,7 +41,8 @@ function expected(from: Framework, level: Level, to: Framework): { basis: Basis;
 describe('mapLevel: every framework pair in the registry', () => {
   it('only hub correspondences exist in the data (so the table below reads all of it)', () => {
     for (const framework of frameworks) {
-      for (const level of framework.levels) for (const entry of level.correspondence ?? []) expect(HUBS, `${framework.id} ${level.code}`).to.include(entry.framework);
+      for (const level of framework.levels)
+        for (const entry of level.correspondence ?? []) expect(HUBS, `${framework.id} ${level.code}`).to.include(entry.framework);
     }
   });
 
@@ -64,12 +66,19 @@ describe('mapLevel: every framework pair in the registry', () => {
           checked += 1;
           tally[result.basis] += 1;
           expect(result.basis, label).to.equal(want.basis);
-          expect(result.to.map((entry) => entry.code), label).to.deep.equal(want.to);
+          expect(
+            result.to.map((entry) => entry.code),
+            label,
+          ).to.deep.equal(want.to);
           expect(result.from).to.include({ framework: from.id, code: level.code });
           expect(result.sources.length, `${label}: sources`).to.be.greaterThan(0);
           expect(result.reason, label).to.be.a('string').and.not.equal('');
           expect(result.path[0], label).to.deep.equal({ framework: from.id, levels: [level.code] });
-          for (const entry of result.to) expect(to.levels.map((candidate) => candidate.code), label).to.include(entry.code);
+          for (const entry of result.to)
+            expect(
+              to.levels.map((candidate) => candidate.code),
+              label,
+            ).to.include(entry.code);
 
           if (result.basis === 'none' || from.id === to.id) {
             expect(result.path, label).to.have.length(1);
@@ -84,11 +93,18 @@ describe('mapLevel: every framework pair in the registry', () => {
           const hub = result.path.length === 3 ? (result.path[1]?.framework as string) : isHub(from) ? from.id : to.id;
           if (result.basis === 'official') {
             // Never official unless each side is the hub or officially referenced to it.
-            for (const side of [from, to]) expect(side.id === hub || officiallyReferencedTo(side, hub), `${label}: ${side.id} referenced to ${hub}`).to.equal(true);
-            expect(result.path.slice(1).every((step) => step.basis === 'official'), label).to.equal(true);
+            for (const side of [from, to])
+              expect(side.id === hub || officiallyReferencedTo(side, hub), `${label}: ${side.id} referenced to ${hub}`).to.equal(true);
+            expect(
+              result.path.slice(1).every((step) => step.basis === 'official'),
+              label,
+            ).to.equal(true);
             expect(result.reason, label).to.match(/^Official/);
           } else {
-            expect(result.path.slice(1).some((step) => step.basis === 'indicative'), label).to.equal(true);
+            expect(
+              result.path.slice(1).some((step) => step.basis === 'indicative'),
+              label,
+            ).to.equal(true);
             expect(result.reason, label).to.match(/is not referenced to the (EQF|ACQF); level \w+ is compared by descriptor/);
             expect(result.reason, label).to.include('not an official equivalence');
           }
@@ -174,7 +190,12 @@ describe('mapLevel: answers the domain cares about', () => {
 });
 
 describe('mapLevel on a synthetic registry: ACQF and direct routes', () => {
-  const level = (code: string, correspondence?: Level['correspondence']): Level => ({ code, label: { en: `L${code}`, fr: `N${code}` }, descriptor: { en: `level ${code}` }, ...(correspondence ? { correspondence } : {}) });
+  const level = (code: string, correspondence?: Level['correspondence']): Level => ({
+    code,
+    label: { en: `L${code}`, fr: `N${code}` },
+    descriptor: { en: `level ${code}` },
+    ...(correspondence ? { correspondence } : {}),
+  });
   const framework = (id: string, levels: Level[], referencing: Framework['referencing'] = []): Framework => ({
     id,
     kind: 'qualifications',
@@ -189,12 +210,21 @@ describe('mapLevel on a synthetic registry: ACQF and direct routes', () => {
     referencing,
     levels,
   });
-  const official = (hub: 'eqf' | 'acqf') => [{ framework: hub, status: 'official' as const, year: 2030, report: { url: 'https://example.org/report', title: 'r' }, note: 'n', sources: ['s'] }];
+  const official = (hub: 'eqf' | 'acqf') => [
+    { framework: hub, status: 'official' as const, year: 2030, report: { url: 'https://example.org/report', title: 'r' }, note: 'n', sources: ['s'] },
+  ];
   const synthetic = createRegistry([
     framework('eqf', [level('1'), level('2')]),
     framework('acqf', [level('1'), level('2'), level('3')]),
     framework('xa', [level('1', [{ framework: 'acqf', levels: ['2'], basis: 'official', sources: ['s'] }])], official('acqf')),
-    framework('xb', [level('A', [{ framework: 'acqf', levels: ['2'], basis: 'official', sources: ['s'] }]), level('B', [{ framework: 'xa', levels: ['1'], basis: 'indicative', rationale: 'by descriptor', sources: ['s'] }])], official('acqf')),
+    framework(
+      'xb',
+      [
+        level('A', [{ framework: 'acqf', levels: ['2'], basis: 'official', sources: ['s'] }]),
+        level('B', [{ framework: 'xa', levels: ['1'], basis: 'indicative', rationale: 'by descriptor', sources: ['s'] }]),
+      ],
+      official('acqf'),
+    ),
     framework('xc', [level('9', [{ framework: 'xa', levels: ['1'], basis: 'indicative', rationale: 'compared by descriptor', sources: ['s'] }])]),
   ]);
 

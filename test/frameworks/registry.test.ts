@@ -6,7 +6,24 @@ import type { Framework } from '../../src/frameworks/framework.js';
 import { createRegistry, DATA_DIR, frameworkRegistry, loadFrameworkFiles } from '../../src/frameworks/registry.js';
 import { ProblemError } from '../../src/shared/problems.js';
 
-const EXPECTED_IDS = ['eqf', 'acqf', 'cefr', 'ma-cnc', 'tn-cnq', 'gh-ntvetqf', 'ng-nsqf', 'sn-cnq', 'de-dqr', 'es-mecu', 'es-cp', 'fr-cncp', 'be-fl-vks', 'be-fr-cfc', 'pt-qnq', 'lt-ltks'];
+const EXPECTED_IDS = [
+  'eqf',
+  'acqf',
+  'cefr',
+  'ma-cnc',
+  'tn-cnq',
+  'gh-ntvetqf',
+  'ng-nsqf',
+  'sn-cnq',
+  'de-dqr',
+  'es-mecu',
+  'es-cp',
+  'fr-cncp',
+  'be-fl-vks',
+  'be-fr-cfc',
+  'pt-qnq',
+  'lt-ltks',
+];
 
 function problemOf(action: () => unknown): ProblemError {
   try {
@@ -29,7 +46,20 @@ describe('framework registry (data files)', () => {
 
   it('has the level counts the domain facts give', () => {
     const counts = Object.fromEntries(registry.list().map((framework) => [framework.id, framework.levels.length]));
-    expect(counts).to.deep.include({ eqf: 8, acqf: 10, cefr: 6, 'ma-cnc': 8, 'tn-cnq': 7, 'gh-ntvetqf': 8, 'ng-nsqf': 6, 'sn-cnq': 0, 'de-dqr': 8, 'es-mecu': 8, 'es-cp': 3, 'fr-cncp': 8 });
+    expect(counts).to.deep.include({
+      eqf: 8,
+      acqf: 10,
+      cefr: 6,
+      'ma-cnc': 8,
+      'tn-cnq': 7,
+      'gh-ntvetqf': 8,
+      'ng-nsqf': 6,
+      'sn-cnq': 0,
+      'de-dqr': 8,
+      'es-mecu': 8,
+      'es-cp': 3,
+      'fr-cncp': 8,
+    });
     expect(byId('sn-cnq').status).to.equal('in development');
   });
 
@@ -73,7 +103,7 @@ describe('framework registry (data files)', () => {
     expect(byId('tn-cnq').verify?.join(' ')).to.match(/CAP\/BTP\/BTS/);
   });
 
-  it('resolves France\'s old grid as aliases, old level I naming levels 7 and 8', () => {
+  it("resolves France's old grid as aliases, old level I naming levels 7 and 8", () => {
     expect(registry.findLevel('fr-cncp', 'V').code).to.equal('3');
     expect(registry.findLevel('fr-cncp', 'iv').code).to.equal('4');
     expect(registry.resolve('fr-cncp', 'I').map((level) => level.code)).to.deep.equal(['7', '8']);
@@ -101,7 +131,8 @@ describe('framework registry (data files)', () => {
     });
     afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-    const edit = (id: string, change: (framework: Record<string, any>) => void) => { // eslint-disable-line @typescript-eslint/no-explicit-any
+    const edit = (id: string, change: (framework: Record<string, any>) => void) => {
+      // eslint-disable-line @typescript-eslint/no-explicit-any
       const framework = JSON.parse(readFileSync(`${dir}${id}.json`, 'utf8'));
       change(framework);
       writeFileSync(`${dir}${id}.json`, JSON.stringify(framework));

@@ -11,7 +11,8 @@ const ALL_B1 = { listening: 'B1', reading: 'B1', writing: 'B1', speaking: 'B1' }
 function evidence(credential: Record<string, unknown>, verified = true, verdict = verified ? 'valid' : 'not-genuine', index = 0): CredentialEvidence {
   return { index, id: `urn:test:${index}`, verified, verdict, claims: claimsOf(credential) };
 }
-const german = (input: Partial<LanguageInput>) => languageCredential({ language: 'de', provider: 'Goethe-Institut', examDate: '2025-01-10T00:00:00Z', overall: 'B1', skills: ALL_B1, ...input });
+const german = (input: Partial<LanguageInput>) =>
+  languageCredential({ language: 'de', provider: 'Goethe-Institut', examDate: '2025-01-10T00:00:00Z', overall: 'B1', skills: ALL_B1, ...input });
 const visaB1 = (...credentials: CredentialEvidence[]) => evaluatePreset(findPreset('de-visa-language-b1', '/presets/0'), credentials, { now: NOW });
 
 describe('claims read from OB 3.0 credentials', () => {
@@ -31,9 +32,19 @@ describe('claims read from OB 3.0 credentials', () => {
   });
 
   it('reads framework levels from frameworkId alignments, EQF URIs and Passerelle level URLs alike', () => {
-    const credential = diplomaCredential([['ma-cnc', '5'], ['eqf', '5']]);
+    const credential = diplomaCredential([
+      ['ma-cnc', '5'],
+      ['eqf', '5'],
+    ]);
     const achievement = (credential.credentialSubject as { achievement: { alignment: Array<Record<string, unknown>> } }).achievement;
-    achievement.alignment.push({ type: ['Alignment'], targetType: 'ext:FrameworkLevel', frameworkId: 'de-dqr', targetCode: '4', targetName: 'DQR 4', targetUrl: 'https://example.org/x' });
+    achievement.alignment.push({
+      type: ['Alignment'],
+      targetType: 'ext:FrameworkLevel',
+      frameworkId: 'de-dqr',
+      targetCode: '4',
+      targetName: 'DQR 4',
+      targetUrl: 'https://example.org/x',
+    });
     achievement.alignment.push({ type: ['Alignment'], targetType: 'ceasn:Competency', targetName: 'A skill', targetUrl: 'http://data.europa.eu/esco/skill/x' });
     expect(claimsOf(credential).levels.map(({ framework, level }) => `${framework}:${level}`)).to.deep.equal(['ma-cnc:5', 'eqf:5', 'de-dqr:4']);
   });
@@ -42,7 +53,11 @@ describe('claims read from OB 3.0 credentials', () => {
 describe('requirement presets', () => {
   it('ship as data, each with sources, and every one validates at load', () => {
     const presets = loadPresets();
-    expect(presets.map((preset) => preset.id)).to.include.members(['de-visa-language-b1', 'de-skilled-worker-eqf4-official', 'de-chancenkarte-language-minimum']);
+    expect(presets.map((preset) => preset.id)).to.include.members([
+      'de-visa-language-b1',
+      'de-skilled-worker-eqf4-official',
+      'de-chancenkarte-language-minimum',
+    ]);
     for (const preset of presets) expect(preset.sources.length, preset.id).to.be.greaterThan(0);
     expect(findPreset('de-visa-language-b1', '/p').verify?.join(' ')).to.match(/normally/);
   });
@@ -77,7 +92,10 @@ describe('requirement presets', () => {
     const testDaf = visaB1(evidence(german({ provider: 'TestDaF-Institut' })));
     expect(testDaf.outcome).to.equal('not-met');
     expect(testDaf.reason).to.match(/below B2/);
-    expect(visaB1(evidence(german({ provider: 'TestDaF-Institut', overall: 'B2', skills: { listening: 'B2', reading: 'B2', writing: 'C1', speaking: 'B2' } }))).outcome).to.equal('met');
+    expect(
+      visaB1(evidence(german({ provider: 'TestDaF-Institut', overall: 'B2', skills: { listening: 'B2', reading: 'B2', writing: 'C1', speaking: 'B2' } })))
+        .outcome,
+    ).to.equal('met');
   });
 
   it('a missing per-skill level → cannot tell', () => {
@@ -101,17 +119,28 @@ describe('requirement presets', () => {
   });
 
   it('one good credential among several is enough; another language does not count', () => {
-    const result = visaB1(evidence(german({ provider: 'Nope' }), true, 'valid', 0), evidence(languageCredential({ language: 'fr', overall: 'C1', provider: 'Goethe-Institut', examDate: '2025-01-01' }), true, 'valid', 1), evidence(german({}), true, 'valid', 2));
+    const result = visaB1(
+      evidence(german({ provider: 'Nope' }), true, 'valid', 0),
+      evidence(languageCredential({ language: 'fr', overall: 'C1', provider: 'Goethe-Institut', examDate: '2025-01-01' }), true, 'valid', 1),
+      evidence(german({}), true, 'valid', 2),
+    );
     expect(result.outcome).to.equal('met');
-    expect(result.results[0]?.evidence.map((entry) => [entry.credential, entry.outcome])).to.deep.equal([[0, 'not-met'], [2, 'met']]);
+    expect(result.results[0]?.evidence.map((entry) => [entry.credential, entry.outcome])).to.deep.equal([
+      [0, 'not-met'],
+      [2, 'met'],
+    ]);
     expect(visaB1(evidence(languageCredential({ language: 'fr', overall: 'C1' }))).reason).to.match(/None of the 1 credential\(s\) states a level in de/);
   });
 
   it('without skills, the overall level counts; without an overall level, the weakest of four skills', () => {
     const requirement: Requirement = { kind: 'language', language: 'de', minLevel: 'B1' };
     expect(evaluateRequirement(requirement, [evidence(german({ skills: {} }))], { now: NOW }).outcome).to.equal('met');
-    expect(evaluateRequirement(requirement, [evidence(german({ overall: undefined, skills: { ...ALL_B1, reading: 'A2' } }))], { now: NOW }).outcome).to.equal('not-met');
-    expect(evaluateRequirement(requirement, [evidence(german({ overall: undefined, skills: { reading: 'C1' } }))], { now: NOW }).outcome).to.equal('cannot-tell');
+    expect(evaluateRequirement(requirement, [evidence(german({ overall: undefined, skills: { ...ALL_B1, reading: 'A2' } }))], { now: NOW }).outcome).to.equal(
+      'not-met',
+    );
+    expect(evaluateRequirement(requirement, [evidence(german({ overall: undefined, skills: { reading: 'C1' } }))], { now: NOW }).outcome).to.equal(
+      'cannot-tell',
+    );
   });
 
   it('Chancenkarte: German A1 or English B2', () => {
@@ -141,13 +170,21 @@ describe('requirement presets', () => {
     });
 
     it('with basis "any", the indicative comparison counts and says so', () => {
-      const result = evaluateRequirement({ kind: 'qualification-level', framework: 'eqf', minLevel: '4', basis: 'any' }, [evidence(diplomaCredential([['ma-cnc', '5']]))], { now: NOW });
+      const result = evaluateRequirement(
+        { kind: 'qualification-level', framework: 'eqf', minLevel: '4', basis: 'any' },
+        [evidence(diplomaCredential([['ma-cnc', '5']]))],
+        { now: NOW },
+      );
       expect(result.outcome).to.equal('met');
       expect(result.reason).to.match(/indicatively EQF 5/);
     });
 
     it('a level that spans the threshold, or has no correspondence, → cannot tell', () => {
-      const spans = evaluateRequirement({ kind: 'qualification-level', framework: 'eqf', minLevel: '5', basis: 'any' }, [evidence(diplomaCredential([['ng-nsqf', '4']]))], { now: NOW });
+      const spans = evaluateRequirement(
+        { kind: 'qualification-level', framework: 'eqf', minLevel: '5', basis: 'any' },
+        [evidence(diplomaCredential([['ng-nsqf', '4']]))],
+        { now: NOW },
+      );
       expect(spans.outcome).to.equal('cannot-tell');
       expect(spans.reason).to.match(/spans EQF 4 or 5/);
       expect(check([['tn-cnq', '5']]).outcome).to.equal('cannot-tell');

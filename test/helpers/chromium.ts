@@ -4,7 +4,9 @@ import { chromium, type Browser } from 'playwright-core';
 
 /** Debian's chromium (apt-get install chromium); never a browser that Playwright downloads. */
 export function findChromium(): string | undefined {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter((path): path is string => path !== undefined && path !== '');
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(
+    (path): path is string => path !== undefined && path !== '',
+  );
   return candidates.find((path) => existsSync(path));
 }
 

@@ -23,17 +23,20 @@ export function levelAlignment(framework: string, level: string): Record<string,
 
 export interface LanguageInput {
   language: string;
-  overall?: string;
+  overall?: string | undefined;
   skills?: Partial<Record<Exclude<Scale, 'overall'>, string>>;
-  provider?: string;
-  examDate?: string;
+  provider?: string | undefined;
+  examDate?: string | undefined;
   /** Also write `frameworkId` as the profiles branch does (not an OB 3.0 term: unit tests only). */
   withFrameworkId?: boolean;
 }
 
 export function languageCredential(input: LanguageInput): Record<string, unknown> {
   const achievementId = `urn:uuid:${crypto.randomUUID()}`;
-  const scales = [...(input.overall === undefined ? [] : ([['overall', input.overall]] as Array<[Scale, string]>)), ...(Object.entries(input.skills ?? {}) as Array<[Scale, string]>)];
+  const scales = [
+    ...(input.overall === undefined ? [] : ([['overall', input.overall]] as Array<[Scale, string]>)),
+    ...(Object.entries(input.skills ?? {}) as Array<[Scale, string]>),
+  ];
   const alignment = (level: string) => ({ ...levelAlignment('cefr', level), ...(input.withFrameworkId === true ? { frameworkId: 'cefr' } : {}) });
   return {
     '@context': OB_CONTEXTS,
@@ -51,16 +54,27 @@ export function languageCredential(input: LanguageInput): Record<string, unknown
         description: 'A language exam.',
         criteria: { narrative: 'Passed the exam.' },
         inLanguage: input.language,
-        ...(input.provider === undefined ? {} : { creator: { id: `https://provider.example/${encodeURIComponent(input.provider)}`, type: ['Profile'], name: input.provider } }),
+        ...(input.provider === undefined
+          ? {}
+          : { creator: { id: `https://provider.example/${encodeURIComponent(input.provider)}`, type: ['Profile'], name: input.provider } }),
         resultDescription: scales.map(([scale]) => ({
           id: `${achievementId}#cefr-${scale}`,
           type: ['ResultDescription'],
           name: SCALE_NAMES[scale],
           resultType: 'RubricCriterionLevel',
-          rubricCriterionLevel: CEFR.map((level) => ({ id: `${achievementId}#cefr-${scale}-${level}`, type: ['RubricCriterionLevel'], name: level, alignment: [alignment(level)] })),
+          rubricCriterionLevel: CEFR.map((level) => ({
+            id: `${achievementId}#cefr-${scale}-${level}`,
+            type: ['RubricCriterionLevel'],
+            name: level,
+            alignment: [alignment(level)],
+          })),
         })),
       },
-      result: scales.map(([scale, level]) => ({ type: ['Result'], resultDescription: `${achievementId}#cefr-${scale}`, achievedLevel: `${achievementId}#cefr-${scale}-${level}` })),
+      result: scales.map(([scale, level]) => ({
+        type: ['Result'],
+        resultDescription: `${achievementId}#cefr-${scale}`,
+        achievedLevel: `${achievementId}#cefr-${scale}-${level}`,
+      })),
     },
   };
 }

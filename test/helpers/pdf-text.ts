@@ -28,7 +28,10 @@ export async function pdfText(pdf: Buffer): Promise<string> {
         .sort(([a], [b]) => b - a)
         .map(([, line]) => {
           const rtl = line.some((item) => item.dir === 'rtl');
-          return line.sort((a, b) => (rtl ? b.x - a.x : a.x - b.x)).map((item) => item.str).join('');
+          return line
+            .sort((a, b) => (rtl ? b.x - a.x : a.x - b.x))
+            .map((item) => item.str)
+            .join('');
         })
         .join('\n'),
     );

@@ -61,7 +61,9 @@ describe('authentication and issuer scope', () => {
   });
 
   it('refuses admin calls with a wrong token (401) and an issuer key used as admin token (401)', async () => {
-    expect((await app.post('/admin/issuers', { slug: 'x1', legalName: 'X', country: 'MA' }, { authorization: 'Bearer wrong-token-wrong-token' })).status).to.equal(401);
+    expect(
+      (await app.post('/admin/issuers', { slug: 'x1', legalName: 'X', country: 'MA' }, { authorization: 'Bearer wrong-token-wrong-token' })).status,
+    ).to.equal(401);
     expect((await app.post('/admin/issuers', { slug: 'x2', legalName: 'X', country: 'MA' }, { authorization: `Bearer ${alpha.apiKey}` })).status).to.equal(401);
     expect((await app.post('/admin/issuers', { slug: 'x3', legalName: 'X', country: 'MA' })).status).to.equal(401);
   });

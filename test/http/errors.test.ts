@@ -39,7 +39,11 @@ describe('HTTP errors are RFC 9457 problems', () => {
 
   it('no body and a non-JSON content type → 400 and 415', async () => {
     await expectProblem(await fetch(`${app.baseUrl}/credentials/verify`, { method: 'POST' }), 400, 'invalid-request');
-    await expectProblem(await fetch(`${app.baseUrl}/credentials/verify`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'hello' }), 415, 'unsupported-media-type');
+    await expectProblem(
+      await fetch(`${app.baseUrl}/credentials/verify`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'hello' }),
+      415,
+      'unsupported-media-type',
+    );
   });
 
   it('oversized body (BODY_LIMIT) → 413', async () => {
@@ -47,7 +51,11 @@ describe('HTTP errors are RFC 9457 problems', () => {
   });
 
   it('a JSON body of the wrong shape → 400 naming every bad field', async () => {
-    const problem = await expectProblem(await app.post('/credentials/issue', { credentials: {}, options: { format: 'pdf' } }, { authorization: `Bearer ${apiKey}` }), 400, 'invalid-request');
+    const problem = await expectProblem(
+      await app.post('/credentials/issue', { credentials: {}, options: { format: 'pdf' } }, { authorization: `Bearer ${apiKey}` }),
+      400,
+      'invalid-request',
+    );
     const pointers = problem.errors.map((error: { pointer: string }) => error.pointer);
     expect(pointers).to.include.members(['/credential', '/credentials', '/options/format']);
   });

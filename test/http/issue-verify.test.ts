@@ -43,7 +43,15 @@ describe('issue → verify over HTTP', () => {
         const report = await verify(vc);
         expect(report.verified, JSON.stringify(report)).to.equal(true);
         expect(report.verdict).to.equal('valid');
-        expect(report.checks.map((outcome) => outcome.check)).to.deep.equal(['data-model', 'issuer-key', 'signature', 'issuer', 'schema', 'validity-period', 'status']);
+        expect(report.checks.map((outcome) => outcome.check)).to.deep.equal([
+          'data-model',
+          'issuer-key',
+          'signature',
+          'issuer',
+          'schema',
+          'validity-period',
+          'status',
+        ]);
         expect(report.checks.find((outcome) => outcome.check === 'status')?.status).to.equal('success');
         const credential = (report as unknown as { credential: Record<string, string> }).credential;
         expect(credential.id).to.match(new RegExp(`^${app.baseUrl}/credentials/[0-9a-f-]{36}$`));
@@ -53,7 +61,8 @@ describe('issue → verify over HTTP', () => {
 
       it('fails the signature check when any signed field is changed', async () => {
         const vc = await issue(format);
-        const changes: Array<[string, (credential: Record<string, any>) => void]> = [ // eslint-disable-line @typescript-eslint/no-explicit-any
+        const changes: Array<[string, (credential: Record<string, any>) => void]> = [
+          // eslint-disable-line @typescript-eslint/no-explicit-any
           ['subject name', (credential) => (credential.credentialSubject.name = 'Someone Else')],
           ['name', (credential) => (credential.name = 'Master degree')],
           ['validFrom', (credential) => (credential.validFrom = '2020-01-01T00:00:00Z')],
@@ -76,7 +85,10 @@ describe('issue → verify over HTTP', () => {
           expect(report.verified, what).to.equal(false);
           expect(statusOf(report, 'signature'), `${what}: ${JSON.stringify(report.checks)}`).to.equal('failure');
           expect(report.verdict, what).to.equal('not-genuine');
-          expect(report.checks.find((outcome) => outcome.check === 'validity-period'), what).to.deep.include({ status: 'skipped', cause: 'not-run' });
+          expect(
+            report.checks.find((outcome) => outcome.check === 'validity-period'),
+            what,
+          ).to.deep.include({ status: 'skipped', cause: 'not-run' });
         }
       });
 

@@ -61,7 +61,11 @@ describe('JSON-LD never reaches the network, and undefined terms are refused', (
   });
 
   it('rejects at verify a credential whose context is unknown, without fetching it', async () => {
-    const credential = { ...minimalCredential({ '@context': ['https://www.w3.org/ns/credentials/v2', trapUrl] }), issuer: did, proof: { type: 'DataIntegrityProof' } };
+    const credential = {
+      ...minimalCredential({ '@context': ['https://www.w3.org/ns/credentials/v2', trapUrl] }),
+      issuer: did,
+      proof: { type: 'DataIntegrityProof' },
+    };
     const report = (await app.post('/credentials/verify', { verifiableCredential: credential })).body;
     expect(report.verdict).to.equal('malformed');
     expect(report.checks[0].problems[0].type).to.match(/unknown-context$/);

@@ -92,8 +92,9 @@ describe('profile schemas: published, enforced at issue, checked at verify', () 
     expect(plainReport.verified).to.equal(true);
 
     const foreignSchema = `${app.baseUrl}/never-fetched/schema.json`;
-    const foreign = (await app.post('/credentials/issue', { credential: minimalCredential({ credentialSchema: { id: foreignSchema, type: 'JsonSchema' } }) }, auth())).body
-      .verifiableCredential;
+    const foreign = (
+      await app.post('/credentials/issue', { credential: minimalCredential({ credentialSchema: { id: foreignSchema, type: 'JsonSchema' } }) }, auth())
+    ).body.verifiableCredential;
     const report = (await app.post('/credentials/verify', { verifiableCredential: foreign })).body;
     expect(schemaOf(report)).to.deep.include({ status: 'skipped', cause: 'not-applicable' });
     expect(schemaOf(report).reason).to.include(foreignSchema);

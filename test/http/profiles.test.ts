@@ -48,7 +48,10 @@ describe('credential profiles: POST /issuers/:slug/credentials', () => {
 
   before(async () => {
     app = await startTestApp();
-    issuer = await app.createIssuer({ legalName: 'Institut Spécialisé de Technologie Appliquée', names: { fr: 'ISTA Casablanca', ar: 'المعهد المتخصص للتكنولوجيا التطبيقية' } });
+    issuer = await app.createIssuer({
+      legalName: 'Institut Spécialisé de Technologie Appliquée',
+      names: { fr: 'ISTA Casablanca', ar: 'المعهد المتخصص للتكنولوجيا التطبيقية' },
+    });
     other = await app.createIssuer();
   });
   after(() => app.close());
@@ -166,7 +169,12 @@ describe('credential profiles: POST /issuers/:slug/credentials', () => {
     setPointer(body, '/holder/birthDate', 'yesterday');
     const response = await issue(body);
     expect(response.status).to.equal(400);
-    expect((response.body.errors as Json[]).map((error) => error.pointer)).to.include.members(['/validationBody', '/validationExtent', '/workExperience/0/country', '/holder/birthDate']);
+    expect((response.body.errors as Json[]).map((error) => error.pointer)).to.include.members([
+      '/validationBody',
+      '/validationExtent',
+      '/workExperience/0/country',
+      '/holder/birthDate',
+    ]);
   });
 
   it('refuses a request without a known profile, naming /profile', async () => {
@@ -183,18 +191,48 @@ describe('credential profiles: POST /issuers/:slug/credentials', () => {
     ['diploma', 'an EQF level for a CNC (not referenced to the EQF) qualification', (body) => (body.eqfLevel = 5), '/eqfLevel'],
     ['diploma', 'a level in a framework Passerelle does not know', (body) => (body.level = { framework: 'xx-nqf', level: '5' }), '/level/framework'],
     ['diploma', 'a level that its framework does not have', (body) => (body.level = { framework: 'ma-cnc', level: '9' }), '/level/level'],
-    ['diploma', 'an EQF level other than the official referencing gives (DQR 4 is EQF 4)', (body) => ((body.level = { framework: 'de-dqr', level: '4' }), (body.eqfLevel = 5)), '/eqfLevel'],
-    ['training-module', 'a target qualification level that does not exist', (body) => (body.programme.targetQualification.level = { framework: 'de-dqr', level: '12' }), '/programme/targetQualification/level/level'],
-    ['validated-skills', 'a reference qualification in an unknown framework', (body) => (body.referenceQualification.level = { framework: 'es-cncp', level: '1' }), '/referenceQualification/level/framework'],
+    [
+      'diploma',
+      'an EQF level other than the official referencing gives (DQR 4 is EQF 4)',
+      (body) => ((body.level = { framework: 'de-dqr', level: '4' }), (body.eqfLevel = 5)),
+      '/eqfLevel',
+    ],
+    [
+      'training-module',
+      'a target qualification level that does not exist',
+      (body) => (body.programme.targetQualification.level = { framework: 'de-dqr', level: '12' }),
+      '/programme/targetQualification/level/level',
+    ],
+    [
+      'validated-skills',
+      'a reference qualification in an unknown framework',
+      (body) => (body.referenceQualification.level = { framework: 'es-cncp', level: '1' }),
+      '/referenceQualification/level/framework',
+    ],
     ['diploma', 'a text map without the primary language', (body) => (body.title = { en: 'Specialised technician' }), '/title'],
     ['diploma', 'an occupation with neither ISCO-08 nor ESCO', (body) => (body.targetOccupation = { name: 'Technician' }), '/targetOccupation'],
     ['diploma', 'a holder with neither DID nor identifiers', (body) => delete body.holder.identifiers, '/holder/identifiers'],
     ['language-level', 'no level at all', (body) => (delete body.overallLevel, delete body.skillLevels), '/overallLevel'],
     ['language-level', 'a certificate dated before the exam', (body) => (body.certificateDate = '2025-01-01'), '/certificateDate'],
     ['training-module', 'an end before the start', (body) => (body.endDate = '2025-02-01'), '/endDate'],
-    ['validated-skills', 'a partial validation without a path to the full qualification', (body) => delete body.pathToFullQualification, '/pathToFullQualification'],
-    ['validated-skills', 'an attestation that is not in /evidence', (body) => body.workExperience[0].attestations.push('https://documents.example.es/other.pdf'), '/workExperience/0/attestations/1'],
-    ['validated-skills', 'neither reference qualification nor occupation', (body) => (delete body.referenceQualification, delete body.referenceOccupation), '/referenceQualification'],
+    [
+      'validated-skills',
+      'a partial validation without a path to the full qualification',
+      (body) => delete body.pathToFullQualification,
+      '/pathToFullQualification',
+    ],
+    [
+      'validated-skills',
+      'an attestation that is not in /evidence',
+      (body) => body.workExperience[0].attestations.push('https://documents.example.es/other.pdf'),
+      '/workExperience/0/attestations/1',
+    ],
+    [
+      'validated-skills',
+      'neither reference qualification nor occupation',
+      (body) => (delete body.referenceQualification, delete body.referenceOccupation),
+      '/referenceQualification',
+    ],
     ['validated-skills', 'the same evidence document twice', (body) => body.evidence.push(body.evidence[0]), '/evidence/3/url'],
   ];
   for (const [profile, what, change, pointer] of RULES) {
@@ -203,7 +241,10 @@ describe('credential profiles: POST /issuers/:slug/credentials', () => {
       change(body);
       const response = await issue(body);
       expect(response.status, response.text).to.equal(400);
-      expect((response.body.errors as Json[]).map((error) => error.pointer), response.text).to.include(pointer);
+      expect(
+        (response.body.errors as Json[]).map((error) => error.pointer),
+        response.text,
+      ).to.include(pointer);
     });
   }
 
@@ -278,7 +319,8 @@ describe('credential profiles: POST /issuers/:slug/credentials', () => {
     it('carries one credentialStatus (revocation), as the OB 3.0 schema requires; revocation works, suspension is refused', async () => {
       const vc = await issueOk(example('language-level'), 'status');
       expect(vc.credentialStatus).to.be.an('object').and.include({ type: 'BitstringStatusListEntry', statusPurpose: 'revocation' });
-      const change = (status: string) => app.post('/credentials/status', { credentialId: vc.id, credentialStatus: [{ type: 'BitstringStatusListCredential', status }] }, auth());
+      const change = (status: string) =>
+        app.post('/credentials/status', { credentialId: vc.id, credentialStatus: [{ type: 'BitstringStatusListCredential', status }] }, auth());
       const suspend = await change('suspended');
       expect(suspend.status).to.equal(409);
       expect(suspend.body.detail).to.include('no suspension entry');
@@ -310,7 +352,8 @@ describe('credential profiles: POST /issuers/:slug/credentials', () => {
         const text = JSON.stringify(expanded);
         expect(text, what).to.not.include('issuer-dependent');
         // Our own terms are there, under our vocabulary, not silently gone.
-        for (const term of ['primaryLanguage', 'localizedName', 'frameworkId']) expect(text, `${what}: ${term}`).to.include(`https://w3id.org/passerelle/vocab#${term}`);
+        for (const term of ['primaryLanguage', 'localizedName', 'frameworkId'])
+          expect(text, `${what}: ${term}`).to.include(`https://w3id.org/passerelle/vocab#${term}`);
       }
     });
 
@@ -390,7 +433,8 @@ describe('profiles and frameworks together', () => {
     recent.exam.date = threeMonthsAgo;
     delete recent.certificateDate;
     const outcomeOf = async (body: Json) => {
-      const report = (await app.post('/credentials/verify', { verifiableCredential: await issueProfile(body), options: { presets: ['de-visa-language-b1'] } })).body;
+      const report = (await app.post('/credentials/verify', { verifiableCredential: await issueProfile(body), options: { presets: ['de-visa-language-b1'] } }))
+        .body;
       expect(report.requirements.evaluated, JSON.stringify(report.requirements)).to.equal(true);
       return report.requirements.outcome as string;
     };

@@ -38,7 +38,12 @@ async function statusList(url: string, key: SigningKey, options: { revoked?: boo
       issuer: key.controller,
       validFrom: '2026-01-01T00:00:00Z',
       validUntil: options.validUntil ?? '2999-01-01T00:00:00Z',
-      credentialSubject: { id: `${url}#list`, type: 'BitstringStatusList', statusPurpose: 'revocation', encodedList: await encodeList(131_072, options.revoked ? [INDEX] : []) },
+      credentialSubject: {
+        id: `${url}#list`,
+        type: 'BitstringStatusList',
+        statusPurpose: 'revocation',
+        encodedList: await encodeList(131_072, options.revoked ? [INDEX] : []),
+      },
     },
     key,
   );
@@ -49,7 +54,13 @@ async function credentialWithStatus(url: string, key: SigningKey) {
     {
       ...minimalCredential(),
       issuer: key.controller,
-      credentialStatus: { id: `${url}#${INDEX}`, type: 'BitstringStatusListEntry', statusPurpose: 'revocation', statusListIndex: String(INDEX), statusListCredential: url },
+      credentialStatus: {
+        id: `${url}#${INDEX}`,
+        type: 'BitstringStatusListEntry',
+        statusPurpose: 'revocation',
+        statusListIndex: String(INDEX),
+        statusListCredential: url,
+      },
     },
     key,
   );

@@ -3,10 +3,15 @@ import { expect } from 'chai';
 import { minimalCredential } from '../helpers/fixtures.js';
 import { startTestApp, type TestApp } from '../helpers/start-app.js';
 
-type Report = { verified: boolean; verdict: string; checks: Array<{ check: string; status: string; cause?: string; problems?: Array<{ type: string; detail: string }> }> };
+type Report = {
+  verified: boolean;
+  verdict: string;
+  checks: Array<{ check: string; status: string; cause?: string; problems?: Array<{ type: string; detail: string }> }>;
+};
 const statusOutcome = (report: Report) => report.checks.find((outcome) => outcome.check === 'status');
 
-function payloadOf(vc: Record<string, unknown>): Record<string, any> { // eslint-disable-line @typescript-eslint/no-explicit-any
+function payloadOf(vc: Record<string, unknown>): Record<string, any> {
+  // eslint-disable-line @typescript-eslint/no-explicit-any
   const jwt = (vc.id as string).slice('data:application/vc+jwt,'.length);
   return JSON.parse(Buffer.from(jwt.split('.')[1] as string, 'base64url').toString());
 }
@@ -24,7 +29,8 @@ describe('revocation and suspension (Bitstring Status List)', () => {
   });
   after(() => app.close());
 
-  async function issue(format: 'di' | 'jwt' = 'di'): Promise<{ vc: Record<string, unknown>; id: string; credential: Record<string, any> }> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  async function issue(format: 'di' | 'jwt' = 'di'): Promise<{ vc: Record<string, unknown>; id: string; credential: Record<string, any> }> {
+    // eslint-disable-line @typescript-eslint/no-explicit-any
     const response = await app.post('/credentials/issue', { credential: minimalCredential(), options: { format } }, auth());
     expect(response.status, response.text).to.equal(201);
     const vc = response.body.verifiableCredential;
@@ -33,7 +39,11 @@ describe('revocation and suspension (Bitstring Status List)', () => {
   }
   const verify = async (vc: unknown): Promise<Report> => (await app.post('/credentials/verify', { verifiableCredential: vc })).body;
   const setStatus = (credentialId: string, status: string, headers: Record<string, string> = auth(), reason?: string) =>
-    app.post('/credentials/status', { credentialId, credentialStatus: [{ type: 'BitstringStatusListCredential', status }], ...(reason === undefined ? {} : { reason }) }, headers);
+    app.post(
+      '/credentials/status',
+      { credentialId, credentialStatus: [{ type: 'BitstringStatusListCredential', status }], ...(reason === undefined ? {} : { reason }) },
+      headers,
+    );
 
   for (const format of ['di', 'jwt'] as const) {
     describe(`format ${format}`, () => {
@@ -108,7 +118,11 @@ describe('revocation and suspension (Bitstring Status List)', () => {
     expect(log.status).to.equal(200);
     expect(log.body).to.include({ credentialId: id, revoked: true, suspended: false });
     expect(log.body.events.map((event: { action: string }) => event.action)).to.deep.equal(['suspend', 'unsuspend', 'revoke']);
-    expect(log.body.events.map((event: { reason: string }) => event.reason)).to.deep.equal(['Investigation of exam fraud', 'Investigation closed', 'Fraud confirmed']);
+    expect(log.body.events.map((event: { reason: string }) => event.reason)).to.deep.equal([
+      'Investigation of exam fraud',
+      'Investigation closed',
+      'Fraud confirmed',
+    ]);
     const keyId = issuer.apiKey.split('_')[1];
     for (const event of log.body.events) {
       expect(event.actor).to.equal(keyId);

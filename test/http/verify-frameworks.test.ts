@@ -59,7 +59,12 @@ describe('verify with frameworks and requirements, over HTTP with issued credent
 
   it('answers the German visa preset from an issued Goethe B1 credential: met, with the evidence used', async () => {
     const vc = await issue(germanB1(), 'jwt');
-    const report = (await app.post('/credentials/verify', { verifiableCredential: vc, options: { presets: ['de-visa-language-b1'], requirements: [{ kind: 'language', language: 'de', minLevel: 'B2' }] } })).body;
+    const report = (
+      await app.post('/credentials/verify', {
+        verifiableCredential: vc,
+        options: { presets: ['de-visa-language-b1'], requirements: [{ kind: 'language', language: 'de', minLevel: 'B2' }] },
+      })
+    ).body;
     expect(report.requirements.evaluated).to.equal(true);
     expect(report.requirements.presets[0]).to.include({ preset: 'de-visa-language-b1', outcome: 'met' });
     expect(report.requirements.presets[0].sources[0].url).to.match(/^https:\/\/www\.auswaertiges-amt\.de\//);
@@ -72,7 +77,8 @@ describe('verify with frameworks and requirements, over HTTP with issued credent
     const vc = structuredClone(await issue(germanB1()));
     const subject = vc.credentialSubject as { result: Array<Record<string, string>> };
     subject.result[0]!.achievedLevel = subject.result[0]!.achievedLevel!.replace(/B1$/, 'C2');
-    const report = (await app.post('/credentials/verify', { verifiableCredential: vc, options: { frameworks: ['eqf'], presets: ['de-visa-language-b1'] } })).body;
+    const report = (await app.post('/credentials/verify', { verifiableCredential: vc, options: { frameworks: ['eqf'], presets: ['de-visa-language-b1'] } }))
+      .body;
     expect(report.verified).to.equal(false);
     expect(report.levels).to.deep.include({ evaluated: false, claims: [] });
     expect(report.levels.reason).to.match(/not verified \(verdict: not-genuine\)/);
@@ -85,7 +91,11 @@ describe('verify with frameworks and requirements, over HTTP with issued credent
     const cases: Array<[Record<string, unknown>, string, RegExp]> = [
       [{ frameworks: ['de-dqr', 'xx'] }, '/options/frameworks/1', /Valid framework ids: .*ma-cnc/],
       [{ presets: ['nope'] }, '/options/presets/0', /Valid presets: .*de-visa-language-b1/],
-      [{ requirements: [{ kind: 'qualification-level', framework: 'eqf', minLevel: '9' }] }, '/options/requirements/0/minLevel', /Valid codes: 1, 2, 3, 4, 5, 6, 7, 8/],
+      [
+        { requirements: [{ kind: 'qualification-level', framework: 'eqf', minLevel: '9' }] },
+        '/options/requirements/0/minLevel',
+        /Valid codes: 1, 2, 3, 4, 5, 6, 7, 8/,
+      ],
       [{ requirements: [{ kind: 'language', language: 'de', minLevel: 'B3' }] }, '/options/requirements/0/minLevel', /must be one of/],
       [{ colour: 'red' }, '/options/colour', /not a known property/],
     ];
@@ -102,12 +112,18 @@ describe('verify with frameworks and requirements, over HTTP with issued credent
       const good = await issue(germanB1());
       const old = await issue(germanB1({ examDate: monthsAgo(13) }));
       const diploma = await issue(diplomaCredential([['fr-cncp', 'IV']]));
-      const response = await app.post('/requirements/check', { credentials: [old, good, diploma], presets: ['de-visa-language-b1', 'de-skilled-worker-eqf4-official'] });
+      const response = await app.post('/requirements/check', {
+        credentials: [old, good, diploma],
+        presets: ['de-visa-language-b1', 'de-skilled-worker-eqf4-official'],
+      });
       expect(response.status, response.text).to.equal(200);
       expect(response.body.credentials.map((credential: { verified: boolean }) => credential.verified)).to.deep.equal([true, true, true]);
       const [visa, eqf4] = response.body.presets;
       expect(visa.outcome).to.equal('met');
-      expect(visa.results[0].evidence.map((entry: { credential: number; outcome: string }) => [entry.credential, entry.outcome])).to.deep.equal([[0, 'not-met'], [1, 'met']]);
+      expect(visa.results[0].evidence.map((entry: { credential: number; outcome: string }) => [entry.credential, entry.outcome])).to.deep.equal([
+        [0, 'not-met'],
+        [1, 'met'],
+      ]);
       expect(visa.results[0].evidence[0].reason).to.match(/older than 12 months/);
       expect(eqf4.outcome).to.equal('met');
       expect(eqf4.results[0].evidence[0].mapping).to.deep.include({ basis: 'official', to: ['4'] });
@@ -117,7 +133,8 @@ describe('verify with frameworks and requirements, over HTTP with issued credent
     it('edge cases through HTTP: unaccepted provider, missing skill, unverified credential', async () => {
       const otherProvider = await issue(germanB1({ provider: 'Volkshochschule Beispiel' }));
       const noSpeaking = await issue(germanB1({ skills: { listening: 'B1', reading: 'B1', writing: 'B1' } }));
-      const check = async (credential: unknown) => (await app.post('/requirements/check', { credentials: [credential], presets: ['de-visa-language-b1'] })).body.presets[0];
+      const check = async (credential: unknown) =>
+        (await app.post('/requirements/check', { credentials: [credential], presets: ['de-visa-language-b1'] })).body.presets[0];
       expect((await check(otherProvider)).outcome).to.equal('not-met');
       expect((await check(noSpeaking)).outcome).to.equal('cannot-tell');
       const forged = structuredClone(await issue(germanB1()));
@@ -128,7 +145,7 @@ describe('verify with frameworks and requirements, over HTTP with issued credent
     });
 
     it('400 for a missing requirement list, an empty credential list or an unknown preset', async () => {
-      const empty = await app.post('/requirements/check', { credentials: [] , presets: ['de-visa-language-b1'] });
+      const empty = await app.post('/requirements/check', { credentials: [], presets: ['de-visa-language-b1'] });
       expect(empty.status).to.equal(400);
       expect(empty.body.detail).to.match(/\/credentials/);
       const none = await app.post('/requirements/check', { credentials: ['x'] });

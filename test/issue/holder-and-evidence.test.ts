@@ -6,7 +6,9 @@ import { directionOf } from '../../src/issue/profiles/multilingual-text.js';
 
 describe('what a verifier can check offline in a profile credential', () => {
   it('matches a passport shown in person against its salted hash, whatever the spacing or case', () => {
-    const subject = holderSubject({ name: 'Hassan Ouchen', identifiers: [{ type: 'passport', value: 'TK 903-8451' }] }, 'salt-1') as { identifier: Array<Record<string, string>> };
+    const subject = holderSubject({ name: 'Hassan Ouchen', identifiers: [{ type: 'passport', value: 'TK 903-8451' }] }, 'salt-1') as {
+      identifier: Array<Record<string, string>>;
+    };
     const [identity] = subject.identifier as [Record<string, string>];
     expect(identity).to.include({ identityType: 'ext:passportNumber', salt: 'salt-1' });
     expect(identity.identityHash).to.equal(`sha256$${createHash('sha256').update('TK9038451salt-1').digest('hex')}`);

@@ -28,7 +28,15 @@ describe('printable certificate (PDF)', () => {
     expect(response.status).to.equal(200);
     expect(response.headers.get('content-type')).to.equal('application/pdf');
     expect(pdf.subarray(0, 5).toString()).to.equal('%PDF-');
-    for (const expected of ['Zertifikat', 'Amina El Idrissi', 'Goethe-Zertifikat B1', 'Hören: B1', 'Schreiben: A2', 'Ausbildungszentrum Atlas', 'Zum Prüfen scannen']) {
+    for (const expected of [
+      'Zertifikat',
+      'Amina El Idrissi',
+      'Goethe-Zertifikat B1',
+      'Hören: B1',
+      'Schreiben: A2',
+      'Ausbildungszentrum Atlas',
+      'Zum Prüfen scannen',
+    ]) {
       expect(squeeze(text), expected).to.include(squeeze(expected));
     }
     expect(text).to.match(/Ausgestellt am: \d{1,2}\. \w+ \d{4}/);

@@ -34,17 +34,34 @@ export function languageCredential(options: { primary: 'de' | 'ar'; holder?: str
     credentialSubject: {
       type: ['AchievementSubject'],
       name: options.holder ?? (options.primary === 'ar' ? 'أمينة الإدريسي' : 'Amina El Idrissi'),
-      identifier: [{ type: 'IdentityObject', identityHash: 'sha256$8f434346648f6b96df89dda901c5176b10a6d83961dd3c1ac88b59b2dc327aa4', identityType: 'nationalIdentityNumber', hashed: true, salt: 'b3f0c7f6' }],
+      identifier: [
+        {
+          type: 'IdentityObject',
+          identityHash: 'sha256$8f434346648f6b96df89dda901c5176b10a6d83961dd3c1ac88b59b2dc327aa4',
+          identityType: 'nationalIdentityNumber',
+          hashed: true,
+          salt: 'b3f0c7f6',
+        },
+      ],
       achievement: {
         id: base,
         type: ['Achievement'],
         achievementType: 'Certificate',
         name: ordered,
-        description: options.primary === 'ar'
-          ? [{ '@value': 'امتحان اللغة الألمانية للمستوى B1 في الاستماع والقراءة والكتابة والمحادثة.', '@language': 'ar', '@direction': 'rtl' }]
-          : [{ '@value': 'Deutschprüfung auf Niveau B1: Hören, Lesen, Schreiben, Sprechen.', '@language': 'de' }],
+        description:
+          options.primary === 'ar'
+            ? [{ '@value': 'امتحان اللغة الألمانية للمستوى B1 في الاستماع والقراءة والكتابة والمحادثة.', '@language': 'ar', '@direction': 'rtl' }]
+            : [{ '@value': 'Deutschprüfung auf Niveau B1: Hören, Lesen, Schreiben, Sprechen.', '@language': 'de' }],
         criteria: { narrative: 'Passed all four modules.' },
-        alignment: [{ type: ['Alignment'], targetFramework: 'CEFR', targetCode: 'B1', targetName: 'Threshold', targetUrl: 'https://www.coe.int/en/web/common-european-framework-reference-languages' }],
+        alignment: [
+          {
+            type: ['Alignment'],
+            targetFramework: 'CEFR',
+            targetCode: 'B1',
+            targetName: 'Threshold',
+            targetUrl: 'https://www.coe.int/en/web/common-european-framework-reference-languages',
+          },
+        ],
         resultDescription: [skill('listening', 'Hören', 'الاستماع', 'Compréhension orale'), skill('writing', 'Schreiben', 'الكتابة', 'Expression écrite')],
       },
       result: [

@@ -25,7 +25,11 @@ describe('public verification page (server-rendered)', () => {
     return { vc, jwt, id, pageId: id.split('/').pop() as string };
   }
   const postForm = (path: string, fields: Record<string, string>) =>
-    fetch(app.baseUrl + path, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() });
+    fetch(app.baseUrl + path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(fields).toString(),
+    });
 
   it('renders the verdict first, then holder, achievement, issuer in the viewer language and per-skill levels; under 100 KB', async () => {
     const { pageId } = await issue(languageCredential({ primary: 'de' }));
@@ -91,7 +95,11 @@ describe('public verification page (server-rendered)', () => {
 
   it('reports revoked, expired and a 404 page for an unknown id (which still offers the paste form)', async () => {
     const revoked = await issue(minimalCredential());
-    await app.post('/credentials/status', { credentialId: revoked.id, credentialStatus: [{ type: 'BitstringStatusListCredential', status: 'revoked' }] }, auth());
+    await app.post(
+      '/credentials/status',
+      { credentialId: revoked.id, credentialStatus: [{ type: 'BitstringStatusListCredential', status: 'revoked' }] },
+      auth(),
+    );
     expect((await app.get(`/v/${revoked.pageId}?lang=en`)).text).to.include('data-verdict="revoked"');
 
     const expired = await issue(minimalCredential({ validFrom: '2020-01-01T00:00:00Z', validUntil: '2021-01-01T00:00:00Z' }));
@@ -110,7 +118,7 @@ describe('public verification page (server-rendered)', () => {
     const pastedJwt = await (await postForm('/v?lang=en', { credential: jwt as string })).text();
     expect(pastedJwt).to.include('data-verdict="valid"');
     expect(pastedJwt).to.include('Amina El Idrissi');
-    expect((await (await postForm('/v?lang=en', { credential: JSON.stringify(vc) })).text())).to.include('data-verdict="valid"');
+    expect(await (await postForm('/v?lang=en', { credential: JSON.stringify(vc) })).text()).to.include('data-verdict="valid"');
 
     const di = await issue(languageCredential({ primary: 'de', holder: 'Amina El Idrissi' }));
     const forged = structuredClone(di.vc) as { credentialSubject: { name: string } };
@@ -137,14 +145,18 @@ describe('public verification page (server-rendered)', () => {
   });
 
   it('expresses a profile diploma\u2019s level in the viewer\u2019s framework, with the basis: CNC 5 → DQR 5 (indicative) in German, EQF in English', async () => {
-    const slug = (await app.get('/admin/issuers', { authorization: `Bearer ${ADMIN_TOKEN}` })).body.find((candidate: { did: string }) => candidate.did === issuer.did).slug;
+    const slug = (await app.get('/admin/issuers', { authorization: `Bearer ${ADMIN_TOKEN}` })).body.find(
+      (candidate: { did: string }) => candidate.did === issuer.did,
+    ).slug;
     const issued = await app.post(`/issuers/${slug}/credentials`, PROFILE_EXAMPLES.diploma, auth());
     expect(issued.status, issued.text).to.equal(201);
     const pageId = (issued.body.verifiableCredential.id as string).split('/').pop();
 
     const german = (await app.get(`/v/${pageId}?lang=de`)).text;
     expect(german).to.include('id="h-framework-levels"');
-    expect(german).to.match(/<bdi>CNC 5<\/bdi> → <bdi>DQR 5[^<]*<\/bdi> <span class="note" title="[^"]*not referenced to the EQF[^"]*">\(Vergleich zur Orientierung\)/);
+    expect(german).to.match(
+      /<bdi>CNC 5<\/bdi> → <bdi>DQR 5[^<]*<\/bdi> <span class="note" title="[^"]*not referenced to the EQF[^"]*">\(Vergleich zur Orientierung\)/,
+    );
     const english = (await app.get(`/v/${pageId}?lang=en`)).text;
     expect(english).to.match(/<bdi>CNC 5<\/bdi> → <bdi>EQF 5[^<]*<\/bdi>/);
     expect(english).not.to.include('DQR 5');

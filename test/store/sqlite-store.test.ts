@@ -90,9 +90,7 @@ describe('SQLite store', () => {
       const file = join(dir, `newer-${randomUUID()}.sqlite`);
       openSqliteStore(file).close();
       const raw = new Database(file);
-      raw.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, 'from the future', '2030-01-01T00:00:00Z')").run(
-        MIGRATIONS.length + 1,
-      );
+      raw.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, 'from the future', '2030-01-01T00:00:00Z')").run(MIGRATIONS.length + 1);
       raw.close();
 
       expect(() => openSqliteStore(file)).to.throw(/newer than this release knows/);
@@ -101,10 +99,20 @@ describe('SQLite store', () => {
     it('enforces foreign keys: no key for an issuer that does not exist', async () => {
       const store = openSqliteStore(join(dir, `fk-${randomUUID()}.sqlite`));
       try {
-        const key = { id: 'did:key:z1#z1', issuerId: randomUUID(), publicKeyMultibase: 'z1', sealedSecretKey: 's', status: 'active' as const, createdAt: '2026-01-01T00:00:00.000Z' };
+        const key = {
+          id: 'did:key:z1#z1',
+          issuerId: randomUUID(),
+          publicKeyMultibase: 'z1',
+          sealedSecretKey: 's',
+          status: 'active' as const,
+          createdAt: '2026-01-01T00:00:00.000Z',
+        };
         let error: unknown;
         await store.keys.add(key).catch((caught: unknown) => (error = caught));
-        expect(error).to.be.instanceOf(Error).with.property('message').that.matches(/FOREIGN KEY/);
+        expect(error)
+          .to.be.instanceOf(Error)
+          .with.property('message')
+          .that.matches(/FOREIGN KEY/);
         expect(await store.keys.listForIssuer(key.issuerId)).to.deep.equal([]);
       } finally {
         await store.close();
@@ -184,9 +192,15 @@ describe('SQLite store', () => {
           const saved = attempts.filter((attempt) => attempt.outcome === 'saved');
           expect(saved, key).to.have.length(1);
           const winnerId = saved[0]?.credentialId;
-          expect(attempts.map((attempt) => attempt.recordId), key).to.deep.equal([winnerId, winnerId, winnerId]);
+          expect(
+            attempts.map((attempt) => attempt.recordId),
+            key,
+          ).to.deep.equal([winnerId, winnerId, winnerId]);
           const stored = await Promise.all(attempts.map((attempt) => check.credentials.findById(attempt.credentialId)));
-          expect(stored.filter((found) => found !== undefined).map((found) => found?.id), key).to.deep.equal([winnerId]);
+          expect(
+            stored.filter((found) => found !== undefined).map((found) => found?.id),
+            key,
+          ).to.deep.equal([winnerId]);
         }
       } finally {
         await check.close();

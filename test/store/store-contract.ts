@@ -437,9 +437,7 @@ export function runStoreContract(name: string, open: () => Promise<Store>, clean
 
       it('never gives one position twice to 200 concurrent allocations', async () => {
         const issuer = await aStoredIssuer(store);
-        const taken = await Promise.all(
-          Array.from({ length: 200 }, () => store.status.allocate(issuer.id, () => aStatusList(issuer.id, 64))),
-        );
+        const taken = await Promise.all(Array.from({ length: 200 }, () => store.status.allocate(issuer.id, () => aStatusList(issuer.id, 64))));
 
         const positions = new Set(taken.map((t) => `${t.list.id}/${t.ordinal}`));
         expect(positions.size).to.equal(200);

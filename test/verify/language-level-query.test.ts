@@ -4,7 +4,12 @@ import { languageLevelProfile, type LanguageLevelRequest } from '../../src/issue
 import type { IssuerRecord } from '../../src/store/ports.js';
 import { languageLevelsOf, meetsLanguageLevel } from '../../src/verify/language-level-query.js';
 
-const issuer = { id: 'issuer-1', did: 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK', legalName: 'Centre de langues', names: {} } as unknown as IssuerRecord;
+const issuer = {
+  id: 'issuer-1',
+  did: 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK',
+  legalName: 'Centre de langues',
+  names: {},
+} as unknown as IssuerRecord;
 
 /** The level "mirrored" on the scale: differs from `level` except in the middle, so other skills never leak into the answer. */
 const other = (level: CefrLevel): CefrLevel => CEFR_LEVELS[5 - cefrRank(level)] as CefrLevel;
@@ -48,7 +53,8 @@ describe('"at least <level> in <language>?" from a language credential alone', (
 
   it('matches the language by ISO 639-1, 639-2 or a regional tag, and never another language', () => {
     const credential = credentialStating('overall', 'B1');
-    for (const language of ['de', 'deu', 'ger', 'de-AT', 'DE']) expect(meetsLanguageLevel(credential, { language, minimum: 'B1' }).answer, language).to.equal('yes');
+    for (const language of ['de', 'deu', 'ger', 'de-AT', 'DE'])
+      expect(meetsLanguageLevel(credential, { language, minimum: 'B1' }).answer, language).to.equal('yes');
     for (const language of ['fr', 'en', 'nl']) expect(meetsLanguageLevel(credential, { language, minimum: 'A1' }).answer, language).to.equal('unknown');
   });
 

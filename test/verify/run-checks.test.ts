@@ -49,7 +49,10 @@ describe('runChecks', () => {
 
   it('keeps going after a non-fatal failure: expired is still authentic', async () => {
     const calls: string[] = [];
-    const outcomes = await runChecks([check('signature', true, ok, calls), check('validity-period', false, bad('credential-expired'), calls), check('status', false, ok, calls)], context);
+    const outcomes = await runChecks(
+      [check('signature', true, ok, calls), check('validity-period', false, bad('credential-expired'), calls), check('status', false, ok, calls)],
+      context,
+    );
     expect(calls).to.deep.equal(['signature', 'validity-period', 'status']);
     expect(verdictOf(outcomes)).to.equal('expired');
     expect(isVerified(outcomes)).to.equal(false);

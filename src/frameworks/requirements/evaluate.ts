@@ -2,7 +2,18 @@ import { CEFR_CODES, LANGUAGE_SKILLS, type LanguageClaim, type LevelClaim } from
 import { mapLevel } from '../map-level.js';
 import { frameworkRegistry, type FrameworkRegistry } from '../registry.js';
 import { ProblemError } from '../../shared/problems.js';
-import { all, best, type AcceptedProvider, type CredentialEvidence, type EvidenceUsed, type Outcome, type Preset, type PresetResult, type Requirement, type RequirementResult } from './requirement.js';
+import {
+  all,
+  best,
+  type AcceptedProvider,
+  type CredentialEvidence,
+  type EvidenceUsed,
+  type Outcome,
+  type Preset,
+  type PresetResult,
+  type Requirement,
+  type RequirementResult,
+} from './requirement.js';
 
 /**
  * Evaluates requirements against the claims of credentials. Pure: the caller has
@@ -27,27 +38,42 @@ export function evaluateRequirement(requirement: Requirement, credentials: Crede
       return {
         requirement,
         outcome,
-        reason: outcome === 'not-met' ? `None of the ${alternatives.length} alternatives is met.` : `Alternative ${describe(chosen.requirement)}: ${chosen.reason}`,
+        reason:
+          outcome === 'not-met' ? `None of the ${alternatives.length} alternatives is met.` : `Alternative ${describe(chosen.requirement)}: ${chosen.reason}`,
         evidence: chosen.evidence,
         alternatives,
       };
     }
     case 'language':
-      return decide(requirement, credentials, (credential) =>
-        credential.claims.languages
-          .filter((claim) => claim.language === requirement.language)
-          .map((claim) => ({ claim, ...judgeLanguage(requirement, claim, options.now) })),
-      `states a level in ${requirement.language}`);
+      return decide(
+        requirement,
+        credentials,
+        (credential) =>
+          credential.claims.languages
+            .filter((claim) => claim.language === requirement.language)
+            .map((claim) => ({ claim, ...judgeLanguage(requirement, claim, options.now) })),
+        `states a level in ${requirement.language}`,
+      );
     case 'qualification-level': {
       const registry = options.registry ?? frameworkRegistry();
-      return decide(requirement, credentials, (credential) => credential.claims.levels.map((claim) => judgeLevel(requirement, claim, registry)), 'states a qualification level');
+      return decide(
+        requirement,
+        credentials,
+        (credential) => credential.claims.levels.map((claim) => judgeLevel(requirement, claim, registry)),
+        'states a qualification level',
+      );
     }
   }
 }
 
 type Judged = Omit<EvidenceUsed, 'credential' | 'credentialId' | 'verified'>;
 
-function decide(requirement: Requirement, credentials: CredentialEvidence[], judge: (credential: CredentialEvidence) => Judged[], what: string): RequirementResult {
+function decide(
+  requirement: Requirement,
+  credentials: CredentialEvidence[],
+  judge: (credential: CredentialEvidence) => Judged[],
+  what: string,
+): RequirementResult {
   const evidence: EvidenceUsed[] = [];
   for (const credential of credentials) {
     const judged = judge(credential);
@@ -57,7 +83,12 @@ function decide(requirement: Requirement, credentials: CredentialEvidence[], jud
     } else if (judged.length > 0) {
       // Its claims are read only to say why it does not count.
       const outcome: Outcome = credential.verdict === 'could-not-check' ? 'cannot-tell' : 'not-met';
-      evidence.push({ ...base, ...(judged[0]?.claim === undefined ? {} : { claim: judged[0].claim }), outcome, reason: `Credential ${credential.index} was not verified (verdict: ${credential.verdict}), so its claims do not count as evidence.` });
+      evidence.push({
+        ...base,
+        ...(judged[0]?.claim === undefined ? {} : { claim: judged[0].claim }),
+        outcome,
+        reason: `Credential ${credential.index} was not verified (verdict: ${credential.verdict}), so its claims do not count as evidence.`,
+      });
     }
   }
   if (evidence.length === 0) {
@@ -69,7 +100,13 @@ function decide(requirement: Requirement, credentials: CredentialEvidence[], jud
 }
 
 function providerMatches(accepted: AcceptedProvider, names: string[], id: string | undefined): boolean {
-  const fold = (text: string) => text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  const fold = (text: string) =>
+    text
+      .normalize('NFD')
+      .replace(/\p{Diacritic}/gu, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim();
   const wanted = typeof accepted === 'string' ? [accepted] : [accepted.name, ...(accepted.aliases ?? [])];
   return wanted.some((candidate) => {
     const folded = fold(candidate);
@@ -77,7 +114,8 @@ function providerMatches(accepted: AcceptedProvider, names: string[], id: string
   });
 }
 
-const providerLabel = (accepted: AcceptedProvider) => (typeof accepted === 'string' ? accepted : `${accepted.name}${accepted.minLevel === undefined ? '' : ` (from ${accepted.minLevel})`}`);
+const providerLabel = (accepted: AcceptedProvider) =>
+  typeof accepted === 'string' ? accepted : `${accepted.name}${accepted.minLevel === undefined ? '' : ` (from ${accepted.minLevel})`}`;
 
 function addMonths(date: Date, months: number): Date {
   const result = new Date(date.getTime());
@@ -97,7 +135,9 @@ function judgeLanguage(requirement: Extract<Requirement, { kind: 'language' }>, 
     } else {
       const accepted = requirement.acceptedProviders.find((candidate) => providerMatches(candidate, names, claim.provider?.id));
       if (accepted === undefined) {
-        failed.push(`exam provider "${names[0] ?? claim.provider?.id}" is not accepted (accepted: ${requirement.acceptedProviders.map(providerLabel).join(', ')})`);
+        failed.push(
+          `exam provider "${names[0] ?? claim.provider?.id}" is not accepted (accepted: ${requirement.acceptedProviders.map(providerLabel).join(', ')})`,
+        );
       } else if (typeof accepted !== 'string' && accepted.minLevel !== undefined && cefrRank(accepted.minLevel) > cefrRank(minLevel)) {
         minLevel = accepted.minLevel;
       }
@@ -119,7 +159,8 @@ function judgeLanguage(requirement: Extract<Requirement, { kind: 'language' }>, 
   if (requirement.skills !== undefined) {
     for (const skill of requirement.skills) {
       const level = claim.skills[skill];
-      if (level === undefined) unknown.push(`the credential states no ${SKILL_NAMES[skill]} level${claim.overall === undefined ? '' : ` (only the overall level ${claim.overall})`}`);
+      if (level === undefined)
+        unknown.push(`the credential states no ${SKILL_NAMES[skill]} level${claim.overall === undefined ? '' : ` (only the overall level ${claim.overall})`}`);
       else levelOk(level, SKILL_NAMES[skill] as string);
     }
   } else if (claim.overall !== undefined) {
@@ -135,7 +176,11 @@ function judgeLanguage(requirement: Extract<Requirement, { kind: 'language' }>, 
   const stated = claim.overall ?? Object.values(claim.skills).join('/');
   if (failed.length > 0) return { claim, outcome: 'not-met', reason: `Not met: ${failed.join('; ')}.` };
   if (unknown.length > 0) return { claim, outcome: 'cannot-tell', reason: `Cannot tell: ${unknown.join('; ')}.` };
-  return { claim, outcome: 'met', reason: `Met: ${requirement.language} ${stated} at or above ${minLevel}${claim.provider?.names[0] === undefined ? '' : ` from ${claim.provider.names[0]}`}${claim.examDate === undefined ? '' : `, exam of ${claim.examDate.slice(0, 10)}`}.` };
+  return {
+    claim,
+    outcome: 'met',
+    reason: `Met: ${requirement.language} ${stated} at or above ${minLevel}${claim.provider?.names[0] === undefined ? '' : ` from ${claim.provider.names[0]}`}${claim.examDate === undefined ? '' : `, exam of ${claim.examDate.slice(0, 10)}`}.`,
+  };
 }
 
 function judgeLevel(requirement: Extract<Requirement, { kind: 'qualification-level' }>, claim: LevelClaim, registry: FrameworkRegistry): Judged {
@@ -144,13 +189,24 @@ function judgeLevel(requirement: Extract<Requirement, { kind: 'qualification-lev
   try {
     mapping = mapLevel({ framework: claim.framework, level: claim.level }, requirement.framework, { registry });
   } catch (error) {
-    if (error instanceof ProblemError) return { claim, outcome: 'cannot-tell', reason: `Cannot tell: the credential states ${claim.framework} ${claim.level}, which the registry does not know (${error.message})` };
+    if (error instanceof ProblemError)
+      return {
+        claim,
+        outcome: 'cannot-tell',
+        reason: `Cannot tell: the credential states ${claim.framework} ${claim.level}, which the registry does not know (${error.message})`,
+      };
     throw error;
   }
   const used = { to: mapping.to.map((level) => level.code), basis: mapping.basis, path: mapping.path, reason: mapping.reason };
   const target = registry.find(requirement.framework);
   const stated = `${claim.framework} ${claim.level}`;
-  if (mapping.basis === 'none') return { claim, mapping: used, outcome: 'cannot-tell', reason: `Cannot tell: ${stated} has no recorded correspondence in ${target.abbreviation}. ${mapping.reason}` };
+  if (mapping.basis === 'none')
+    return {
+      claim,
+      mapping: used,
+      outcome: 'cannot-tell',
+      reason: `Cannot tell: ${stated} has no recorded correspondence in ${target.abbreviation}. ${mapping.reason}`,
+    };
   const min = registry.rank(requirement.framework, requirement.minLevel);
   const reached = used.to.map((code) => registry.rank(requirement.framework, code) >= min);
   const inTarget = `${target.abbreviation} ${used.to.join(' or ')}`;
@@ -158,9 +214,26 @@ function judgeLevel(requirement: Extract<Requirement, { kind: 'qualification-lev
     return { claim, mapping: used, outcome: 'not-met', reason: `Not met on an official basis: ${stated} is only indicatively ${inTarget}. ${mapping.reason}` };
   }
   const qualifier = mapping.basis === 'official' ? 'officially' : 'indicatively';
-  if (reached.every(Boolean)) return { claim, mapping: used, outcome: 'met', reason: `Met: ${stated} is ${qualifier} ${inTarget}, at or above ${target.abbreviation} ${requirement.minLevel}.` };
-  if (!reached.some(Boolean)) return { claim, mapping: used, outcome: 'not-met', reason: `Not met: ${stated} is ${qualifier} ${inTarget}, below ${target.abbreviation} ${requirement.minLevel}.` };
-  return { claim, mapping: used, outcome: 'cannot-tell', reason: `Cannot tell: ${stated} spans ${inTarget}, on both sides of ${target.abbreviation} ${requirement.minLevel}.` };
+  if (reached.every(Boolean))
+    return {
+      claim,
+      mapping: used,
+      outcome: 'met',
+      reason: `Met: ${stated} is ${qualifier} ${inTarget}, at or above ${target.abbreviation} ${requirement.minLevel}.`,
+    };
+  if (!reached.some(Boolean))
+    return {
+      claim,
+      mapping: used,
+      outcome: 'not-met',
+      reason: `Not met: ${stated} is ${qualifier} ${inTarget}, below ${target.abbreviation} ${requirement.minLevel}.`,
+    };
+  return {
+    claim,
+    mapping: used,
+    outcome: 'cannot-tell',
+    reason: `Cannot tell: ${stated} spans ${inTarget}, on both sides of ${target.abbreviation} ${requirement.minLevel}.`,
+  };
 }
 
 function describe(requirement: Requirement): string {
@@ -197,7 +270,11 @@ export interface RequirementsSection {
 }
 
 /** Ad-hoc requirements and presets together; the overall outcome needs all of them. */
-export function evaluateAll(asked: { requirements: Requirement[]; presets: Preset[] }, credentials: CredentialEvidence[], options: EvaluateOptions & { lang?: string }): RequirementsSection {
+export function evaluateAll(
+  asked: { requirements: Requirement[]; presets: Preset[] },
+  credentials: CredentialEvidence[],
+  options: EvaluateOptions & { lang?: string },
+): RequirementsSection {
   const requirements = asked.requirements.map((requirement) => evaluateRequirement(requirement, credentials, options));
   const presets = asked.presets.map((preset) => evaluatePreset(preset, credentials, options));
   return { outcome: all([...requirements, ...presets].map((result) => result.outcome)), requirements, presets };

@@ -20,13 +20,21 @@ export function assertRequirementKnown(requirement: Requirement, pointer: string
   const valid = registry.list().filter((framework) => framework.kind === 'qualifications' && framework.levels.length > 0);
   const framework = valid.find((candidate) => candidate.id === requirement.framework);
   if (framework === undefined) {
-    throw new ProblemError('invalid-request', `${pointer}/framework: "${requirement.framework}" is not a qualifications framework with levels. Valid: ${valid.map((candidate) => candidate.id).join(', ')}.`, { pointer: `${pointer}/framework` });
+    throw new ProblemError(
+      'invalid-request',
+      `${pointer}/framework: "${requirement.framework}" is not a qualifications framework with levels. Valid: ${valid.map((candidate) => candidate.id).join(', ')}.`,
+      { pointer: `${pointer}/framework` },
+    );
   }
   if (!framework.levels.some((level) => level.code === requirement.minLevel)) {
-    throw new ProblemError('invalid-request', `${pointer}/minLevel: ${framework.id} has no level "${requirement.minLevel}". Valid codes: ${validCodes(framework).join(', ')}.`, {
-      pointer: `${pointer}/minLevel`,
-      extensions: { validCodes: framework.levels.map((level) => level.code) },
-    });
+    throw new ProblemError(
+      'invalid-request',
+      `${pointer}/minLevel: ${framework.id} has no level "${requirement.minLevel}". Valid codes: ${validCodes(framework).join(', ')}.`,
+      {
+        pointer: `${pointer}/minLevel`,
+        extensions: { validCodes: framework.levels.map((level) => level.code) },
+      },
+    );
   }
 }
 
@@ -58,7 +66,13 @@ export function listPresets(): Preset[] {
 export function findPreset(id: string, pointer: string): Preset {
   const preset = listPresets().find((candidate) => candidate.id === id);
   if (preset === undefined) {
-    throw new ProblemError('invalid-request', `${pointer}: there is no preset "${id}". Valid presets: ${listPresets().map((candidate) => candidate.id).join(', ')}.`, { pointer });
+    throw new ProblemError(
+      'invalid-request',
+      `${pointer}: there is no preset "${id}". Valid presets: ${listPresets()
+        .map((candidate) => candidate.id)
+        .join(', ')}.`,
+      { pointer },
+    );
   }
   return preset;
 }

@@ -5,7 +5,16 @@ import type { LanguageSkill, LevelClaim, LanguageClaim, Claims } from '../creden
 export type AcceptedProvider = string | { name: string; aliases?: string[]; minLevel?: string };
 
 export type Requirement =
-  | { kind: 'language'; id?: string; description?: string; language: string; minLevel: string; skills?: LanguageSkill[]; acceptedProviders?: AcceptedProvider[]; maxAgeMonths?: number }
+  | {
+      kind: 'language';
+      id?: string;
+      description?: string;
+      language: string;
+      minLevel: string;
+      skills?: LanguageSkill[];
+      acceptedProviders?: AcceptedProvider[];
+      maxAgeMonths?: number;
+    }
   | { kind: 'qualification-level'; id?: string; description?: string; framework: string; minLevel: string; basis?: 'official' | 'any' }
   | { kind: 'any-of'; id?: string; description?: string; anyOf: Requirement[] };
 

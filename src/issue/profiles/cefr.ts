@@ -21,7 +21,13 @@ export function cefrRank(level: CefrLevel): number {
 
 /** Scale names in the five display languages; English first, so it is the fallback for any other primary language. */
 const SCALE_NAMES: Record<CefrScale, Record<string, string>> = {
-  overall: { en: 'Overall level (CEFR)', fr: 'Niveau global (CECRL)', de: 'Gesamtniveau (GER)', es: 'Nivel global (MCER)', ar: 'المستوى العام (الإطار الأوروبي المرجعي)' },
+  overall: {
+    en: 'Overall level (CEFR)',
+    fr: 'Niveau global (CECRL)',
+    de: 'Gesamtniveau (GER)',
+    es: 'Nivel global (MCER)',
+    ar: 'المستوى العام (الإطار الأوروبي المرجعي)',
+  },
   listening: { en: 'Listening', fr: "Compréhension de l'oral", de: 'Hören', es: 'Comprensión auditiva', ar: 'الاستماع' },
   reading: { en: 'Reading', fr: 'Compréhension des écrits', de: 'Lesen', es: 'Comprensión de lectura', ar: 'القراءة' },
   writing: { en: 'Writing', fr: 'Production écrite', de: 'Schreiben', es: 'Expresión escrita', ar: 'الكتابة' },

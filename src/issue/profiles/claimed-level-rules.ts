@@ -35,7 +35,12 @@ export function eqfLevelErrors(level: FrameworkLevelInput, eqfLevel: string | nu
   const framework = registry.find(level.framework);
   const referenced = framework.referencing.some((entry) => entry.framework === 'eqf' && entry.status === 'official');
   if (!referenced) {
-    return [{ pointer, detail: `must be absent: ${framework.shortName} (${framework.id}) is not officially referenced to the EQF, so no EQF level can be claimed for it` }];
+    return [
+      {
+        pointer,
+        detail: `must be absent: ${framework.shortName} (${framework.id}) is not officially referenced to the EQF, so no EQF level can be claimed for it`,
+      },
+    ];
   }
   let official: string[] = [];
   try {
@@ -46,7 +51,12 @@ export function eqfLevelErrors(level: FrameworkLevelInput, eqfLevel: string | nu
     return []; // the unknown level is reported by frameworkLevelErrors
   }
   if (official.length > 0 && !official.includes(String(eqfLevel))) {
-    return [{ pointer, detail: `must be ${official.join(' or ')}: the official referencing of ${framework.shortName} places level ${level.level} at EQF ${official.join('/')}` }];
+    return [
+      {
+        pointer,
+        detail: `must be ${official.join(' or ')}: the official referencing of ${framework.shortName} places level ${level.level} at EQF ${official.join('/')}`,
+      },
+    ];
   }
   return [];
 }

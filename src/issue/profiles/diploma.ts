@@ -19,7 +19,15 @@ import {
   type CommonRequest,
   type OrganisationInput,
 } from './ob3-credential.js';
-import { creditTerms, criteriaOf, gradeResult, learningOutcomes, type CreditsInput, type GradeInput, type LearningOutcomeInput } from './outcomes-and-results.js';
+import {
+  creditTerms,
+  criteriaOf,
+  gradeResult,
+  learningOutcomes,
+  type CreditsInput,
+  type GradeInput,
+  type LearningOutcomeInput,
+} from './outcomes-and-results.js';
 import type { ProfileDefinition } from './profile-definition.js';
 
 export interface DiplomaRequest extends CommonRequest {

@@ -50,7 +50,10 @@ export const diplomaExample = {
   grade: { value: '15.62', type: 'Result', min: '0', max: '20', name: { fr: 'Moyenne générale', en: 'Overall average' } },
   learningOutcomes: [
     {
-      text: { fr: 'Diagnostiquer et dépanner un système automatisé (API, variateurs, capteurs).', en: 'Diagnose and repair an automated system (PLC, drives, sensors).' },
+      text: {
+        fr: 'Diagnostiquer et dépanner un système automatisé (API, variateurs, capteurs).',
+        en: 'Diagnose and repair an automated system (PLC, drives, sensors).',
+      },
       escoSkills: [{ uri: 'http://data.europa.eu/esco/skill/8e0d8bd4-1ad5-4d6c-a0d4-f7b2c1e0a8c3', name: 'troubleshoot' }],
     },
     {
@@ -116,28 +119,47 @@ export const trainingModuleExample = {
   },
   achievementType: 'Course',
   moduleCode: 'PD-DE-120',
-  provider: { id: 'https://www.anapec.org', name: { fr: "Agence Nationale de Promotion de l'Emploi et des Compétences (ANAPEC)" }, country: 'MA', city: 'Rabat' },
+  provider: {
+    id: 'https://www.anapec.org',
+    name: { fr: "Agence Nationale de Promotion de l'Emploi et des Compétences (ANAPEC)" },
+    country: 'MA',
+    city: 'Rabat',
+  },
   hours: 120,
   startDate: '2025-03-03',
   endDate: '2025-04-25',
   mode: 'blended',
   learningOutcomes: [
     {
-      text: { fr: 'Appliquer les règles de sécurité au travail et de prévention sur un chantier ou en atelier.', de: 'Regeln der Arbeitssicherheit auf der Baustelle und in der Werkstatt anwenden.' },
+      text: {
+        fr: 'Appliquer les règles de sécurité au travail et de prévention sur un chantier ou en atelier.',
+        de: 'Regeln der Arbeitssicherheit auf der Baustelle und in der Werkstatt anwenden.',
+      },
       escoSkills: [{ uri: 'http://data.europa.eu/esco/skill/9a3e1c7d-5b2f-4e8a-8c1d-6f4b2a9e3d10', name: 'follow health and safety procedures' }],
     },
-    { text: { fr: 'Expliquer ses droits et obligations de salarié en Allemagne (contrat, salaire, assurances).', de: 'Eigene Rechte und Pflichten als Arbeitnehmer in Deutschland erklären.' } },
+    {
+      text: {
+        fr: 'Expliquer ses droits et obligations de salarié en Allemagne (contrat, salaire, assurances).',
+        de: 'Eigene Rechte und Pflichten als Arbeitnehmer in Deutschland erklären.',
+      },
+    },
   ],
   assessment: {
     method: 'oral-exam',
     date: '2025-04-25',
-    description: { fr: 'Entretien final sur des situations de travail et quiz de sécurité.', de: 'Abschlussgespräch zu Arbeitssituationen und Sicherheitsquiz.' },
+    description: {
+      fr: 'Entretien final sur des situations de travail et quiz de sécurité.',
+      de: 'Abschlussgespräch zu Arbeitssituationen und Sicherheitsquiz.',
+    },
     assessor: { name: 'Karima Tazi', role: 'Formatrice' },
     grade: { value: 'Réussi', type: 'Result', name: { fr: 'Résultat', de: 'Ergebnis' } },
   },
   programme: {
     id: 'https://mobility.example.org/programmes/ma-de-elektroniker-2025',
-    name: { fr: 'Parcours de mobilité Maroc–Allemagne : électronicien(ne) pour la technique d’exploitation', de: 'Mobilitätsprogramm Marokko–Deutschland: Elektroniker/in für Betriebstechnik' },
+    name: {
+      fr: 'Parcours de mobilité Maroc–Allemagne : électronicien(ne) pour la technique d’exploitation',
+      de: 'Mobilitätsprogramm Marokko–Deutschland: Elektroniker/in für Betriebstechnik',
+    },
     targetQualification: {
       name: { de: 'Elektroniker/in für Betriebstechnik', fr: 'Électronicien(ne) pour la technique d’exploitation' },
       level: { framework: 'de-dqr', level: '4', frameworkName: 'Deutscher Qualifikationsrahmen' },
@@ -202,12 +224,18 @@ export const validatedSkillsExample = {
   ],
   validationBody: {
     id: 'https://acreditacion.example.es/andalucia',
-    name: { es: 'Dispositivo de acreditación de competencias profesionales de Andalucía', fr: 'Dispositif andalou de validation des compétences professionnelles' },
+    name: {
+      es: 'Dispositivo de acreditación de competencias profesionales de Andalucía',
+      fr: 'Dispositif andalou de validation des compétences professionnelles',
+    },
     country: 'ES',
     city: 'Sevilla',
   },
   validationScheme: {
-    name: { es: 'Procedimiento de evaluación y acreditación de las competencias profesionales', fr: "Procédure d'évaluation et d'accréditation des compétences professionnelles" },
+    name: {
+      es: 'Procedimiento de evaluación y acreditación de las competencias profesionales',
+      fr: "Procédure d'évaluation et d'accréditation des compétences professionnelles",
+    },
     legalBasis: 'Real Decreto 1224/2009, modificado por el Real Decreto 143/2021',
   },
   validationDate: '2025-11-14',
@@ -239,7 +267,10 @@ export const validatedSkillsExample = {
     },
     remainingUnits: [
       { code: 'UC0870_1', title: { es: 'Construir fábricas para revestir', fr: 'Construire des maçonneries à enduire' } },
-      { code: 'UC0871_1', title: { es: 'Sanear y regularizar soportes para revestimiento en construcción', fr: 'Assainir et régulariser les supports de revêtement' } },
+      {
+        code: 'UC0871_1',
+        title: { es: 'Sanear y regularizar soportes para revestimiento en construcción', fr: 'Assainir et régulariser les supports de revêtement' },
+      },
     ],
   },
   evidence: [

@@ -97,7 +97,14 @@ export function occupationAlignments(occupation: OccupationInput): Alignment[] {
     });
   }
   if (occupation.esco !== undefined) {
-    alignments.push({ type: ['Alignment'], targetType: 'ext:Occupation', frameworkId: 'esco', targetFramework: 'ESCO', targetName: occupation.name, targetUrl: occupation.esco });
+    alignments.push({
+      type: ['Alignment'],
+      targetType: 'ext:Occupation',
+      frameworkId: 'esco',
+      targetFramework: 'ESCO',
+      targetName: occupation.name,
+      targetUrl: occupation.esco,
+    });
   }
   return alignments;
 }

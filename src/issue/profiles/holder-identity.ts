@@ -40,7 +40,12 @@ export function normalizeIdentity(identityType: string, value: string): string {
 
 /** OB 2.0/3.0 convention: `sha256$` + hex(SHA-256(value + salt)). */
 export function hashIdentity(identityType: string, value: string, salt: string): string {
-  return 'sha256$' + createHash('sha256').update(normalizeIdentity(identityType, value) + salt, 'utf8').digest('hex');
+  return (
+    'sha256$' +
+    createHash('sha256')
+      .update(normalizeIdentity(identityType, value) + salt, 'utf8')
+      .digest('hex')
+  );
 }
 
 /** For verifiers: does this IdentityObject hash the value shown to them (e.g. the passport in front of them)? */

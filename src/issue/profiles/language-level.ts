@@ -1,7 +1,16 @@
 import type { FieldError } from '../../shared/problems.js';
 import { LANGUAGE_SKILLS, cefrResult, cefrRubric, type CefrLevel, type CefrScale, type LanguageSkill } from './cefr.js';
 import { primaryText, textTerms, type TextInput } from './multilingual-text.js';
-import { achievementId, commonRequestErrors, dateTime, ob3Credential, organisationProfile, primaryLanguageErrors, type CommonRequest, type OrganisationInput } from './ob3-credential.js';
+import {
+  achievementId,
+  commonRequestErrors,
+  dateTime,
+  ob3Credential,
+  organisationProfile,
+  primaryLanguageErrors,
+  type CommonRequest,
+  type OrganisationInput,
+} from './ob3-credential.js';
 import type { ProfileDefinition } from './profile-definition.js';
 
 export interface LanguageLevelRequest extends CommonRequest {
@@ -87,7 +96,12 @@ export const languageLevelProfile: ProfileDefinition<LanguageLevelRequest> = {
         resultType: 'Status',
         ...(module.skills === undefined ? {} : { languageSkill: module.skills }),
       },
-      result: { type: ['Result'], resultDescription: `${id}#module-${index + 1}`, status: 'Completed', ...(module.score === undefined ? {} : { value: module.score }) },
+      result: {
+        type: ['Result'],
+        resultDescription: `${id}#module-${index + 1}`,
+        status: 'Completed',
+        ...(module.score === undefined ? {} : { value: module.score }),
+      },
     }));
     const description = request.description ?? generatedDescription(request);
     const achievement = {
@@ -120,4 +134,3 @@ export const languageLevelProfile: ProfileDefinition<LanguageLevelRequest> = {
     });
   },
 };
-

@@ -56,7 +56,9 @@ export function dateTime(date: string): string {
  * made from the issuer DID, the profile and the defining fields.
  */
 export function achievementId(issuerDid: string, profile: string, definition: unknown): string {
-  const hash = createHash('sha256').update(`${issuerDid}\n${profile}\n${canonicalize(definition) ?? ''}`, 'utf8').digest();
+  const hash = createHash('sha256')
+    .update(`${issuerDid}\n${profile}\n${canonicalize(definition) ?? ''}`, 'utf8')
+    .digest();
   hash[6] = ((hash[6] as number) & 0x0f) | 0x80;
   hash[8] = ((hash[8] as number) & 0x3f) | 0x80;
   const hex = hash.subarray(0, 16).toString('hex');

@@ -19,11 +19,4 @@ export interface ProfileDefinition<R extends CommonRequest = CommonRequest> {
 
 /** For an assessment node, shared by modules and validated skills. */
 export type AssessmentMethod =
-  | 'portfolio-review'
-  | 'workplace-observation'
-  | 'practical-test'
-  | 'technical-interview'
-  | 'written-test'
-  | 'oral-exam'
-  | 'project'
-  | 'continuous-assessment';
+  'portfolio-review' | 'workplace-observation' | 'practical-test' | 'technical-interview' | 'written-test' | 'oral-exam' | 'project' | 'continuous-assessment';

@@ -16,7 +16,15 @@ import {
   type OrganisationInput,
   qualificationNode,
 } from './ob3-credential.js';
-import { creditTerms, criteriaOf, gradeResult, learningOutcomes, type CreditsInput, type GradeInput, type LearningOutcomeInput } from './outcomes-and-results.js';
+import {
+  creditTerms,
+  criteriaOf,
+  gradeResult,
+  learningOutcomes,
+  type CreditsInput,
+  type GradeInput,
+  type LearningOutcomeInput,
+} from './outcomes-and-results.js';
 import type { ProfileDefinition } from './profile-definition.js';
 
 export interface TrainingModuleRequest extends CommonRequest {

@@ -130,7 +130,8 @@ export const validatedSkillsProfile: ProfileDefinition<ValidatedSkillsRequest> =
       }
       for (const [position, url] of (experience.attestations ?? []).entries()) {
         // An attestation is only worth something if the verifier can check its digest, which /evidence carries.
-        if (!evidenceUrls.has(url)) errors.push({ pointer: `/workExperience/${index}/attestations/${position}`, detail: 'must be the url of an entry in /evidence' });
+        if (!evidenceUrls.has(url))
+          errors.push({ pointer: `/workExperience/${index}/attestations/${position}`, detail: 'must be the url of an entry in /evidence' });
       }
     }
     return errors;
@@ -197,7 +198,9 @@ export const validatedSkillsProfile: ProfileDefinition<ValidatedSkillsRequest> =
               pathToQualification: {
                 type: ['QualificationPath'],
                 ...textTerms('description', path.description, primary),
-                ...(path.remainingUnits === undefined || path.remainingUnits.length === 0 ? {} : { remainingUnit: path.remainingUnits.map((unit) => unitNode(unit, primary)) }),
+                ...(path.remainingUnits === undefined || path.remainingUnits.length === 0
+                  ? {}
+                  : { remainingUnit: path.remainingUnits.map((unit) => unitNode(unit, primary)) }),
               },
             }),
         result: [{ type: ['Result'], status: 'Completed' }],

@@ -45,7 +45,12 @@ interface Layout {
 function draw(layout: Layout): Promise<Buffer> {
   const { view, messages, primary } = layout;
   const rtl = directionOf(primary) === 'rtl';
-  const doc = new PDFDocument({ size: 'A4', margin: 0, info: { Title: `${messages.certificateTitle} — ${view.achievement.name?.text ?? ''}`, Creator: 'Passerelle' }, lang: primary } as PDFKit.PDFDocumentOptions);
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 0,
+    info: { Title: `${messages.certificateTitle} — ${view.achievement.name?.text ?? ''}`, Creator: 'Passerelle' },
+    lang: primary,
+  } as PDFKit.PDFDocumentOptions);
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
@@ -64,7 +69,11 @@ function draw(layout: Layout): Promise<Buffer> {
   const localized = (value: LocalizedText | undefined) => value?.text;
   const textRtl = (value: LocalizedText | undefined) => (value?.direction === 'auto' || value === undefined ? rtl : value.direction === 'rtl');
 
-  doc.rect(10 * MM, 10 * MM, PAGE.width - 20 * MM, PAGE.height - 20 * MM).lineWidth(1.5).strokeColor('#1a4fd6').stroke();
+  doc
+    .rect(10 * MM, 10 * MM, PAGE.width - 20 * MM, PAGE.height - 20 * MM)
+    .lineWidth(1.5)
+    .strokeColor('#1a4fd6')
+    .stroke();
   y += 6 * MM;
   line(localized(view.issuer.name), 13, { color: '#444444', gap: 10, rtl: textRtl(view.issuer.name) });
   line(messages.certificateTitle, 30, { weight: 700, color: '#1a4fd6', gap: 16 });
@@ -125,7 +134,10 @@ function formatDate(value: string, language: string): string {
 }
 
 function widthOf(doc: PDFKit.PDFDocument, text: string, size: number, weight: Weight, rtl: boolean): number {
-  return visualRuns(text, rtl, fontsFor(weight)).reduce((sum, run) => sum + doc.font(run.font.name).fontSize(size).widthOfString(run.text, featuresOf(run.rtl)), 0);
+  return visualRuns(text, rtl, fontsFor(weight)).reduce(
+    (sum, run) => sum + doc.font(run.font.name).fontSize(size).widthOfString(run.text, featuresOf(run.rtl)),
+    0,
+  );
 }
 
 /** Greedy word wrap in logical order; each line is then laid out visually on its own. */
@@ -144,13 +156,26 @@ function wrap(doc: PDFKit.PDFDocument, text: string, size: number, weight: Weigh
 }
 
 /** Centred by default; the runs are drawn left to right in visual order. */
-function drawLine(doc: PDFKit.PDFDocument, text: string, size: number, weight: Weight, rtl: boolean, color: string, y: number, box = { x: PAGE.margin, width: PAGE.width - 2 * PAGE.margin }): void {
+function drawLine(
+  doc: PDFKit.PDFDocument,
+  text: string,
+  size: number,
+  weight: Weight,
+  rtl: boolean,
+  color: string,
+  y: number,
+  box = { x: PAGE.margin, width: PAGE.width - 2 * PAGE.margin },
+): void {
   const runs = visualRuns(text, rtl, fontsFor(weight));
   const widths = runs.map((run) => doc.font(run.font.name).fontSize(size).widthOfString(run.text, featuresOf(run.rtl)));
   let x = box.x + (box.width - widths.reduce((sum, value) => sum + value, 0)) / 2;
   runs.forEach((run, index) => {
     // One baseline for every font: Latin and Arabic files have different ascenders.
-    doc.font(run.font.name).fontSize(size).fillColor(color).text(run.text, x, y + size, { lineBreak: false, baseline: 'alphabetic', ...featuresOf(run.rtl) });
+    doc
+      .font(run.font.name)
+      .fontSize(size)
+      .fillColor(color)
+      .text(run.text, x, y + size, { lineBreak: false, baseline: 'alphabetic', ...featuresOf(run.rtl) });
     x += widths[index] ?? 0;
   });
 }

@@ -10,11 +10,20 @@ export const de: Messages = {
     expired: { title: 'Abgelaufen', text: 'Der Nachweis ist echt, aber sein Gültigkeitszeitraum ist beendet.' },
     'not-yet-valid': { title: 'Noch nicht gültig', text: 'Der Nachweis ist echt, aber sein Gültigkeitszeitraum hat noch nicht begonnen.' },
     revoked: { title: 'Widerrufen', text: 'Der Aussteller hat diesen Nachweis zurückgezogen. Verlassen Sie sich nicht darauf.' },
-    suspended: { title: 'Ausgesetzt', text: 'Der Aussteller hat diesen Nachweis vorläufig ausgesetzt. Verlassen Sie sich erst nach der Wiederherstellung darauf.' },
+    suspended: {
+      title: 'Ausgesetzt',
+      text: 'Der Aussteller hat diesen Nachweis vorläufig ausgesetzt. Verlassen Sie sich erst nach der Wiederherstellung darauf.',
+    },
     'not-genuine': { title: 'Nicht echt', text: 'Die Signatur stimmt nicht: Der Nachweis wurde verändert oder nicht von diesem Aussteller ausgestellt.' },
     malformed: { title: 'Nicht echt', text: 'Dies ist kein lesbarer Nachweis: Er wurde möglicherweise verändert oder beschädigt.' },
-    'could-not-check': { title: 'Prüfung nicht möglich', text: 'Einige Prüfungen konnten nicht abgeschlossen werden. Das heißt nicht, dass der Nachweis falsch ist; versuchen Sie es später erneut.' },
-    'not-found': { title: 'Nachweis nicht gefunden', text: 'Unter dieser Adresse gibt es keinen Nachweis. Prüfen Sie den Link oder fügen Sie den Nachweis unten ein.' },
+    'could-not-check': {
+      title: 'Prüfung nicht möglich',
+      text: 'Einige Prüfungen konnten nicht abgeschlossen werden. Das heißt nicht, dass der Nachweis falsch ist; versuchen Sie es später erneut.',
+    },
+    'not-found': {
+      title: 'Nachweis nicht gefunden',
+      text: 'Unter dieser Adresse gibt es keinen Nachweis. Prüfen Sie den Link oder fügen Sie den Nachweis unten ein.',
+    },
   },
   issuer: 'Ausgestellt von',
   holder: 'Inhaber/in',

@@ -13,8 +13,14 @@ export const es: Messages = {
     suspended: { title: 'Suspendida', text: 'El emisor ha suspendido esta credencial por ahora. No confíe en ella hasta que se restablezca.' },
     'not-genuine': { title: 'No auténtica', text: 'La firma no coincide: la credencial fue alterada o no la emitió este emisor.' },
     malformed: { title: 'No auténtica', text: 'No es una credencial legible: puede haber sido alterada o dañada.' },
-    'could-not-check': { title: 'No se pudo comprobar', text: 'Algunas comprobaciones no pudieron completarse. Esto no significa que la credencial sea falsa; inténtelo más tarde.' },
-    'not-found': { title: 'Credencial no encontrada', text: 'Este servicio no tiene ninguna credencial en esta dirección. Revise el enlace o pegue la credencial abajo.' },
+    'could-not-check': {
+      title: 'No se pudo comprobar',
+      text: 'Algunas comprobaciones no pudieron completarse. Esto no significa que la credencial sea falsa; inténtelo más tarde.',
+    },
+    'not-found': {
+      title: 'Credencial no encontrada',
+      text: 'Este servicio no tiene ninguna credencial en esta dirección. Revise el enlace o pegue la credencial abajo.',
+    },
   },
   issuer: 'Emitida por',
   holder: 'Titular',

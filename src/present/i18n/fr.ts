@@ -13,8 +13,14 @@ export const fr: Messages = {
     suspended: { title: 'Suspendue', text: 'L’émetteur a suspendu cette attestation. Ne vous y fiez pas tant qu’elle n’est pas rétablie.' },
     'not-genuine': { title: 'Non authentique', text: 'La signature ne correspond pas : l’attestation a été modifiée ou n’a pas été émise par cet émetteur.' },
     malformed: { title: 'Non authentique', text: 'Ce n’est pas une attestation lisible : elle a pu être modifiée ou endommagée.' },
-    'could-not-check': { title: 'Vérification impossible', text: 'Certaines vérifications n’ont pas pu aboutir. Cela ne veut pas dire que l’attestation est fausse ; réessayez plus tard.' },
-    'not-found': { title: 'Attestation introuvable', text: 'Ce service n’a aucune attestation à cette adresse. Vérifiez le lien, ou collez l’attestation ci-dessous.' },
+    'could-not-check': {
+      title: 'Vérification impossible',
+      text: 'Certaines vérifications n’ont pas pu aboutir. Cela ne veut pas dire que l’attestation est fausse ; réessayez plus tard.',
+    },
+    'not-found': {
+      title: 'Attestation introuvable',
+      text: 'Ce service n’a aucune attestation à cette adresse. Vérifiez le lien, ou collez l’attestation ci-dessous.',
+    },
   },
   issuer: 'Émise par',
   holder: 'Titulaire',
@@ -50,7 +56,8 @@ export const fr: Messages = {
   uploadLabel: 'Fichier de l’attestation',
   verifyButton: 'Vérifier',
   certificateLink: 'Certificat imprimable (PDF)',
-  privacyNote: 'Cette page ne dépose aucun cookie et ne fait aucun suivi. Les numéros d’identité sont conservés sous forme d’empreintes et ne sont jamais affichés.',
+  privacyNote:
+    'Cette page ne dépose aucun cookie et ne fait aucun suivi. Les numéros d’identité sont conservés sous forme d’empreintes et ne sont jamais affichés.',
   frameworkLevels: 'Niveaux dans d’autres cadres',
   basis: { official: 'équivalence officielle', indicative: 'comparaison indicative', none: 'aucune équivalence' },
   certificateTitle: 'Certificat',

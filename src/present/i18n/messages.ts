@@ -83,7 +83,12 @@ export function negotiateLanguage(query: unknown, acceptLanguage: string | undef
     .slice(0, 20)
     .map((part, order) => {
       const [tag = '', ...params] = part.split(';');
-      const q = Number(params.find((param) => param.trim().startsWith('q='))?.trim().slice(2) ?? '1');
+      const q = Number(
+        params
+          .find((param) => param.trim().startsWith('q='))
+          ?.trim()
+          .slice(2) ?? '1',
+      );
       return { language: primarySubtag(tag), q: Number.isFinite(q) ? q : 0, order };
     })
     .filter((entry) => entry.q > 0)

@@ -110,8 +110,7 @@ function jwtFromBody(body: Buffer, refuse: (why: string) => ProblemError): strin
   return rebuildJwt(header, payload, body.subarray(offset));
 }
 
-const rebuildJwt = (header: Buffer, payload: Buffer, signature: Buffer) =>
-  [header, payload, signature].map((part) => part.toString('base64url')).join('.');
+const rebuildJwt = (header: Buffer, payload: Buffer, signature: Buffer) => [header, payload, signature].map((part) => part.toString('base64url')).join('.');
 
 const u16 = (value: number) => {
   const buffer = Buffer.alloc(2);

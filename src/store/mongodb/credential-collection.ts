@@ -15,10 +15,7 @@ import type { CredentialDoc, Models } from './models.js';
  */
 export function mongoCredentialStore({ credentials }: Models): CredentialStore {
   async function findByClaim(issuerId: string, key: string) {
-    const doc = await credentials
-      .findOne({ 'idempotency.issuerId': issuerId, 'idempotency.key': key })
-      .lean<CredentialDoc>()
-      .exec();
+    const doc = await credentials.findOne({ 'idempotency.issuerId': issuerId, 'idempotency.key': key }).lean<CredentialDoc>().exec();
     if (doc === null || doc.idempotency === undefined) return undefined;
     return { record: toCredential(doc), requestHash: doc.idempotency.requestHash };
   }
@@ -54,9 +51,7 @@ function toDoc(record: CredentialRecord, claim: IdempotencyClaim | undefined): C
     ...(record.jwt === undefined ? {} : { jwt: record.jwt }),
     issuedAt: record.issuedAt,
     ...(record.status === undefined ? {} : { status: { listId: record.status.listId, ordinal: record.status.ordinal } }),
-    ...(claim === undefined
-      ? {}
-      : { idempotency: { issuerId: claim.issuerId, key: claim.key, requestHash: claim.requestHash } }),
+    ...(claim === undefined ? {} : { idempotency: { issuerId: claim.issuerId, key: claim.key, requestHash: claim.requestHash } }),
   };
 }
 

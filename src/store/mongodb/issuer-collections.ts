@@ -1,11 +1,4 @@
-import type {
-  ApiKeyRecord,
-  ApiKeyStore,
-  IssuerKeyRecord,
-  IssuerRecord,
-  IssuerStore,
-  KeyStore,
-} from '../ports.js';
+import type { ApiKeyRecord, ApiKeyStore, IssuerKeyRecord, IssuerRecord, IssuerStore, KeyStore } from '../ports.js';
 import { toConflict } from './duplicate-key.js';
 import type { ApiKeyDoc, IssuerDoc, KeyDoc, Models } from './models.js';
 

@@ -133,10 +133,7 @@ const keySchema = new Schema<KeyDoc>(
 keySchema.index({ id: 1 }, { unique: true, name: 'key_id' });
 keySchema.index({ issuerId: 1, createdAt: 1 }, { name: 'keys_by_issuer' });
 // The database itself forbids two active keys for one issuer, as in SQLite.
-keySchema.index(
-  { issuerId: 1 },
-  { unique: true, name: 'one_active_key_per_issuer', partialFilterExpression: { status: 'active' } },
-);
+keySchema.index({ issuerId: 1 }, { unique: true, name: 'one_active_key_per_issuer', partialFilterExpression: { status: 'active' } });
 
 const apiKeySchema = new Schema<ApiKeyDoc>(
   {
@@ -197,7 +194,15 @@ statusListSchema.index({ id: 1 }, { unique: true, name: 'status_list_id' });
 statusListSchema.index({ issuerId: 1, createdAt: 1 }, { name: 'status_lists_by_issuer' });
 
 const statusEventSchema = new Schema<StatusEvent>(
-  { id: String, credentialId: String, issuerId: String, action: { type: String, enum: ['revoke', 'suspend', 'unsuspend'] }, reason: String, actor: String, at: String },
+  {
+    id: String,
+    credentialId: String,
+    issuerId: String,
+    action: { type: String, enum: ['revoke', 'suspend', 'unsuspend'] },
+    reason: String,
+    actor: String,
+    at: String,
+  },
   { ...common, _id: false },
 );
 

@@ -1,14 +1,5 @@
 import type Database from 'better-sqlite3';
-import type {
-  ApiKeyRecord,
-  ApiKeyStore,
-  DidMethod,
-  IssuerKeyRecord,
-  IssuerRecord,
-  IssuerStore,
-  KeyStatus,
-  KeyStore,
-} from '../ports.js';
+import type { ApiKeyRecord, ApiKeyStore, DidMethod, IssuerKeyRecord, IssuerRecord, IssuerStore, KeyStatus, KeyStore } from '../ports.js';
 import { toConflict } from './constraint-errors.js';
 
 // better-sqlite3 is synchronous; the async methods only give callers the port's
@@ -80,9 +71,7 @@ export function sqliteKeyStore(db: Database.Database): KeyStore {
   );
   // rowid breaks ties: a rotation gives the new key the old key's retiredAt as createdAt.
   const forIssuer = db.prepare<[string], KeyRow>('SELECT * FROM issuer_keys WHERE issuer_id = ? ORDER BY created_at, rowid');
-  const retireActive = db.prepare(
-    `UPDATE issuer_keys SET status = 'retired', retired_at = @retiredAt WHERE issuer_id = @issuerId AND status = 'active'`,
-  );
+  const retireActive = db.prepare(`UPDATE issuer_keys SET status = 'retired', retired_at = @retiredAt WHERE issuer_id = @issuerId AND status = 'active'`);
 
   const add = (key: IssuerKeyRecord): void => {
     try {
@@ -118,9 +107,7 @@ export function sqliteApiKeyStore(db: Database.Database): ApiKeyStore {
   const byId = db.prepare<[string], ApiKeyRow>('SELECT * FROM api_keys WHERE id = ?');
   const forIssuer = db.prepare<[string], ApiKeyRow>('SELECT * FROM api_keys WHERE issuer_id = ? ORDER BY created_at, rowid');
   // coalesce keeps the first revocation date: revoking twice does not move it.
-  const revoke = db.prepare(
-    'UPDATE api_keys SET revoked_at = coalesce(revoked_at, @revokedAt) WHERE id = @id AND issuer_id = @issuerId',
-  );
+  const revoke = db.prepare('UPDATE api_keys SET revoked_at = coalesce(revoked_at, @revokedAt) WHERE id = @id AND issuer_id = @issuerId');
 
   return {
     async add(key) {

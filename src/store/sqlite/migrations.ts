@@ -146,9 +146,7 @@ export function migrate(db: Database.Database, migrations: readonly Migration[] 
     const { current } = db.prepare('SELECT coalesce(max(version), 0) AS current FROM schema_migrations').get() as { current: number };
     // A newer release may have reshaped tables this code writes to: refuse rather than guess.
     if (current > migrations.length) {
-      throw new Error(
-        `The SQLite file is at schema version ${current}, newer than this release knows (${migrations.length}). Upgrade Passerelle.`,
-      );
+      throw new Error(`The SQLite file is at schema version ${current}, newer than this release knows (${migrations.length}). Upgrade Passerelle.`);
     }
     const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
     for (const migration of migrations.slice(current)) {

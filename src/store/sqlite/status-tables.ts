@@ -22,9 +22,7 @@ interface EventRow {
 }
 
 export function sqliteStatusStore(db: Database.Database): StatusStore {
-  const openList = db.prepare<[string], ListRow>(
-    'SELECT * FROM status_lists WHERE issuer_id = ? AND allocated < size ORDER BY created_at, id LIMIT 1',
-  );
+  const openList = db.prepare<[string], ListRow>('SELECT * FROM status_lists WHERE issuer_id = ? AND allocated < size ORDER BY created_at, id LIMIT 1');
   const take = db.prepare('UPDATE status_lists SET allocated = min(size, allocated + ?) WHERE id = ? AND allocated < size');
   const insertList = db.prepare(
     `INSERT INTO status_lists (id, issuer_id, size, allocated, permutation_key, version, created_at)
@@ -34,9 +32,7 @@ export function sqliteStatusStore(db: Database.Database): StatusStore {
   const flagged = db.prepare<[string], { ordinal: number; revoked: number; suspended: number }>(
     'SELECT ordinal, revoked, suspended FROM credential_status WHERE list_id = ? AND (revoked = 1 OR suspended = 1) ORDER BY ordinal',
   );
-  const stateRow = db.prepare<[string], { revoked: number; suspended: number }>(
-    'SELECT revoked, suspended FROM credential_status WHERE credential_id = ?',
-  );
+  const stateRow = db.prepare<[string], { revoked: number; suspended: number }>('SELECT revoked, suspended FROM credential_status WHERE credential_id = ?');
   const upsertState = db.prepare(
     `INSERT INTO credential_status (credential_id, list_id, ordinal, revoked, suspended)
      VALUES (@credentialId, @listId, @ordinal, @revoked, @suspended)

@@ -28,10 +28,14 @@ export const schemaCheck: Check = {
       return {
         status: 'failure',
         problems: [
-          new ProblemError('schema-mismatch', `The credential does not match ${names}: ${errors.map((error) => `${error.pointer} ${error.detail}`).join('; ')}`, {
-            errors,
-            pointer: (errors[0] as { pointer: string }).pointer,
-          }),
+          new ProblemError(
+            'schema-mismatch',
+            `The credential does not match ${names}: ${errors.map((error) => `${error.pointer} ${error.detail}`).join('; ')}`,
+            {
+              errors,
+              pointer: (errors[0] as { pointer: string }).pointer,
+            },
+          ),
         ],
       };
     }

@@ -35,7 +35,8 @@ export const statusCheck: Check = {
 
 async function checkEntry(context: VerifyContext, credential: Credential, entry: Record<string, unknown>): Promise<EntryResult> {
   const unknown = (detail: string) => ({ state: 'unknown' as const, problem: new ProblemError('status-unchecked', detail) });
-  if (entry.type !== 'BitstringStatusListEntry') return unknown(`Status entries of type ${JSON.stringify(entry.type)} are not supported (only BitstringStatusListEntry).`);
+  if (entry.type !== 'BitstringStatusListEntry')
+    return unknown(`Status entries of type ${JSON.stringify(entry.type)} are not supported (only BitstringStatusListEntry).`);
   const purpose = entry.statusPurpose;
   const url = entry.statusListCredential;
   const index = Number(entry.statusListIndex);
@@ -48,7 +49,8 @@ async function checkEntry(context: VerifyContext, credential: Credential, entry:
   try {
     fetched = await context.statusLists.get(url);
   } catch (error) {
-    if (error instanceof ProblemError) return { state: 'unknown', problem: new ProblemError('status-unchecked', error.message, { extensions: { statusListCredential: url } }) };
+    if (error instanceof ProblemError)
+      return { state: 'unknown', problem: new ProblemError('status-unchecked', error.message, { extensions: { statusListCredential: url } }) };
     throw error;
   }
 
@@ -133,7 +135,12 @@ function summarise(results: EntryResult[]): CheckResult {
   }
   const unknown = results.filter((result): result is { state: 'unknown'; problem: ProblemError } => result.state === 'unknown');
   if (unknown.length > 0) {
-    return { status: 'skipped', cause: 'could-not-check', reason: unknown.map((result) => result.problem.message).join(' '), problems: unknown.map((result) => result.problem) };
+    return {
+      status: 'skipped',
+      cause: 'could-not-check',
+      reason: unknown.map((result) => result.problem.message).join(' '),
+      problems: unknown.map((result) => result.problem),
+    };
   }
   const purposes = results.map((result) => (result.state === 'clear' ? result.purpose : '')).join(' and ');
   return { status: 'success', message: `Active: the ${purposes} status lists do not flag it.` };

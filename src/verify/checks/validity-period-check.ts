@@ -25,6 +25,9 @@ export const validityPeriodCheck: Check = {
     if (validFrom === undefined && validUntil === undefined) {
       return { status: 'skipped', cause: 'not-applicable', reason: 'The credential states no validity period.' };
     }
-    return { status: 'success', message: `Valid ${validFrom === undefined ? '' : `from ${validFrom} `}${validUntil === undefined ? 'with no end date' : `until ${validUntil}`}.` };
+    return {
+      status: 'success',
+      message: `Valid ${validFrom === undefined ? '' : `from ${validFrom} `}${validUntil === undefined ? 'with no end date' : `until ${validUntil}`}.`,
+    };
   },
 };
