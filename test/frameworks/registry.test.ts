@@ -131,8 +131,8 @@ describe('framework registry (data files)', () => {
     });
     afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
     const edit = (id: string, change: (framework: Record<string, any>) => void) => {
-      // eslint-disable-line @typescript-eslint/no-explicit-any
       const framework = JSON.parse(readFileSync(`${dir}${id}.json`, 'utf8'));
       change(framework);
       writeFileSync(`${dir}${id}.json`, JSON.stringify(framework));

@@ -61,8 +61,8 @@ describe('issue → verify over HTTP', () => {
 
       it('fails the signature check when any signed field is changed', async () => {
         const vc = await issue(format);
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any
         const changes: Array<[string, (credential: Record<string, any>) => void]> = [
-          // eslint-disable-line @typescript-eslint/no-explicit-any
           ['subject name', (credential) => (credential.credentialSubject.name = 'Someone Else')],
           ['name', (credential) => (credential.name = 'Master degree')],
           ['validFrom', (credential) => (credential.validFrom = '2020-01-01T00:00:00Z')],

@@ -10,8 +10,8 @@ type Report = {
 };
 const statusOutcome = (report: Report) => report.checks.find((outcome) => outcome.check === 'status');
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 function payloadOf(vc: Record<string, unknown>): Record<string, any> {
-  // eslint-disable-line @typescript-eslint/no-explicit-any
   const jwt = (vc.id as string).slice('data:application/vc+jwt,'.length);
   return JSON.parse(Buffer.from(jwt.split('.')[1] as string, 'base64url').toString());
 }
@@ -29,8 +29,8 @@ describe('revocation and suspension (Bitstring Status List)', () => {
   });
   after(() => app.close());
 
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   async function issue(format: 'di' | 'jwt' = 'di'): Promise<{ vc: Record<string, unknown>; id: string; credential: Record<string, any> }> {
-    // eslint-disable-line @typescript-eslint/no-explicit-any
     const response = await app.post('/credentials/issue', { credential: minimalCredential(), options: { format } }, auth());
     expect(response.status, response.text).to.equal(201);
     const vc = response.body.verifiableCredential;
