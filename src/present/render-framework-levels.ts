@@ -24,12 +24,9 @@ export function renderFrameworkLevels(levels: { evaluated: boolean; claims: Clai
       })),
   );
   if (rows.length === 0) return undefined;
-  return html`<section aria-labelledby="h-framework-levels">
-    <h2 id="h-framework-levels">${messages.frameworkLevels}</h2>
-    <ul class="plain">
-      ${rows.map((row) => html`<li><bdi>${row.claimed}</bdi> → <bdi>${row.target}</bdi> <span class="note" title="${row.reason}">(${row.basis})</span></li>`)}
-    </ul>
-  </section>`;
+  return html`<section aria-labelledby="h-framework-levels"><h2 id="h-framework-levels">${messages.frameworkLevels}</h2><ul class="plain">${rows.map(
+    (row) => html`<li><bdi>${row.claimed}</bdi> → <bdi>${row.target}</bdi> <span class="note" title="${row.reason}">(${row.basis})</span></li>`,
+  )}</ul></section>`;
 }
 
 function abbreviation(id: string): string {

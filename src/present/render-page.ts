@@ -61,15 +61,7 @@ export function renderPage(model: PageModel): string {
 <p class="brand">Passerelle · ${m.pageTitle}</p>
 <nav aria-label="${m.languageSwitcher}"><ul>${PAGE_LANGUAGES.map((language) => {
     const name = messagesFor(language).languageName;
-    return html`<li>
-      <a
-        href="${pagePath}?lang=${language}${keepFragment}"
-        hreflang="${language}"
-        lang="${language}"
-        data-keep-fragment${language === model.language ? raw(' aria-current="true"') : ''}
-        >${name}</a
-      >
-    </li>`;
+    return html`<li><a href="${pagePath}?lang=${language}${keepFragment}" hreflang="${language}" lang="${language}" data-keep-fragment${language === model.language ? raw(' aria-current="true"') : ''}>${name}</a></li>`;
   })}</ul></nav>
 </header>
 <main id="result" tabindex="-1">
@@ -78,10 +70,10 @@ ${
   verdict === undefined
     ? html`<h1>${m.pageTitle}</h1>`
     : html`<section class="verdict ${verdict.tone}" role="status" aria-labelledby="verdict-title">
-        <h1 id="verdict-title"><span aria-hidden="true">${verdict.icon} </span>${verdict.title}</h1>
-        <p>${verdict.text}</p>
-        ${model.carried === true ? html`<p class="note">${m.carriedInQr}</p>` : ''}
-      </section>`
+<h1 id="verdict-title"><span aria-hidden="true">${verdict.icon} </span>${verdict.title}</h1>
+<p>${verdict.text}</p>
+${model.carried === true ? html`<p class="note">${m.carriedInQr}</p>` : ''}
+</section>`
 }
 ${model.view === undefined ? '' : renderView(model.view, m, model.language)}
 ${model.levels === undefined ? '' : renderFrameworkLevels(model.levels, m)}
@@ -108,63 +100,30 @@ function renderView(view: CredentialView, m: Messages, language: string): SafeHt
     [m.validFrom, date(view.validFrom, language)],
     [m.validUntil, date(view.validUntil, language)],
   ];
-  return html`<section aria-labelledby="h-credential">
-      <h2 id="h-credential">${m.achievement}</h2>
-      <dl>
-        ${rows
-          .filter((row): row is [string, SafeHtml] => row[1] !== undefined)
-          .map(
-            ([label, value]) =>
-              html`<dt>${label}</dt>
-                <dd>${value}</dd>`,
-          )}
-      </dl>
-    </section>
-    ${
-      view.alignments.length === 0
-        ? ''
-        : html`<section aria-labelledby="h-levels">
-            <h2 id="h-levels">${m.levels}</h2>
-            <ul class="plain">
-              ${view.alignments.map(
-                (alignment) =>
-                  html`<li>
-                    ${alignment.framework === undefined ? '' : html`${text(alignment.framework, m, language)}: `}<strong>${alignment.code === undefined ? '' : html`<bdi>${alignment.code}</bdi> `}</strong>${text(alignment.name, m, language)}
-                  </li>`,
-              )}
-            </ul>
-          </section>`
-    }
-    ${
-      view.results.length === 0
-        ? ''
-        : html`<section aria-labelledby="h-language-levels">
-            <h2 id="h-language-levels">${m.languageLevels}</h2>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">${m.skill}</th>
-                  <th scope="col">${m.level}</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${view.results.map(
-                  (result) =>
-                    html`<tr>
-                      <td>${text(result.skill, m, language) ?? '—'}</td>
-                      <td><strong>${text(result.level, m, language)}</strong></td>
-                    </tr>`,
-                )}
-              </tbody>
-            </table>
-          </section>`
-    }`;
+  return html`<section aria-labelledby="h-credential"><h2 id="h-credential">${m.achievement}</h2><dl>${rows
+    .filter((row): row is [string, SafeHtml] => row[1] !== undefined)
+    .map(([label, value]) => html`<dt>${label}</dt><dd>${value}</dd>`)}</dl></section>
+${
+  view.alignments.length === 0
+    ? ''
+    : html`<section aria-labelledby="h-levels"><h2 id="h-levels">${m.levels}</h2><ul class="plain">${view.alignments.map(
+        (alignment) =>
+          html`<li>${alignment.framework === undefined ? '' : html`${text(alignment.framework, m, language)}: `}<strong>${alignment.code === undefined ? '' : html`<bdi>${alignment.code}</bdi> `}</strong>${text(alignment.name, m, language)}</li>`,
+      )}</ul></section>`
+}
+${
+  view.results.length === 0
+    ? ''
+    : html`<section aria-labelledby="h-language-levels"><h2 id="h-language-levels">${m.languageLevels}</h2><table><thead><tr><th scope="col">${m.skill}</th><th scope="col">${m.level}</th></tr></thead><tbody>${view.results.map(
+        (result) => html`<tr><td>${text(result.skill, m, language) ?? '—'}</td><td><strong>${text(result.level, m, language)}</strong></td></tr>`,
+      )}</tbody></table></section>`
+}`;
 }
 
 function issuer(view: CredentialView, m: Messages, language: string): SafeHtml | undefined {
   if (view.issuer.name === undefined && view.issuer.id === undefined) return undefined;
   const name = text(view.issuer.name, m, language);
-  return html`${name ?? ''}${view.issuer.id === undefined ? '' : html`${name === undefined ? '' : html`<br />`}<span class="note" dir="ltr"><bdi>${view.issuer.id}</bdi></span>`}`;
+  return html`${name ?? ''}${view.issuer.id === undefined ? '' : html`${name === undefined ? '' : html`<br>`}<span class="note" dir="ltr"><bdi>${view.issuer.id}</bdi></span>`}`;
 }
 
 /** Text from the credential, marked with its own language and direction, and a note when it is a fallback. */
@@ -191,54 +150,40 @@ function date(value: string | undefined, language: string): SafeHtml | undefined
 }
 
 function renderChecks(checks: CheckOutcome[], m: Messages): SafeHtml {
-  return html`<section aria-labelledby="h-checks">
-    <h2 id="h-checks">${m.checks}</h2>
-    <ul class="plain checks">
-      ${checks.map((outcome) => {
-        const [label, css] =
-          outcome.status === 'success'
-            ? [m.outcomes.success, 'ok']
-            : outcome.status === 'failure'
-              ? [m.outcomes.failure, 'ko']
-              : outcome.cause === 'not-applicable'
-                ? [m.outcomes.notApplicable, 'na']
-                : outcome.cause === 'not-run'
-                  ? [m.outcomes.notRun, 'na']
-                  : [m.outcomes.couldNotCheck, 'unsure'];
-        const detail =
-          outcome.status === 'success'
-            ? outcome.message
-            : outcome.status === 'failure'
-              ? outcome.problems.map((problem) => problem.detail ?? problem.title).join(' ')
-              : outcome.reason;
-        return html`<li data-check="${outcome.check}">
-          ${m.checkNames[outcome.check] ?? outcome.check}: <span class="${css}">${label}</span>
-          <details>
-            <summary>${m.detailsInEnglish}</summary>
-            <p lang="en" dir="ltr">${detail}</p>
-          </details>
-        </li>`;
-      })}
-    </ul>
-  </section>`;
+  return html`<section aria-labelledby="h-checks"><h2 id="h-checks">${m.checks}</h2><ul class="plain checks">${checks.map((outcome) => {
+    const [label, css] =
+      outcome.status === 'success'
+        ? [m.outcomes.success, 'ok']
+        : outcome.status === 'failure'
+          ? [m.outcomes.failure, 'ko']
+          : outcome.cause === 'not-applicable'
+            ? [m.outcomes.notApplicable, 'na']
+            : outcome.cause === 'not-run'
+              ? [m.outcomes.notRun, 'na']
+              : [m.outcomes.couldNotCheck, 'unsure'];
+    const detail =
+      outcome.status === 'success'
+        ? outcome.message
+        : outcome.status === 'failure'
+          ? outcome.problems.map((problem) => problem.detail ?? problem.title).join(' ')
+          : outcome.reason;
+    return html`<li data-check="${outcome.check}">${m.checkNames[outcome.check] ?? outcome.check}: <span class="${css}">${label}</span><details><summary>${m.detailsInEnglish}</summary><p lang="en" dir="ltr">${detail}</p></details></li>`;
+  })}</ul></section>`;
 }
 
 /** Filled and submitted by the page script when the link's fragment carries the credential. */
 function renderCarriedForm(pagePath: string, language: PageLanguage, m: Messages): SafeHtml {
-  return html`<form id="carried-form" method="post" action="${pagePath}?lang=${language}" hidden><input type="hidden" name="vc" value="" /></form>
-    <noscript><p class="note">${m.noScript}</p></noscript>`;
+  return html`<form id="carried-form" method="post" action="${pagePath}?lang=${language}" hidden><input type="hidden" name="vc" value=""></form><noscript><p class="note">${m.noScript}</p></noscript>`;
 }
 
 function renderPasteForm(language: PageLanguage, m: Messages): SafeHtml {
-  return html`<section aria-labelledby="h-paste">
-    <h2 id="h-paste">${m.pasteTitle}</h2>
-    <form method="post" action="/v?lang=${language}">
-      <label for="credential">${m.pasteLabel}</label>
-      <textarea id="credential" name="credential" dir="ltr" spellcheck="false" autocomplete="off" aria-describedby="paste-help" required></textarea>
-      <p id="paste-help" class="note">${m.pasteHelp}</p>
-      <label for="upload">${m.uploadLabel}</label>
-      <input id="upload" type="file" accept=".json,.jwt,.txt,application/json,application/vc+jwt,text/plain" />
-      <p><button type="submit">${m.verifyButton}</button></p>
-    </form>
-  </section>`;
+  return html`<section aria-labelledby="h-paste"><h2 id="h-paste">${m.pasteTitle}</h2>
+<form method="post" action="/v?lang=${language}">
+<label for="credential">${m.pasteLabel}</label>
+<textarea id="credential" name="credential" dir="ltr" spellcheck="false" autocomplete="off" aria-describedby="paste-help" required></textarea>
+<p id="paste-help" class="note">${m.pasteHelp}</p>
+<label for="upload">${m.uploadLabel}</label>
+<input id="upload" type="file" accept=".json,.jwt,.txt,application/json,application/vc+jwt,text/plain">
+<p><button type="submit">${m.verifyButton}</button></p>
+</form></section>`;
 }
