@@ -2,15 +2,15 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { knownContexts } from '../../src/resolve/known-contexts.js';
 
-/** shared/ sits beside the repository, in development and in CI alike. */
-export const VENDOR_DIR = fileURLToPath(new URL('../../../shared/vendor/', import.meta.url));
+/** Standard artefacts copied into the repository (test/fixtures/SOURCES.md says from where). */
+export const FIXTURES_DIR = fileURLToPath(new URL('../fixtures/', import.meta.url));
 
-export function readVendorJson<T = Record<string, unknown>>(path: string): T {
-  return JSON.parse(readFileSync(VENDOR_DIR + path, 'utf8')) as T;
+export function readFixtureJson<T = Record<string, unknown>>(path: string): T {
+  return JSON.parse(readFileSync(FIXTURES_DIR + path, 'utf8')) as T;
 }
 
-export function readVendorText(path: string): string {
-  return readFileSync(VENDOR_DIR + path, 'utf8');
+export function readFixtureText(path: string): string {
+  return readFileSync(FIXTURES_DIR + path, 'utf8');
 }
 
 export const EXAMPLES_CONTEXT_URL = 'https://www.w3.org/ns/credentials/examples/v2';
@@ -20,7 +20,7 @@ export const EXAMPLES_CONTEXT_URL = 'https://www.w3.org/ns/credentials/examples/
  * (its @vocab would make every term "defined", so production does not load it).
  */
 export function contextsWithExamples(): Map<string, object> {
-  return new Map([...knownContexts(), [EXAMPLES_CONTEXT_URL, readVendorJson('contexts/credentials-examples-v2.jsonld')]]);
+  return new Map([...knownContexts(), [EXAMPLES_CONTEXT_URL, readFixtureJson('contexts/credentials-examples-v2.jsonld')]]);
 }
 
 /** A minimal VC 2.0 credential using only terms the VC 2.0 context defines. */

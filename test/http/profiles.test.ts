@@ -7,7 +7,7 @@ import jsonld from 'jsonld';
 import { PROFILE_EXAMPLES } from '../../src/issue/profiles/examples.js';
 import { createDocumentLoader } from '../../src/resolve/document-loader.js';
 import { knownContexts } from '../../src/resolve/known-contexts.js';
-import { readVendorJson } from '../helpers/fixtures.js';
+import { readFixtureJson } from '../helpers/fixtures.js';
 import { startTestApp, type TestApp } from '../helpers/start-app.js';
 
 // ajv-formats is CommonJS; under NodeNext its default export is the module object.
@@ -19,7 +19,7 @@ const PROFILES = Object.keys(PROFILE_EXAMPLES);
 const FORMATS = ['di', 'jwt'] as const;
 
 /** The official 1EdTech OB 3.0 AchievementCredential schema (draft 2019-09). */
-const ob3Schema = addFormats(new Ajv2019({ allErrors: true, strict: false })).compile(readVendorJson('ob3-schema/achievementcredential.json'));
+const ob3Schema = addFormats(new Ajv2019({ allErrors: true, strict: false })).compile(readFixtureJson('ob3-schema/achievementcredential.json'));
 
 const example = (profile: string): Json => structuredClone(PROFILE_EXAMPLES[profile]) as Json;
 
