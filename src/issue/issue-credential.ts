@@ -36,7 +36,7 @@ export interface IssueResult {
 }
 
 /**
- * validate → replay? → prepare → allocate status → check terms → sign → store → answer.
+ * validate → replay? → prepare → signed form, structure, safe mode → allocate status → sign → store → answer.
  * Nothing is returned before it is stored: a credential the holder has but we do
  * not know of could never be read back or revoked.
  */
@@ -55,6 +55,9 @@ export async function issueCredential(deps: IssueDeps, issuer: IssuerRecord, bod
   assertCredentialStructure(credential, '/credential');
   // A credential that names one of our profiles in credentialSchema must match it.
   assertClaimedProfileSchemas(credential, '/credential');
+  // Safe mode before a status position is taken: an undefined term refused by the signer
+  // afterwards would use up a position (positions are never reused).
+  await expandSafely(credential, deps.documentLoader, '/credential');
   const key = await deps.keyring.activeKey(issuer);
   // The status position is taken last, once the request is known to be valid, so
   // that bad requests do not use up positions (which are never reused).
@@ -70,12 +73,9 @@ export async function issueCredential(deps: IssueDeps, issuer: IssuerRecord, bod
     status: status.position,
   };
   if (format === 'jwt') {
-    // A JWS signs bytes, not JSON-LD, so safe mode must be applied here explicitly.
-    await expandSafely(credential, deps.documentLoader, '/credential');
     record.jwt = await signVcJwt(credential, key);
     record.credential = envelope(record.jwt);
   } else {
-    // Canonicalisation inside the signer runs in safe mode: expanding here as well would do it twice.
     record.credential = await signDataIntegrity(credential, { key, documentLoader: deps.documentLoader, now, basePointer: '/credential' });
   }
 

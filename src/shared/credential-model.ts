@@ -3,6 +3,7 @@ import type { DocumentLoader } from '../resolve/document-loader.js';
 import { rethrowAsProblem } from '../resolve/json-ld-errors.js';
 import { assertMatchesSchema } from './schema-validator.js';
 import { ProblemError } from './problems.js';
+import { assertSignedForm } from './signed-form.js';
 
 export type Credential = Record<string, unknown>;
 
@@ -16,8 +17,9 @@ export async function assertValidCredential(credential: Credential, options: { d
   await expandSafely(credential, options.documentLoader, options.basePointer ?? '');
 }
 
-/** The VC DM 2.0 rules that need no JSON-LD processing (schemas/verifiable-credential). */
+/** The one signed form (signed-form.ts), then the VC DM 2.0 rules that need no JSON-LD processing (schemas/verifiable-credential). */
 export function assertCredentialStructure(credential: Credential, basePointer = ''): void {
+  assertSignedForm(credential, basePointer);
   try {
     assertMatchesSchema('verifiable-credential', credential, basePointer);
   } catch (error) {
