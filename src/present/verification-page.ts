@@ -19,6 +19,8 @@ export interface RenderedPage {
   html: string;
 }
 
+const AUTHENTICITY_CHECKS = ['data-model', 'issuer-key', 'signature', 'issuer'] as const;
+
 /** Page ids are the last segment of credential ids this service mints (UUIDs). */
 const PAGE_ID = /^[A-Za-z0-9._~-]{1,128}$/;
 
@@ -61,8 +63,10 @@ async function verifiedPage(deps: PageDeps, input: unknown, language: PageLangua
     verifiableCredential: input,
     options: { frameworks: viewerFrameworks(language), lang: language },
   });
-  // What the credential says is shown only once its signature holds: a forged text must not look official.
-  const authentic = report.checks.some((outcome) => outcome.check === 'signature' && outcome.status === 'success');
+  // What the credential says (and the registered name of the issuer it names) is shown only once
+  // its structure, key, signature and issuer all hold: a forged text must not look official, and a
+  // valid signature by another key must not borrow a hosted institution's name.
+  const authentic = AUTHENTICITY_CHECKS.every((id) => report.checks.some((outcome) => outcome.check === id && outcome.status === 'success'));
   const credential = authentic ? parseVerifiable(input).credential : undefined;
   const issuer = credential === undefined ? undefined : await issuerRecord(deps.store, report.credential?.issuer);
   return renderPage({

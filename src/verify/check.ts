@@ -5,6 +5,7 @@ import type { ProblemError } from '../shared/problems.js';
 import type { StatusListSource } from '../status/status-list-source.js';
 import type { ParsedCredential } from './parse-input.js';
 import type { CheckId, SkipCause } from './report.js';
+import type { DataIntegrityProofValue } from './checks/proofs-of.js';
 
 /** What one verification shares between its checks; built fresh per call. */
 export interface VerifyContext {
@@ -16,8 +17,19 @@ export interface VerifyContext {
   statusLists?: StatusListSource;
   /** Set by the data-model check. */
   parsed?: ParsedCredential;
-  /** Set by the issuer-key check: the key the proof claims to be made with. */
-  verificationMethod?: VerificationMethod;
+  /**
+   * Set by the issuer-key check: each proof (the JWS, or every Data Integrity proof) with
+   * the key it claims to be made with. The signature check verifies exactly these, and
+   * the issuer check reads exactly these.
+   */
+  signers?: Signer[];
+}
+
+export interface Signer {
+  /** The Data Integrity proof; absent for a JWS, whose key is named by the "kid" header. */
+  proof?: DataIntegrityProofValue;
+  methodId: string;
+  method: VerificationMethod;
 }
 
 export type CheckResult =
@@ -35,6 +47,11 @@ export interface Check {
   /** A fatal failure stops the checks after it; they are listed as not run. */
   fatal: boolean;
   run(context: VerifyContext): Promise<CheckResult>;
+}
+
+export function signersOf(context: VerifyContext): Signer[] {
+  if (context.signers === undefined || context.signers.length === 0) throw new TypeError('The issuer-key check must run first.');
+  return context.signers;
 }
 
 export function parsedOf(context: VerifyContext): ParsedCredential {

@@ -4,8 +4,10 @@ import jsigs from '@digitalcredentials/jsonld-signatures';
 import { DataIntegrityProof } from '@digitalcredentials/data-integrity';
 import { cryptosuite } from '@digitalcredentials/eddsa-rdfc-2022-cryptosuite';
 import { findProblemError } from '../../resolve/document-loader.js';
+import type { Credential } from '../../shared/credential-model.js';
 import { ProblemError } from '../../shared/problems.js';
-import { parsedOf, type Check, type CheckResult, type VerifyContext } from '../check.js';
+import { parsedOf, signersOf, type Check, type CheckResult, type Signer, type VerifyContext } from '../check.js';
+import { withOnlyProof, type DataIntegrityProofValue } from './proofs-of.js';
 
 const { AssertionProofPurpose } = jsigs.purposes;
 
@@ -15,33 +17,62 @@ export const signatureCheck: Check = {
   fatal: true,
   async run(context) {
     const parsed = parsedOf(context);
-    return parsed.format === 'jwt' ? verifyJwt(context, parsed.jwt, parsed.header.alg) : verifyDataIntegrity(context);
+    const signers = signersOf(context);
+    return parsed.format === 'jwt' ? verifyJwt(parsed.jwt, parsed.header.alg, signers[0] as Signer) : verifyProofSet(context, parsed.credential, signers);
   },
 };
 
-async function verifyDataIntegrity(context: VerifyContext): Promise<CheckResult> {
-  const result = await jsigs.verify(parsedOf(context).credential, {
+/**
+ * Each proof is verified on its own, with the key the issuer-key check resolved for it;
+ * all must verify. (jsonld-signatures accepts a set when any one proof verifies, which
+ * would let a valid proof by one key vouch for a bogus proof naming another.)
+ */
+async function verifyProofSet(context: VerifyContext, credential: Credential, signers: Signer[]): Promise<CheckResult> {
+  const verified: string[] = [];
+  for (const [index, signer] of signers.entries()) {
+    const label = signers.length === 1 ? 'The proof' : `Proof ${index + 1} of ${signers.length} (key ${signer.methodId})`;
+    const outcome = await verifyOneDataIntegrityProof(withOnlyProof(credential, signer.proof as DataIntegrityProofValue), context);
+    if (outcome.verified) {
+      verified.push(signers.length === 1 ? `by ${signer.methodId}` : `proof ${index + 1} by ${signer.methodId}`);
+      continue;
+    }
+    if (outcome.unresolved !== undefined)
+      return { status: 'skipped', cause: 'could-not-check', reason: outcome.unresolved.message, problems: [outcome.unresolved] };
+    return { status: 'failure', problems: [new ProblemError('invalid-signature', `${label} does not match the credential: ${outcome.message}`)] };
+  }
+  return {
+    status: 'success',
+    message:
+      signers.length === 1
+        ? `The eddsa-rdfc-2022 proof is valid (${verified[0]}).`
+        : `All ${signers.length} eddsa-rdfc-2022 proofs are valid: ${verified.join('; ')}.`,
+  };
+}
+
+/** One eddsa-rdfc-2022 proof, through jsonld-signatures; the only place a Data Integrity proof is verified. */
+export async function verifyOneDataIntegrityProof(
+  credentialWithOneProof: Credential,
+  context: Pick<VerifyContext, 'documentLoader'>,
+): Promise<{ verified: true } | { verified: false; message: string; unresolved?: ProblemError }> {
+  const result = await jsigs.verify(credentialWithOneProof, {
     suite: new DataIntegrityProof({ cryptosuite }),
     purpose: new AssertionProofPurpose(),
     documentLoader: context.documentLoader,
   });
-  if (result.verified) return { status: 'success', message: 'The eddsa-rdfc-2022 proof is valid.' };
+  if (result.verified) return { verified: true };
   const unresolved = findProblemError(result.error);
-  if (unresolved !== undefined) return { status: 'skipped', cause: 'could-not-check', reason: unresolved.message, problems: [unresolved] };
-  return { status: 'failure', problems: [new ProblemError('invalid-signature', `The proof does not match the credential: ${firstMessage(result.error)}`)] };
+  return { verified: false, message: firstMessage(result.error), ...(unresolved === undefined ? {} : { unresolved }) };
 }
 
-async function verifyJwt(context: VerifyContext, jwt: string, alg: string | undefined): Promise<CheckResult> {
+async function verifyJwt(jwt: string, alg: string | undefined, signer: Signer): Promise<CheckResult> {
   if (alg !== 'EdDSA') {
     return { status: 'failure', problems: [new ProblemError('unsupported-proof', `JWT algorithm "${String(alg)}" is not accepted; only EdDSA (Ed25519) is.`)] };
   }
-  const method = context.verificationMethod;
-  if (method === undefined) throw new TypeError('The issuer-key check must run first.');
-  const keyPair = await Ed25519Multikey.from({ ...method, '@context': 'https://w3id.org/security/multikey/v1' });
+  const keyPair = await Ed25519Multikey.from({ ...signer.method, '@context': 'https://w3id.org/security/multikey/v1' });
   const key = await importJWK({ ...(await Ed25519Multikey.toJwk({ keyPair })), alg: 'EdDSA' }, 'EdDSA');
   try {
     await compactVerify(jwt, key, { algorithms: ['EdDSA'] });
-    return { status: 'success', message: 'The EdDSA JWS signature is valid.' };
+    return { status: 'success', message: `The EdDSA JWS signature is valid (by ${signer.methodId}).` };
   } catch {
     return { status: 'failure', problems: [new ProblemError('invalid-signature', 'The JWS signature does not match the header and payload.')] };
   }
