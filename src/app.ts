@@ -1,5 +1,6 @@
 import express, { type Express } from 'express';
 import type { Services } from './composition-root.js';
+import { assertWithinJsonLimits } from './shared/json-limits.js';
 import { createCredentialRouter } from './http/credential-routes.js';
 import { createFrameworkRouter } from './http/framework-routes.js';
 import { createIssuerRouter } from './http/issuer-routes.js';
@@ -11,6 +12,9 @@ import { createProfileRouter } from './http/profile-routes.js';
 import { createStatusRouter } from './http/status-routes.js';
 import { createVerificationPageRouter } from './http/verification-page-routes.js';
 
+/** Public endpoints that take a JSON body (VERIFY_BODY_LIMIT applies). */
+const PUBLIC_JSON_ROUTES = ['/credentials/verify', '/presentations/verify', '/requirements/check'];
+
 /** Wires the routers to the services. No listening, no environment: tests start it on port 0. */
 export function createApp(services: Services): Express {
   const app = express();
@@ -20,7 +24,16 @@ export function createApp(services: Services): Express {
   // Before the JSON-only guard: the public page takes url-encoded form posts.
   app.use(createVerificationPageRouter(deps));
   app.use(requireJsonBody);
-  app.use(express.json({ limit: services.config.bodyLimit, type: ['application/json', 'application/*+json'], strict: false }));
+  // Public endpoints take anyone's body: a smaller limit than the authenticated issue endpoints.
+  // A body parsed by the first parser is left alone by the second.
+  const json = (limit: string) => express.json({ limit, type: ['application/json', 'application/*+json'], strict: false });
+  app.use(PUBLIC_JSON_ROUTES, json(services.config.verifyBodyLimit));
+  app.use(json(services.config.bodyLimit));
+  // Depth, array length and value count are bounded before any JSON-LD processing sees the body.
+  app.use((req, _res, next) => {
+    if (req.body !== undefined) assertWithinJsonLimits(req.body);
+    next();
+  });
 
   app.use(createMetaRouter({ ...deps, openapi: () => buildOpenApi(services.config.publicUrl) }));
   app.use(createIssuerRouter(deps));

@@ -21,6 +21,12 @@ export const CONFIG_SCHEMA = {
     },
     MONGODB_URI: { type: 'string', pattern: '^mongodb(\\+srv)?://', description: 'Use MongoDB instead of the embedded SQLite store.' },
     BODY_LIMIT: { type: 'string', pattern: '^\\d+(b|kb|mb)$', default: '1mb', description: 'Largest accepted request body, e.g. 512kb or 2mb.' },
+    VERIFY_BODY_LIMIT: {
+      type: 'string',
+      pattern: '^\\d+(b|kb|mb)$',
+      default: '256kb',
+      description: 'Largest body accepted by the public endpoints (verify, requirements check); smaller than BODY_LIMIT because anyone may call them.',
+    },
     STATUS_LIST_TTL: {
       type: 'integer',
       minimum: 10,

@@ -10,6 +10,7 @@ export interface Config {
   readonly masterKey: Buffer | undefined;
   readonly mongodbUri: string | undefined;
   readonly bodyLimit: string;
+  readonly verifyBodyLimit: string;
   readonly demoIssuer: boolean;
   readonly statusListTtlSeconds: number;
 }
@@ -52,6 +53,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     masterKey,
     mongodbUri: values.MONGODB_URI as string | undefined,
     bodyLimit: values.BODY_LIMIT as string,
+    verifyBodyLimit: values.VERIFY_BODY_LIMIT as string,
     demoIssuer: values.DEMO_ISSUER as boolean,
     statusListTtlSeconds: values.STATUS_LIST_TTL as number,
   });

@@ -14,6 +14,8 @@ export const PROBLEMS = {
   'invalid-request': { status: 400, title: 'The request is not valid' },
   /** The body is larger than BODY_LIMIT. */
   'payload-too-large': { status: 413, title: 'The request body is too large' },
+  /** Nesting depth, array length or value count above the limits checked before JSON-LD (shared/json-limits.ts). */
+  'limit-exceeded': { status: 400, title: 'The request exceeds a processing limit' },
   'unsupported-media-type': { status: 415, title: 'Unsupported media type' },
   /** No route matches the path. */
   'not-found': { status: 404, title: 'Not found' },

@@ -1,6 +1,7 @@
 import { decodeProtectedHeader, type ProtectedHeaderParameters } from 'jose';
 import { VC_JWT_MEDIA_TYPE } from '../sign/jose-signer.js';
 import type { Credential } from '../shared/credential-model.js';
+import { assertWithinJsonLimits } from '../shared/json-limits.js';
 import { ProblemError } from '../shared/problems.js';
 
 export type ParsedCredential =
@@ -19,6 +20,8 @@ export function parseVerifiable(input: unknown): ParsedCredential {
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
     throw new ProblemError('malformed-credential', 'A credential must be a JSON object or a compact JWT string.', { pointer: '/verifiableCredential' });
   }
+  // Inputs that did not come through the HTTP body parser (a pasted or QR-carried credential) are bounded here.
+  assertWithinJsonLimits(input, '/verifiableCredential');
   const object = input as Credential;
   const type = object.type;
   const isEnvelope = type === 'EnvelopedVerifiableCredential' || (Array.isArray(type) && type.includes('EnvelopedVerifiableCredential'));
@@ -49,5 +52,6 @@ function parseJwt(jwt: string): ParsedCredential {
   if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) {
     throw new ProblemError('malformed-credential', 'The JWT payload is not a credential object.', { pointer: '/verifiableCredential' });
   }
+  assertWithinJsonLimits(payload, '/verifiableCredential');
   return { format: 'jwt', credential: payload as Credential, jwt, header };
 }
