@@ -153,4 +153,42 @@ describe('status lists of other issuers, fetched over https', () => {
       await strict.close();
     }
   });
+
+  it('makes no fetch at all for a credential naming more status lists than the cap (500 here)', async () => {
+    const before = tls.requests.length;
+    const entries = Array.from({ length: 500 }, (_, index) => ({
+      id: `${tls.baseUrl}/many/${index}#${INDEX}`,
+      type: 'BitstringStatusListEntry',
+      statusPurpose: 'revocation',
+      statusListIndex: String(INDEX),
+      statusListCredential: `${tls.baseUrl}/many/${index}`,
+    }));
+    const credential = await sign({ ...minimalCredential(), issuer: key.controller, credentialStatus: entries }, key);
+    const report = await verify(credential);
+    expect(status(report)).to.deep.include({ status: 'skipped', cause: 'could-not-check' });
+    expect(status(report)?.reason).to.match(/names 500 status lists; this verifier checks at most 4/);
+    expect(tls.requests.length - before).to.equal(0);
+  });
+
+  it('shares one fetch between concurrent verifications of one list', async () => {
+    const { path, credential } = await scenario();
+    await Promise.all(Array.from({ length: 6 }, () => verify(credential)));
+    expect(tls.requests.filter((requested) => requested === path)).to.have.length(1);
+  });
+
+  it('keeps only verified lists: a large unsigned document is dropped after the check and fetched again next time', async () => {
+    listCounter += 1;
+    const path = `/lists/${listCounter}`;
+    const url = tls.baseUrl + path;
+    const unsigned = await statusList(url, key);
+    delete unsigned.proof;
+    (unsigned as Record<string, unknown>).description = 'x'.repeat(900_000);
+    tls.routes.set(path, unsigned);
+    const credential = await credentialWithStatus(url, key);
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      const report = await verify(credential);
+      expect(status(report)).to.deep.include({ status: 'skipped', cause: 'could-not-check' });
+    }
+    expect(tls.requests.filter((requested) => requested === path)).to.have.length(3);
+  });
 });

@@ -3,7 +3,7 @@ import { issuerIdOf, type Credential } from '../../shared/credential-model.js';
 import { ProblemError } from '../../shared/problems.js';
 import { parsedOf, type Check, type CheckResult, type VerifyContext } from '../check.js';
 import { runChecks } from '../run-checks.js';
-import type { FetchedStatusList } from '../../status/status-list-source.js';
+import type { FetchedStatusList, TrustedStatusList } from '../../status/trusted-status-list.js';
 import { dataModelCheck } from './data-model-check.js';
 import { issuerCheck } from './issuer-check.js';
 import { issuerKeyCheck } from './issuer-key-check.js';
@@ -12,6 +12,9 @@ import { CLOCK_SKEW_MS, validityPeriodCheck } from './validity-period-check.js';
 
 /** A status list credential is verified like any credential, minus a status of its own. */
 const LIST_CHECKS = [dataModelCheck, issuerKeyCheck, signatureCheck, issuerCheck, validityPeriodCheck];
+
+/** Revocation and suspension need two; a little room for issuers that add more purposes. */
+export const MAX_STATUS_LISTS_PER_CREDENTIAL = 4;
 
 type EntryResult = { state: 'set' | 'clear'; purpose: string } | { state: 'unknown'; problem: ProblemError };
 
@@ -28,6 +31,17 @@ export const statusCheck: Check = {
     const status = credential.credentialStatus;
     if (status === undefined) return { status: 'skipped', cause: 'not-applicable', reason: 'No status: the credential has no credentialStatus.' };
     const entries = (Array.isArray(status) ? status : [status]) as Array<Record<string, unknown>>;
+    // Each distinct list is a fetch for a foreign issuer: a credential naming hundreds of
+    // lists could make one public request fetch hundreds of URLs. No fetch is made then.
+    const lists = new Set(entries.map((entry) => (entry !== null && typeof entry === 'object' ? entry.statusListCredential : undefined)));
+    if (lists.size > MAX_STATUS_LISTS_PER_CREDENTIAL) {
+      const problem = new ProblemError(
+        'status-unchecked',
+        `The credential names ${lists.size} status lists; this verifier checks at most ${MAX_STATUS_LISTS_PER_CREDENTIAL} per credential, so its status was not checked.`,
+        { extensions: { limit: 'maxStatusLists', max: MAX_STATUS_LISTS_PER_CREDENTIAL } },
+      );
+      return { status: 'skipped', cause: 'could-not-check', reason: problem.message, problems: [problem] };
+    }
     const results = await Promise.all(entries.map((entry) => checkEntry(context, credential, entry)));
     return summarise(results);
   },
@@ -45,16 +59,14 @@ async function checkEntry(context: VerifyContext, credential: Credential, entry:
   }
   if (context.statusLists === undefined) return unknown('Status lists are not available to this verifier.');
 
-  let fetched: FetchedStatusList;
+  let trusted: TrustedStatusList | string;
   try {
-    fetched = await context.statusLists.get(url);
+    trusted = await context.statusLists.trusted(url, (fetched) => verifyList(context, url, fetched));
   } catch (error) {
     if (error instanceof ProblemError)
       return { state: 'unknown', problem: new ProblemError('status-unchecked', error.message, { extensions: { statusListCredential: url } }) };
     throw error;
   }
-
-  const trusted = await trustedList(context, url, fetched);
   if (typeof trusted === 'string') return unknown(trusted);
   if (trusted.issuer !== issuerIdOf(credential)) {
     return unknown(`The status list ${url} is issued by ${String(trusted.issuer)}, not by the credential's issuer.`);
@@ -66,30 +78,8 @@ async function checkEntry(context: VerifyContext, credential: Credential, entry:
   return { state: trusted.bits.get(index) ? 'set' : 'clear', purpose };
 }
 
-interface TrustedList {
-  issuer: unknown;
-  purposes: unknown[];
-  bits: ReturnType<typeof decodeList>;
-  /** The window in which this verification holds (the list's validFrom/validUntil), epoch ms. */
-  notBefore: number;
-  notAfter: number;
-}
-
-/**
- * Lists verified and decoded, by the identity of the fetched document. A source hands
- * out the same object while it keeps a list, so each list is verified once per fetch
- * instead of once per credential (two lists per credential would otherwise triple the
- * cost of a verification). The entry dies with the fetched document; it is reused
- * only inside the list's own validity window.
- */
-const trustedLists = new WeakMap<FetchedStatusList, TrustedList>();
-
 /** The verified, decoded list, or why it cannot be trusted. */
-async function trustedList(context: VerifyContext, url: string, fetched: FetchedStatusList): Promise<TrustedList | string> {
-  const now = context.now.getTime();
-  const remembered = trustedLists.get(fetched);
-  if (remembered !== undefined && remembered.notBefore <= now && now < remembered.notAfter) return remembered;
-
+async function verifyList(context: VerifyContext, url: string, fetched: FetchedStatusList): Promise<TrustedStatusList | string> {
   const listContext: VerifyContext = { input: fetched.body, now: context.now, documentLoader: context.documentLoader, didResolver: context.didResolver };
   const outcomes = await runChecks(LIST_CHECKS, listContext);
   const failed = outcomes.find((outcome) => outcome.status === 'failure' || (outcome.status === 'skipped' && outcome.cause !== 'not-applicable'));
@@ -100,22 +90,20 @@ async function trustedList(context: VerifyContext, url: string, fetched: Fetched
   const list = listContext.parsed?.credential as Credential;
   const subject = list.credentialSubject as Record<string, unknown> | undefined;
   if (subject?.type !== 'BitstringStatusList') return `The status list ${url} is not a BitstringStatusList.`;
-  let bits: TrustedList['bits'];
+  let bits: TrustedStatusList['bits'];
   try {
     bits = decodeList(subject.encodedList);
   } catch (error) {
     if (error instanceof EncodedListError) return `The status list ${url} is malformed: ${error.message}`;
     throw error;
   }
-  const trusted: TrustedList = {
+  return {
     issuer: issuerIdOf(list),
     purposes: [subject.statusPurpose].flat(),
     bits,
     notBefore: typeof list.validFrom === 'string' ? Date.parse(list.validFrom) - CLOCK_SKEW_MS : -Infinity,
     notAfter: typeof list.validUntil === 'string' ? Date.parse(list.validUntil) : Infinity,
   };
-  trustedLists.set(fetched, trusted);
-  return trusted;
 }
 function summarise(results: EntryResult[]): CheckResult {
   const set = results.filter((result): result is { state: 'set'; purpose: string } => result.state === 'set').map((result) => result.purpose);
