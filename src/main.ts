@@ -1,6 +1,7 @@
 import { createApp } from './app.js';
 import { createServices } from './composition-root.js';
 import { ConfigError, loadConfig } from './config/load-config.js';
+import { createHttpServer } from './http/http-server.js';
 import { ensureDemoIssuer } from './issuers/ensure-demo-issuer.js';
 
 /** Reads the environment, opens the store, listens. Everything else is in createApp. */
@@ -31,8 +32,8 @@ async function main(): Promise<void> {
     }
   }
 
-  const app = createApp(services);
-  const server = app.listen(config.port, () => {
+  const server = createHttpServer(config, createApp(services));
+  server.listen(config.port, () => {
     console.log(`Passerelle listening on ${config.publicUrl} (port ${config.port}, ${services.store.kind} store)`);
     if (config.adminToken === undefined) console.log('Admin endpoints are disabled (ADMIN_TOKEN is not set).');
   });

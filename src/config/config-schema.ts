@@ -27,6 +27,20 @@ export const CONFIG_SCHEMA = {
       default: '256kb',
       description: 'Largest body accepted by the public endpoints (verify, requirements check); smaller than BODY_LIMIT because anyone may call them.',
     },
+    REQUEST_TIMEOUT: {
+      type: 'number',
+      exclusiveMinimum: 0,
+      maximum: 600,
+      default: 30,
+      description: 'Seconds a client has to send a whole request (headers and body) before its connection is closed.',
+    },
+    HEADERS_TIMEOUT: {
+      type: 'number',
+      exclusiveMinimum: 0,
+      maximum: 600,
+      default: 10,
+      description: 'Seconds a client has to send the request headers.',
+    },
     STATUS_LIST_TTL: {
       type: 'integer',
       minimum: 10,

@@ -11,6 +11,8 @@ export interface Config {
   readonly mongodbUri: string | undefined;
   readonly bodyLimit: string;
   readonly verifyBodyLimit: string;
+  readonly requestTimeoutMs: number;
+  readonly headersTimeoutMs: number;
   readonly demoIssuer: boolean;
   readonly statusListTtlSeconds: number;
 }
@@ -54,6 +56,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mongodbUri: values.MONGODB_URI as string | undefined,
     bodyLimit: values.BODY_LIMIT as string,
     verifyBodyLimit: values.VERIFY_BODY_LIMIT as string,
+    requestTimeoutMs: Math.round((values.REQUEST_TIMEOUT as number) * 1000),
+    headersTimeoutMs: Math.round((values.HEADERS_TIMEOUT as number) * 1000),
     demoIssuer: values.DEMO_ISSUER as boolean,
     statusListTtlSeconds: values.STATUS_LIST_TTL as number,
   });

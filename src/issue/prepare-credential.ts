@@ -19,6 +19,13 @@ export function prepareCredential(input: Credential, context: { issuer: IssuerRe
       pointer: '/credential/credentialStatus',
     });
   }
+  // Ids under our credential path are minted here (unguessable UUIDs, the page's address);
+  // a caller-chosen one could collide with another issuer's and reveal that it exists.
+  if (typeof input.id === 'string' && input.id.startsWith(`${context.publicUrl}/credentials/`)) {
+    throw new ProblemError('invalid-request', `Ids under ${context.publicUrl}/credentials/ are assigned by the service; leave id out or use your own URI.`, {
+      pointer: '/credential/id',
+    });
+  }
   const claimed = input.issuer === undefined ? undefined : issuerIdOf(input);
   if (input.issuer !== undefined && claimed !== context.issuer.did) {
     throw new ProblemError(

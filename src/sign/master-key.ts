@@ -24,7 +24,7 @@ export function loadOrCreateMasterKey(configured: Buffer | undefined, dataDir: s
     if (key === undefined) throw new Error(`${path} does not hold a 32-byte key (base64 or hex).`);
     return { key, source: 'file', path };
   }
-  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const key = randomBytes(32);
   writeFileSync(path, key.toString('base64') + '\n', { mode: 0o600, flag: 'wx' });
   return { key, source: 'generated', path };

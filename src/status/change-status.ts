@@ -25,9 +25,9 @@ const ACTIONS = { revoked: 'revoke', suspended: 'suspend', active: 'unsuspend' }
 /** Finds one of the caller's credentials by its full id or by the last segment of our URL. */
 export async function ownCredential(deps: { store: Store; publicUrl: string }, issuer: IssuerRecord, id: string): Promise<CredentialRecord> {
   const record = (await deps.store.credentials.findById(id)) ?? (await deps.store.credentials.findById(`${deps.publicUrl}/credentials/${id}`));
-  if (record === undefined) throw new ProblemError('not-found', `No credential ${id}.`, { pointer: '/credentialId' });
-  if (record.issuerId !== issuer.id) {
-    throw new ProblemError('forbidden', `Credential ${id} was issued by another issuer; only its issuer can change its status.`, { pointer: '/credentialId' });
+  // Another issuer's credential reads exactly as a missing one: a 403 would confirm that it exists.
+  if (record === undefined || record.issuerId !== issuer.id) {
+    throw new ProblemError('not-found', `No credential ${id} issued by this API key's issuer.`, { pointer: '/credentialId' });
   }
   return record;
 }

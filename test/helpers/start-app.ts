@@ -1,9 +1,10 @@
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../../src/app.js';
+import { createHttpServer } from '../../src/http/http-server.js';
 import { createServices, type Services } from '../../src/composition-root.js';
 import { loadConfig } from '../../src/config/load-config.js';
 import type { Clock } from '../../src/shared/clock.js';
@@ -42,7 +43,8 @@ export async function startTestApp(
   options: { env?: Record<string, string>; clock?: Clock; dataDir?: string; remoteFetch?: Partial<RemoteFetchOptions> } = {},
 ): Promise<TestApp> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'passerelle-test-'));
-  const server: Server = createServer();
+  // The port is known only once listening, and PUBLIC_URL needs it; the time limits do not.
+  const server: Server = createHttpServer(loadConfig({ DATA_DIR: dataDir, ...options.env }));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;

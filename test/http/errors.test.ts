@@ -6,7 +6,7 @@ describe('HTTP errors are RFC 9457 problems', () => {
   let app: TestApp;
   let apiKey: string;
   before(async () => {
-    app = await startTestApp({ env: { BODY_LIMIT: '2kb' } });
+    app = await startTestApp({ env: { BODY_LIMIT: '2kb', VERIFY_BODY_LIMIT: '2kb' } });
     ({ apiKey } = await app.createIssuer());
   });
   after(() => app.close());
@@ -46,7 +46,7 @@ describe('HTTP errors are RFC 9457 problems', () => {
     );
   });
 
-  it('oversized body (BODY_LIMIT) → 413', async () => {
+  it('oversized body (VERIFY_BODY_LIMIT on public endpoints) → 413', async () => {
     await expectProblem(await app.post('/credentials/verify', { verifiableCredential: 'x'.repeat(4000) }), 413, 'payload-too-large');
   });
 

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Store } from '../ports.js';
@@ -15,7 +15,10 @@ const BUSY_TIMEOUT_MS = 5000;
  * (WAL lets readers go on while one writes; writers queue for up to BUSY_TIMEOUT_MS).
  */
 export function openSqliteStore(filePath: string): Store {
-  mkdirSync(dirname(filePath), { recursive: true });
+  // Holder names and birth dates live here: the folder and the file are the service user's
+  // alone (SQLite gives the -wal and -shm files the database file's mode).
+  mkdirSync(dirname(filePath), { recursive: true, mode: 0o700 });
+  closeSync(openSync(filePath, 'a', 0o600));
   const db = new Database(filePath, { timeout: BUSY_TIMEOUT_MS });
   try {
     // busy_timeout comes first (the constructor sets it) so that switching to WAL
