@@ -9,6 +9,7 @@ import { createKeyring, type Keyring } from './sign/keyring.js';
 import { loadOrCreateMasterKey } from './sign/master-key.js';
 import type { RemoteFetchOptions } from './status/fetch-remote-document.js';
 import { createStatusListPublisher, type StatusListPublisher } from './status/publish-status-list.js';
+import { setJsonLdDeadline } from './resolve/json-ld-pool.js';
 import { createStatusListSource, type StatusListSource } from './status/status-list-source.js';
 import { createStatusPositions, type StatusPositions } from './status/status-positions.js';
 import { createStore } from './store/create-store.js';
@@ -42,6 +43,8 @@ export async function createServices(
     remoteFetch?: Partial<RemoteFetchOptions>;
   } = {},
 ): Promise<Services> {
+  // One worker pool per process (resolve/json-ld-pool.ts); the deadline is the configured one.
+  setJsonLdDeadline(config.jsonLdDeadlineMs);
   const masterKey = loadOrCreateMasterKey(config.masterKey, config.dataDir);
   const store = await createStore({ dataDir: config.dataDir, ...(config.mongodbUri === undefined ? {} : { mongodbUri: config.mongodbUri }) });
   const vault = createKeyVault(masterKey.key);

@@ -41,6 +41,13 @@ export const CONFIG_SCHEMA = {
       default: 10,
       description: 'Seconds a client has to send the request headers.',
     },
+    JSONLD_DEADLINE: {
+      type: 'number',
+      exclusiveMinimum: 0,
+      maximum: 120,
+      default: 5,
+      description: 'Seconds one JSON-LD task (expansion, canonicalisation) may run in the worker pool before it is stopped (503 processing-timeout).',
+    },
     STATUS_LIST_TTL: {
       type: 'integer',
       minimum: 10,

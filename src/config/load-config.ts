@@ -13,6 +13,7 @@ export interface Config {
   readonly verifyBodyLimit: string;
   readonly requestTimeoutMs: number;
   readonly headersTimeoutMs: number;
+  readonly jsonLdDeadlineMs: number;
   readonly demoIssuer: boolean;
   readonly statusListTtlSeconds: number;
 }
@@ -58,6 +59,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     verifyBodyLimit: values.VERIFY_BODY_LIMIT as string,
     requestTimeoutMs: Math.round((values.REQUEST_TIMEOUT as number) * 1000),
     headersTimeoutMs: Math.round((values.HEADERS_TIMEOUT as number) * 1000),
+    jsonLdDeadlineMs: Math.round((values.JSONLD_DEADLINE as number) * 1000),
     demoIssuer: values.DEMO_ISSUER as boolean,
     statusListTtlSeconds: values.STATUS_LIST_TTL as number,
   });

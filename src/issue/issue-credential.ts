@@ -57,7 +57,7 @@ export async function issueCredential(deps: IssueDeps, issuer: IssuerRecord, bod
   assertClaimedProfileSchemas(credential, '/credential');
   // Safe mode before a status position is taken: an undefined term refused by the signer
   // afterwards would use up a position (positions are never reused).
-  await expandSafely(credential, deps.documentLoader, '/credential');
+  await expandSafely(credential, '/credential');
   const key = await deps.keyring.activeKey(issuer);
   // The status position is taken last, once the request is known to be valid, so
   // that bad requests do not use up positions (which are never reused).

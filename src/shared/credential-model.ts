@@ -1,6 +1,4 @@
-import jsonld from 'jsonld';
-import type { DocumentLoader } from '../resolve/document-loader.js';
-import { rethrowAsProblem } from '../resolve/json-ld-errors.js';
+import { expandInPool } from '../resolve/json-ld-pool.js';
 import { assertMatchesSchema } from './schema-validator.js';
 import { ProblemError } from './problems.js';
 import { assertSignedForm } from './signed-form.js';
@@ -12,9 +10,12 @@ export type Credential = Record<string, unknown>;
  * property no context defines would be dropped from what a signature covers, so it
  * is refused rather than carried along unsigned. Issue and verify share this rule.
  */
-export async function assertValidCredential(credential: Credential, options: { documentLoader: DocumentLoader; basePointer?: string }): Promise<void> {
+export async function assertValidCredential(
+  credential: Credential,
+  options: { basePointer?: string; extraContexts?: Record<string, object> | undefined } = {},
+): Promise<void> {
   assertCredentialStructure(credential, options.basePointer ?? '');
-  await expandSafely(credential, options.documentLoader, options.basePointer ?? '');
+  await expandSafely(credential, options.basePointer ?? '', options.extraContexts);
 }
 
 /** The one signed form (signed-form.ts), then the VC DM 2.0 rules that need no JSON-LD processing (schemas/verifiable-credential). */
@@ -33,11 +34,18 @@ export function assertCredentialStructure(credential: Credential, basePointer = 
   }
 }
 
-export async function expandSafely(document: object, documentLoader: DocumentLoader, basePointer = ''): Promise<void> {
+/** Safe-mode expansion in the JSON-LD worker pool (resolve/json-ld-pool.ts), over the fixed contexts only. */
+export async function expandSafely(document: object, basePointer = '', extraContexts?: Record<string, object>): Promise<void> {
   try {
-    await jsonld.expand(document, { documentLoader, safe: true, base: null });
+    await expandInPool(document, extraContexts);
   } catch (error) {
-    rethrowAsProblem(error, document, basePointer);
+    if (error instanceof ProblemError && error.pointer !== undefined && basePointer !== '') {
+      throw new ProblemError(error.type, error.message, {
+        pointer: basePointer + error.pointer,
+        ...(error.extensions === undefined ? {} : { extensions: error.extensions }),
+      });
+    }
+    throw error;
   }
 }
 

@@ -58,6 +58,8 @@ export const PROBLEMS = {
   'status-unchecked': { status: 422, title: 'The credential\u2019s status could not be checked' },
 
   // ---- server ----
+  /** JSON-LD processing of one request ran past JSONLD_DEADLINE and was stopped. */
+  'processing-timeout': { status: 503, title: 'Processing took too long' },
   /** A bug or an unavailable dependency; details are logged, never returned. */
   internal: { status: 500, title: 'Internal error' },
   'store-unavailable': { status: 503, title: 'The store is unavailable' },

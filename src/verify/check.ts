@@ -1,5 +1,5 @@
 import type { DidResolver } from '../resolve/did-resolver.js';
-import type { VerificationMethod } from '../resolve/did-document.js';
+import type { DidDocument, VerificationMethod } from '../resolve/did-document.js';
 import type { DocumentLoader } from '../resolve/document-loader.js';
 import type { ProblemError } from '../shared/problems.js';
 import type { StatusListSource } from '../status/status-list-source.js';
@@ -12,6 +12,8 @@ export interface VerifyContext {
   input: unknown;
   now: Date;
   documentLoader: DocumentLoader;
+  /** Contexts beyond the fixed ones (the W3C examples context in the test vectors); production has none. */
+  extraContexts?: Record<string, object>;
   didResolver: DidResolver;
   /** Where status list credentials come from; without it, status is "could not check". */
   statusLists?: StatusListSource;
@@ -30,6 +32,8 @@ export interface Signer {
   proof?: DataIntegrityProofValue;
   methodId: string;
   method: VerificationMethod;
+  /** The DID document the key was found in (its assertionMethod is checked again with the proof). */
+  didDocument: DidDocument;
 }
 
 export type CheckResult =

@@ -33,7 +33,8 @@ async function runOne(check: Check, context: VerifyContext): Promise<CheckResult
       status: 'skipped',
       cause: 'could-not-check',
       reason: `The ${check.id} check could not be completed.`,
-      problems: [new ProblemError('internal', message)],
+      // A named problem (e.g. processing-timeout) keeps its type; anything else is internal.
+      problems: [error instanceof ProblemError ? error : new ProblemError('internal', message)],
     };
   }
 }

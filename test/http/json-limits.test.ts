@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { minimalCredential } from '../helpers/fixtures.js';
+import { setJsonLdDeadline } from '../../src/resolve/json-ld-pool.js';
 import { startTestApp, type TestApp } from '../helpers/start-app.js';
 
 /**
@@ -132,5 +133,52 @@ describe('bounded work before JSON-LD (#9)', function () {
     });
     expect(page.status).to.equal(200);
     expect(await page.text()).to.match(/malformed|not a credential|could not be read/i);
+  });
+});
+
+describe('JSON-LD off the event loop, with a deadline (#9)', function () {
+  this.timeout(30_000);
+  let app: TestApp;
+  let issuer: { apiKey: string; slug: string };
+
+  before(async () => {
+    app = await startTestApp();
+    issuer = await app.createIssuer();
+  });
+  after(async () => {
+    setJsonLdDeadline(5000);
+    await app.close();
+  });
+
+  it('stops a JSON-LD task past JSONLD_DEADLINE: could not check (processing-timeout), and the service keeps answering', async () => {
+    const { PROFILE_EXAMPLES } = await import('../../src/issue/profiles/examples.js');
+    const issued = await app.post(
+      `/issuers/${issuer.slug}/credentials`,
+      { ...PROFILE_EXAMPLES['language-level'], format: 'di' },
+      { authorization: `Bearer ${issuer.apiKey}` },
+    );
+    expect(issued.status, issued.text).to.equal(201);
+    setJsonLdDeadline(1);
+    try {
+      const verifying = app.post('/credentials/verify', { verifiableCredential: issued.body.verifiableCredential });
+      const health = await timed(app.get('/healthz'));
+      const report = (await verifying).body;
+      expect(report.verdict).to.equal('could-not-check');
+      const dataModel = report.checks.find((outcome: { check: string }) => outcome.check === 'data-model');
+      expect(dataModel.cause).to.equal('could-not-check');
+      expect(dataModel.problems[0].type).to.equal('https://w3id.org/passerelle/problems/processing-timeout');
+      expect(health.result.status).to.equal(200);
+    } finally {
+      setJsonLdDeadline(5000);
+    }
+    // The pool replaced its worker: the next verification works.
+    expect((await app.post('/credentials/verify', { verifiableCredential: issued.body.verifiableCredential })).body.verdict).to.equal('valid');
+  });
+
+  it('keeps /healthz fast while several costly credentials are verified', async () => {
+    const costly = Array.from({ length: 4 }, () => app.post('/credentials/verify', { verifiableCredential: wideCredential(1000) }));
+    const health = await Promise.all(Array.from({ length: 5 }, () => timed(app.get('/healthz'))));
+    await Promise.all(costly);
+    for (const check of health) expect(check.ms).to.be.lessThan(200);
   });
 });

@@ -11,7 +11,7 @@ import { runChecks } from '../../src/verify/run-checks.js';
 import { dataModelCheck } from '../../src/verify/checks/data-model-check.js';
 import { issuerKeyCheck } from '../../src/verify/checks/issuer-key-check.js';
 import { signatureCheck } from '../../src/verify/checks/signature-check.js';
-import { contextsWithExamples, readFixtureJson, readFixtureText } from '../helpers/fixtures.js';
+import { contextsWithExamples, EXAMPLES_CONTEXT_URL, readFixtureJson, readFixtureText } from '../helpers/fixtures.js';
 
 const DIR = 'vc-di-eddsa-test-vectors/';
 const sha256Hex = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
@@ -58,7 +58,8 @@ describe('W3C eddsa-rdfc-2022 test vectors (vc-di-eddsa)', () => {
   });
 
   it('accepts the expected signed credential, and rejects it with one character changed', async () => {
-    const context = { input: expectedSigned, now: new Date(), documentLoader, didResolver };
+    const extraContexts = { [EXAMPLES_CONTEXT_URL]: contextsWithExamples().get(EXAMPLES_CONTEXT_URL) as object };
+    const context = { input: expectedSigned, now: new Date(), documentLoader, didResolver, extraContexts };
     const outcomes = await runChecks([dataModelCheck, issuerKeyCheck, signatureCheck], context);
     expect(outcomes.map((outcome) => outcome.status)).to.deep.equal(['success', 'success', 'success']);
 

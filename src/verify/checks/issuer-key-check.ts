@@ -1,4 +1,4 @@
-import { findVerificationMethod, type VerificationMethod } from '../../resolve/did-document.js';
+import { findVerificationMethod, type DidDocument, type VerificationMethod } from '../../resolve/did-document.js';
 import type { DidResolver } from '../../resolve/did-resolver.js';
 import { ProblemError } from '../../shared/problems.js';
 import { parsedOf, type Check, type CheckResult, type Signer } from '../check.js';
@@ -29,7 +29,7 @@ export const issuerKeyCheck: Check = {
     for (const { methodId, proof } of claimed) {
       const resolved = await resolveKey(context.didResolver, methodId);
       if ('status' in resolved) return resolved;
-      signers.push({ methodId, method: resolved.method, ...(proof === undefined ? {} : { proof }) });
+      signers.push({ methodId, method: resolved.method, didDocument: resolved.didDocument, ...(proof === undefined ? {} : { proof }) });
     }
     context.signers = signers;
     const resolved = signers.map((signer) => `${signer.methodId} resolved from ${signer.method.controller}`);
@@ -37,7 +37,7 @@ export const issuerKeyCheck: Check = {
   },
 };
 
-async function resolveKey(didResolver: DidResolver, methodId: string): Promise<CheckResult | { method: VerificationMethod }> {
+async function resolveKey(didResolver: DidResolver, methodId: string): Promise<CheckResult | { method: VerificationMethod; didDocument: DidDocument }> {
   const did = methodId.split('#')[0] as string;
   let didDocument;
   try {
@@ -51,7 +51,7 @@ async function resolveKey(didResolver: DidResolver, methodId: string): Promise<C
   if (!didDocument.assertionMethod.includes(methodId)) {
     return failure('issuer-key-mismatch', `${methodId} is not an assertion method of ${did}, so it cannot sign credentials.`);
   }
-  return { method };
+  return { method, didDocument };
 }
 
 function failure(type: 'unsupported-proof' | 'issuer-key-mismatch', detail: string) {

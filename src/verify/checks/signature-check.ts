@@ -1,15 +1,10 @@
 import { compactVerify, importJWK } from 'jose';
 import * as Ed25519Multikey from '@digitalcredentials/ed25519-multikey';
-import jsigs from '@digitalcredentials/jsonld-signatures';
-import { DataIntegrityProof } from '@digitalcredentials/data-integrity';
-import { cryptosuite } from '@digitalcredentials/eddsa-rdfc-2022-cryptosuite';
-import { findProblemError } from '../../resolve/document-loader.js';
+import { verifyProofInPool } from '../../resolve/json-ld-pool.js';
 import type { Credential } from '../../shared/credential-model.js';
 import { ProblemError } from '../../shared/problems.js';
-import { parsedOf, signersOf, type Check, type CheckResult, type Signer, type VerifyContext } from '../check.js';
+import { parsedOf, signersOf, type Check, type CheckResult, type Signer } from '../check.js';
 import { withOnlyProof, type DataIntegrityProofValue } from './proofs-of.js';
-
-const { AssertionProofPurpose } = jsigs.purposes;
 
 /** The cryptographic check: the content is exactly what the key signed. */
 export const signatureCheck: Check = {
@@ -18,7 +13,9 @@ export const signatureCheck: Check = {
   async run(context) {
     const parsed = parsedOf(context);
     const signers = signersOf(context);
-    return parsed.format === 'jwt' ? verifyJwt(parsed.jwt, parsed.header.alg, signers[0] as Signer) : verifyProofSet(context, parsed.credential, signers);
+    return parsed.format === 'jwt'
+      ? verifyJwt(parsed.jwt, parsed.header.alg, signers[0] as Signer)
+      : verifyProofSet(parsed.credential, signers, context.extraContexts);
   },
 };
 
@@ -27,11 +24,11 @@ export const signatureCheck: Check = {
  * all must verify. (jsonld-signatures accepts a set when any one proof verifies, which
  * would let a valid proof by one key vouch for a bogus proof naming another.)
  */
-async function verifyProofSet(context: VerifyContext, credential: Credential, signers: Signer[]): Promise<CheckResult> {
+async function verifyProofSet(credential: Credential, signers: Signer[], extraContexts?: Record<string, object>): Promise<CheckResult> {
   const verified: string[] = [];
   for (const [index, signer] of signers.entries()) {
     const label = signers.length === 1 ? 'The proof' : `Proof ${index + 1} of ${signers.length} (key ${signer.methodId})`;
-    const outcome = await verifyOneDataIntegrityProof(withOnlyProof(credential, signer.proof as DataIntegrityProofValue), context);
+    const outcome = await verifyOneDataIntegrityProof(withOnlyProof(credential, signer.proof as DataIntegrityProofValue), signer, extraContexts);
     if (outcome.verified) {
       verified.push(signers.length === 1 ? `by ${signer.methodId}` : `proof ${index + 1} by ${signer.methodId}`);
       continue;
@@ -49,19 +46,17 @@ async function verifyProofSet(context: VerifyContext, credential: Credential, si
   };
 }
 
-/** One eddsa-rdfc-2022 proof, through jsonld-signatures; the only place a Data Integrity proof is verified. */
+/**
+ * One eddsa-rdfc-2022 proof, through jsonld-signatures in the JSON-LD worker pool; the only
+ * place a Data Integrity proof is verified. The key comes from the DID document the
+ * issuer-key check resolved, never from a new lookup.
+ */
 export async function verifyOneDataIntegrityProof(
   credentialWithOneProof: Credential,
-  context: Pick<VerifyContext, 'documentLoader'>,
+  signer: Signer,
+  extraContexts?: Record<string, object>,
 ): Promise<{ verified: true } | { verified: false; message: string; unresolved?: ProblemError }> {
-  const result = await jsigs.verify(credentialWithOneProof, {
-    suite: new DataIntegrityProof({ cryptosuite }),
-    purpose: new AssertionProofPurpose(),
-    documentLoader: context.documentLoader,
-  });
-  if (result.verified) return { verified: true };
-  const unresolved = findProblemError(result.error);
-  return { verified: false, message: firstMessage(result.error), ...(unresolved === undefined ? {} : { unresolved }) };
+  return verifyProofInPool(credentialWithOneProof, { [signer.didDocument.id]: signer.didDocument }, extraContexts);
 }
 
 async function verifyJwt(jwt: string, alg: string | undefined, signer: Signer): Promise<CheckResult> {
@@ -76,9 +71,4 @@ async function verifyJwt(jwt: string, alg: string | undefined, signer: Signer): 
   } catch {
     return { status: 'failure', problems: [new ProblemError('invalid-signature', 'The JWS signature does not match the header and payload.')] };
   }
-}
-
-function firstMessage(error: unknown): string {
-  const nested = (error as { errors?: Array<{ message?: string }> } | undefined)?.errors?.[0]?.message;
-  return nested ?? (error instanceof Error ? error.message : 'verification failed');
 }

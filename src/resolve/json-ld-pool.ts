@@ -1,0 +1,89 @@
+import { availableParallelism } from 'node:os';
+import { Piscina } from 'piscina';
+import { ProblemError } from '../shared/problems.js';
+import type { DidDocument } from './did-document.js';
+import type { JsonLdTask, JsonLdTaskResult, SerializedProblem } from './json-ld-worker.js';
+
+/**
+ * JSON-LD expansion and canonicalisation run in worker threads, with a deadline: their
+ * cost grows with the input (bounded first by shared/json-limits.ts), and on the event
+ * loop one costly credential would stall every other request. A task past its deadline
+ * is aborted, its worker terminated, and the caller gets `processing-timeout`.
+ *
+ * One pool per process, created on first use: several apps in one process (tests) share
+ * it. Signing stays on the main thread, so private keys never cross into a worker.
+ */
+let pool: Piscina | undefined;
+let deadlineMs = 5000;
+
+/** From the composition root (JSONLD_DEADLINE). */
+export function setJsonLdDeadline(ms: number): void {
+  deadlineMs = ms;
+}
+
+function workerFile(): URL {
+  // From sources (tsx) a small bootstrap registers the TypeScript loader in the thread.
+  return import.meta.url.endsWith('.ts') ? new URL('./json-ld-worker.dev.mjs', import.meta.url) : new URL('./json-ld-worker.js', import.meta.url);
+}
+
+function thePool(): Piscina {
+  pool ??= new Piscina({
+    filename: workerFile().href,
+    minThreads: 1,
+    maxThreads: Math.max(1, availableParallelism()),
+    idleTimeout: 30_000,
+  });
+  return pool;
+}
+
+async function run(task: JsonLdTask): Promise<JsonLdTaskResult> {
+  try {
+    return (await thePool().run(task, { signal: AbortSignal.timeout(deadlineMs) })) as JsonLdTaskResult;
+  } catch (error) {
+    if (error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError')) {
+      throw new ProblemError('processing-timeout', `Processing the credential took longer than ${deadlineMs} ms and was stopped.`);
+    }
+    throw error;
+  }
+}
+
+function toProblem(serialized: SerializedProblem): ProblemError {
+  return new ProblemError(serialized.type, serialized.message, {
+    ...(serialized.pointer === undefined ? {} : { pointer: serialized.pointer }),
+    ...(serialized.extensions === undefined ? {} : { extensions: serialized.extensions }),
+  });
+}
+
+/** Safe-mode expansion; throws the problem that names the offending term, as jsonld-errors.ts does. */
+export async function expandInPool(document: object, extraContexts?: Record<string, object>): Promise<void> {
+  const result = await run({ kind: 'expand', document, ...(extraContexts === undefined ? {} : { extraContexts }) });
+  if (result.ok) return;
+  if ('problem' in result && result.problem !== undefined) throw toProblem(result.problem);
+  throw new Error('crashed' in result ? result.crashed : 'JSON-LD expansion failed');
+}
+
+/** One eddsa-rdfc-2022 proof (the credential carries only it), with the DID documents its key was resolved from. */
+export async function verifyProofInPool(
+  credentialWithOneProof: object,
+  didDocuments: Record<string, DidDocument>,
+  extraContexts?: Record<string, object>,
+): Promise<{ verified: true } | { verified: false; message: string; unresolved?: ProblemError }> {
+  const result = await run({
+    kind: 'verify-proof',
+    credential: credentialWithOneProof,
+    didDocuments,
+    ...(extraContexts === undefined ? {} : { extraContexts }),
+  });
+  if (result.ok) return { verified: true };
+  if ('verified' in result)
+    return { verified: false, message: result.message, ...(result.problem === undefined ? {} : { unresolved: toProblem(result.problem) }) };
+  if ('problem' in result) return { verified: false, message: result.problem.message, unresolved: toProblem(result.problem) };
+  throw new Error(result.crashed);
+}
+
+/** Stops the worker threads (process exit). */
+export async function closeJsonLdPool(): Promise<void> {
+  const current = pool;
+  pool = undefined;
+  await current?.destroy();
+}

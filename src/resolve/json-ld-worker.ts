@@ -1,0 +1,86 @@
+import jsonld from 'jsonld';
+import jsigs from '@digitalcredentials/jsonld-signatures';
+import { DataIntegrityProof } from '@digitalcredentials/data-integrity';
+import { cryptosuite } from '@digitalcredentials/eddsa-rdfc-2022-cryptosuite';
+import { ProblemError } from '../shared/problems.js';
+import { explainJsonLdError } from './json-ld-errors.js';
+import { knownContexts } from './known-contexts.js';
+import { createDocumentLoader, findProblemError } from './document-loader.js';
+import type { DidDocument } from './did-document.js';
+
+/**
+ * Runs in a worker thread (json-ld-pool.ts): the JSON-LD work whose cost grows with the
+ * input — safe-mode expansion and Data Integrity proof verification (canonicalisation).
+ * It reads nothing but the fixed contexts (plus any a test sends) and the documents sent with the task: no store,
+ * no network, no DID resolution (the main thread resolved the keys already).
+ */
+
+export type JsonLdTask =
+  | { kind: 'expand'; document: object; extraContexts?: Record<string, object> }
+  | { kind: 'verify-proof'; credential: object; didDocuments: Record<string, DidDocument>; extraContexts?: Record<string, object> };
+
+export interface SerializedProblem {
+  type: ProblemError['type'];
+  message: string;
+  pointer?: string;
+  extensions?: Record<string, unknown>;
+}
+
+export type JsonLdTaskResult =
+  | { ok: true }
+  | { ok: false; problem: SerializedProblem }
+  | { ok: false; verified: false; message: string; problem?: SerializedProblem }
+  | { ok: false; crashed: string };
+
+const contexts = knownContexts();
+const { AssertionProofPurpose } = jsigs.purposes;
+
+/** The service's own loader: the fixed contexts, and DIDs only from the documents sent with the task. */
+function loaderWith(didDocuments: Record<string, DidDocument>, extraContexts: Record<string, object> = {}) {
+  return createDocumentLoader({
+    contexts: Object.keys(extraContexts).length === 0 ? contexts : new Map([...contexts, ...Object.entries(extraContexts)]),
+    didResolver: {
+      async resolve(did) {
+        const document = didDocuments[did];
+        if (document === undefined) throw new ProblemError('issuer-unresolved', `${did} was not resolved before verification.`);
+        return document;
+      },
+    },
+  });
+}
+
+function serialize(problem: ProblemError): SerializedProblem {
+  return {
+    type: problem.type,
+    message: problem.message,
+    ...(problem.pointer === undefined ? {} : { pointer: problem.pointer }),
+    ...(problem.extensions === undefined ? {} : { extensions: problem.extensions }),
+  };
+}
+
+export default async function run(task: JsonLdTask): Promise<JsonLdTaskResult> {
+  if (task.kind === 'expand') {
+    try {
+      await jsonld.expand(task.document, { documentLoader: loaderWith({}, task.extraContexts), safe: true, base: null });
+      return { ok: true };
+    } catch (error) {
+      const problem = explainJsonLdError(error, task.document);
+      return problem === undefined
+        ? { ok: false, crashed: error instanceof Error ? error.message : String(error) }
+        : { ok: false, problem: serialize(problem) };
+    }
+  }
+  const result = await jsigs.verify(task.credential, {
+    suite: new DataIntegrityProof({ cryptosuite }),
+    purpose: new AssertionProofPurpose(),
+    documentLoader: loaderWith(task.didDocuments, task.extraContexts),
+  });
+  if (result.verified) return { ok: true };
+  const unresolved = findProblemError(result.error);
+  return { ok: false, verified: false, message: firstMessage(result.error), ...(unresolved === undefined ? {} : { problem: serialize(unresolved) }) };
+}
+
+function firstMessage(error: unknown): string {
+  const nested = (error as { errors?: Array<{ message?: string }> } | undefined)?.errors?.[0]?.message;
+  return nested ?? (error instanceof Error ? error.message : 'verification failed');
+}
