@@ -1,10 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { verificationPagePaths } from './verification-page-openapi.js';
-import { fileURLToPath } from 'node:url';
 import { PROFILE_EXAMPLES } from '../issue/profiles/examples.js';
 import { listProfiles } from '../issue/profiles/registry.js';
-
-const SCHEMAS_DIR = fileURLToPath(new URL('../../schemas/', import.meta.url));
+import { SCHEMAS_DIR } from '../shared/package-paths.js';
 
 function schema(name: string): object {
   const { $schema: _draft, $id: _id, ...body } = JSON.parse(readFileSync(`${SCHEMAS_DIR}${name}.schema.json`, 'utf8')) as Record<string, unknown>;

@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Router } from 'express';
 import type { IssueDeps } from '../issue/issue-credential.js';
 import { issueProfileCredential } from '../issue/issue-profile-credential.js';
@@ -8,8 +7,7 @@ import { ProblemError } from '../shared/problems.js';
 import { issuerOf, requireIssuer } from './authenticate.js';
 import { idempotencyKeyOf } from './idempotency-header.js';
 import { methodNotAllowed } from './problem-response.js';
-
-const SCHEMAS_DIR = fileURLToPath(new URL('../../schemas/', import.meta.url));
+import { SCHEMAS_DIR } from '../shared/package-paths.js';
 
 /** POST /issuers/:slug/credentials (typed profiles), GET /profiles, GET /schemas/:name.json. */
 export function createProfileRouter(deps: IssueDeps): Router {

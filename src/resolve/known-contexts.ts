@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { CONTEXTS_DIR } from '../shared/package-paths.js';
 import { contexts as credentialsContexts } from '@digitalbazaar/credentials-context';
 import { contexts as dataIntegrityContexts } from '@digitalbazaar/data-integrity-context';
 import { contexts as multikeyContexts } from '@digitalbazaar/multikey-context';
@@ -19,10 +19,8 @@ export const OB_V3_CONTEXT = 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.
 export const DID_V1_CONTEXT = 'https://www.w3.org/ns/did/v1';
 export const MULTIKEY_V1_CONTEXT = 'https://w3id.org/security/multikey/v1';
 
-const OWN_CONTEXTS_DIR = fileURLToPath(new URL('../../contexts/', import.meta.url));
-
 /** `contexts/*.jsonld`, keyed by their URL; also served by the app at `/contexts/<name>`. */
-export function loadOwnContexts(dir: string = OWN_CONTEXTS_DIR): Map<string, object> {
+export function loadOwnContexts(dir: string = CONTEXTS_DIR): Map<string, object> {
   const own = new Map<string, object>();
   let files: string[];
   try {

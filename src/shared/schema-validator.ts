@@ -1,15 +1,13 @@
 import { readFileSync, readdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ErrorObject } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { joinPointer } from './json-pointer.js';
 import { ProblemError, type FieldError } from './problems.js';
+import { SCHEMAS_DIR } from './package-paths.js';
 
 // ajv-formats is CommonJS; under NodeNext its default export is the module object.
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
-
-const SCHEMAS_DIR = fileURLToPath(new URL('../../schemas/', import.meta.url));
 
 /** One ajv instance for every schema in `schemas/` (draft 2020-12), compiled once. */
 function createAjv(): Ajv2020 {
