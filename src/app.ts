@@ -2,6 +2,10 @@ import express, { type Express } from 'express';
 import type { Services } from './composition-root.js';
 import { assertWithinJsonLimits } from './shared/json-limits.js';
 import { createCredentialRouter } from './http/credential-routes.js';
+import { createDocsRouter } from './http/docs-routes.js';
+import { createOperationsRouter } from './http/operations-routes.js';
+import { publicRateLimit } from './http/rate-limit.js';
+import { requestLogging } from './http/request-logging.js';
 import { createFrameworkRouter } from './http/framework-routes.js';
 import { createIssuerRouter } from './http/issuer-routes.js';
 import { createMetaRouter } from './http/meta-routes.js';
@@ -19,8 +23,13 @@ const PUBLIC_JSON_ROUTES = ['/credentials/verify', '/presentations/verify', '/re
 export function createApp(services: Services): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', false);
+  // The client address (rate limits, logs) comes from X-Forwarded-For only through the proxies named here.
+  app.set('trust proxy', services.config.trustProxy);
   const deps = { ...services, publicUrl: services.config.publicUrl, adminToken: services.config.adminToken };
+  app.use(requestLogging(services.logger, services.metrics));
+  app.use(publicRateLimit(services.config.rateLimitPerMinute));
+  app.use(createDocsRouter());
+  app.use(createOperationsRouter({ store: services.store, metrics: services.metrics, metricsToken: services.config.metricsToken }));
   // Before the JSON-only guard: the public page takes url-encoded form posts.
   app.use(createVerificationPageRouter(deps));
   app.use(requireJsonBody);

@@ -9,6 +9,9 @@ import { createKeyring, type Keyring } from './sign/keyring.js';
 import { loadOrCreateMasterKey } from './sign/master-key.js';
 import type { RemoteFetchOptions } from './status/fetch-remote-document.js';
 import { createStatusListPublisher, type StatusListPublisher } from './status/publish-status-list.js';
+import type { DestinationStream } from 'pino';
+import { createLogger, type Logger } from './observe/logger.js';
+import { createMetrics, type Metrics } from './observe/metrics.js';
 import { setJsonLdDeadline } from './resolve/json-ld-pool.js';
 import { createStatusListSource, type StatusListSource } from './status/status-list-source.js';
 import { createStatusPositions, type StatusPositions } from './status/status-positions.js';
@@ -27,7 +30,10 @@ export interface Services {
   statusListPublisher: StatusListPublisher;
   statusPositions: StatusPositions;
   statusLists: StatusListSource;
+  /** Errors the service could not handle (bugs, unavailable dependencies). */
   log: (message: string) => void;
+  logger: Logger;
+  metrics: Metrics;
   /** How the master key was obtained, so main can warn when it was generated. */
   masterKeySource: 'env' | 'file' | 'generated';
   close(): Promise<void>;
@@ -38,11 +44,18 @@ export async function createServices(
   config: Config,
   options: {
     clock?: Clock;
-    log?: (message: string) => void;
+    /** Where log lines go (stdout by default); tests collect them in a file. */
+    logDestination?: DestinationStream;
     /** How foreign status lists are fetched; tests point it at a local TLS server. */
     remoteFetch?: Partial<RemoteFetchOptions>;
   } = {},
 ): Promise<Services> {
+  const logger = createLogger({
+    level: config.logLevel,
+    secrets: [config.adminToken, config.masterKey?.toString('base64'), config.masterKey?.toString('hex'), config.metricsToken],
+    ...(options.logDestination === undefined ? {} : { destination: options.logDestination }),
+  });
+  const metrics = createMetrics();
   // One worker pool per process (resolve/json-ld-pool.ts); the deadline is the configured one.
   setJsonLdDeadline(config.jsonLdDeadlineMs);
   const masterKey = loadOrCreateMasterKey(config.masterKey, config.dataDir);
@@ -83,8 +96,11 @@ export async function createServices(
       publisher: statusListPublisher,
       clock,
       remote: { timeoutMs: 5000, maxBytes: 1_000_000, ...options.remoteFetch },
+      onForeignLookup: (outcome) => metrics.statusListLookup(outcome),
     }),
-    log: options.log ?? ((message) => console.error(message)),
+    log: (message) => logger.error(message),
+    logger,
+    metrics,
     masterKeySource: masterKey.source,
     close: () => store.close(),
   };

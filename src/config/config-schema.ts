@@ -48,6 +48,25 @@ export const CONFIG_SCHEMA = {
       default: 5,
       description: 'Seconds one JSON-LD task (expansion, canonicalisation) may run in the worker pool before it is stopped (503 processing-timeout).',
     },
+    LOG_LEVEL: {
+      type: 'string',
+      enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'],
+      default: 'info',
+      description: 'Least severe log level written (JSON lines; readable on a terminal). info includes one line per request.',
+    },
+    METRICS_TOKEN: { type: 'string', minLength: 16, description: 'When set, GET /metrics requires "Authorization: Bearer <token>".' },
+    RATE_LIMIT_PER_MINUTE: {
+      type: 'integer',
+      minimum: 0,
+      default: 120,
+      description: 'Requests per minute per client address on the public endpoints (verify, requirements, /v, QR, PDF); 0 turns the limit off.',
+    },
+    TRUST_PROXY: {
+      type: 'string',
+      pattern: '^(false|true|\\d{1,2}|[0-9a-fA-F.:/, ]+|loopback|linklocal|uniquelocal)$',
+      default: 'false',
+      description: 'Which proxies may set X-Forwarded-For (the client address for rate limits): false, a hop count, or addresses/CIDRs, comma-separated.',
+    },
     STATUS_LIST_TTL: {
       type: 'integer',
       minimum: 10,

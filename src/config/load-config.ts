@@ -14,6 +14,11 @@ export interface Config {
   readonly requestTimeoutMs: number;
   readonly headersTimeoutMs: number;
   readonly jsonLdDeadlineMs: number;
+  readonly logLevel: string;
+  readonly metricsToken: string | undefined;
+  readonly rateLimitPerMinute: number;
+  /** Express's "trust proxy" setting. */
+  readonly trustProxy: boolean | number | string;
   readonly demoIssuer: boolean;
   readonly statusListTtlSeconds: number;
 }
@@ -60,7 +65,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     requestTimeoutMs: Math.round((values.REQUEST_TIMEOUT as number) * 1000),
     headersTimeoutMs: Math.round((values.HEADERS_TIMEOUT as number) * 1000),
     jsonLdDeadlineMs: Math.round((values.JSONLD_DEADLINE as number) * 1000),
+    logLevel: values.LOG_LEVEL as string,
+    metricsToken: values.METRICS_TOKEN as string | undefined,
+    rateLimitPerMinute: values.RATE_LIMIT_PER_MINUTE as number,
+    trustProxy: trustProxySetting(String(values.TRUST_PROXY)),
     demoIssuer: values.DEMO_ISSUER as boolean,
     statusListTtlSeconds: values.STATUS_LIST_TTL as number,
   });
+}
+
+function trustProxySetting(value: string): boolean | number | string {
+  if (value === 'false') return false;
+  if (value === 'true') return true;
+  if (/^\d{1,2}$/.test(value)) return Number(value);
+  return value;
 }

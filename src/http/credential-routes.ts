@@ -1,12 +1,13 @@
 import { Router } from 'express';
 import { issueCredential, type IssueDeps } from '../issue/issue-credential.js';
+import type { Metrics } from '../observe/metrics.js';
 import { ProblemError } from '../shared/problems.js';
 import { verifyCredential, type VerifyDeps } from '../verify/verify-credential.js';
 import { issuerOf, requireIssuer } from './authenticate.js';
 import { idempotencyKeyOf } from './idempotency-header.js';
 import { methodNotAllowed } from './problem-response.js';
 
-export function createCredentialRouter(deps: IssueDeps & VerifyDeps): Router {
+export function createCredentialRouter(deps: IssueDeps & VerifyDeps & { metrics: Metrics }): Router {
   const router = Router();
   const authenticated = requireIssuer(deps.store);
 
@@ -15,6 +16,7 @@ export function createCredentialRouter(deps: IssueDeps & VerifyDeps): Router {
     .post(authenticated, async (req, res) => {
       const result = await issueCredential(deps, issuerOf(res), req.body, idempotencyKeyOf(req));
       if (result.replayed) res.setHeader('Idempotent-Replayed', 'true');
+      else deps.metrics.credentialIssued(result.record.format, 'generic');
       res.status(201).location(result.record.id).json({ verifiableCredential: result.verifiableCredential });
     })
     .all(methodNotAllowed('POST'));
@@ -22,7 +24,9 @@ export function createCredentialRouter(deps: IssueDeps & VerifyDeps): Router {
   router
     .route('/credentials/verify')
     .post(async (req, res) => {
-      res.json(await verifyCredential(deps, req.body));
+      const report = await verifyCredential(deps, req.body);
+      deps.metrics.verification(report.verdict);
+      res.json(report);
     })
     .all(methodNotAllowed('POST'));
 

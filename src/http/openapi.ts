@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { completeOperations } from './openapi-operations.js';
 import { verificationPagePaths } from './verification-page-openapi.js';
 import { PROFILE_EXAMPLES } from '../issue/profiles/examples.js';
 import { listProfiles } from '../issue/profiles/registry.js';
@@ -64,14 +65,14 @@ const EXAMPLE_SUMMARIES: Record<string, string> = {
  * validates with (schemas/), so the document cannot drift from the behaviour.
  */
 export function buildOpenApi(publicUrl: string): object {
-  return {
+  const document = {
     openapi: '3.1.0',
     info: {
       title: 'Passerelle',
       version: '0.1.0',
       description:
         'Issue and verify signed W3C Verifiable Credentials (VC Data Model 2.0) for the skills of mobile workers. Errors are RFC 9457 application/problem+json.',
-      license: { name: 'Apache-2.0' },
+      license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
     },
     servers: [{ url: publicUrl }],
     components: {
@@ -458,8 +459,30 @@ export function buildOpenApi(publicUrl: string): object {
         },
       },
       '/contexts/{name}': { get: { summary: 'Our JSON-LD contexts', responses: { '200': { description: 'Context' }, ...problems(404) } } },
-      '/healthz': { get: { summary: 'Liveness and store reachability', responses: { '200': { description: 'OK' }, ...problems(503) } } },
-      '/openapi.json': { get: { summary: 'This document', responses: { '200': { description: 'OpenAPI 3.1' } } } },
+      ...operationsPaths(),
     },
+  };
+  completeOperations(document.paths as Parameters<typeof completeOperations>[0]);
+  return document;
+}
+
+/** Landing page, API reference, health, readiness and metrics (http/docs-routes, meta-routes, operations-routes). */
+function operationsPaths(): Record<string, object> {
+  const html = (description: string) => ({ '200': { description, content: { 'text/html': { schema: { type: 'string' } } } } });
+  return {
+    '/': { get: { summary: 'What this service is, with links to the checker, the API reference and health', responses: html('Landing page') } },
+    '/docs': { get: { summary: 'API reference rendered from /openapi.json (served from this origin)', responses: html('Swagger UI page') } },
+    '/healthz': { get: { summary: 'Liveness and store reachability', responses: { '200': { description: 'OK' }, ...problems(503) } } },
+    '/readyz': {
+      get: { summary: 'Readiness: 503 while the store is unreachable', responses: { '200': { description: 'Ready to serve traffic' }, ...problems(503) } },
+    },
+    '/metrics': {
+      get: {
+        summary: 'Prometheus metrics (request durations, credentials issued, verdicts, status-list lookups, process)',
+        description: 'Public unless METRICS_TOKEN is set; then it needs that bearer token.',
+        responses: { '200': { description: 'Prometheus text format', content: { 'text/plain': { schema: { type: 'string' } } } }, ...problems(401) },
+      },
+    },
+    '/openapi.json': { get: { summary: 'This document', responses: { '200': { description: 'OpenAPI 3.1' } } } },
   };
 }

@@ -1,3 +1,4 @@
+import type { Metrics } from '../observe/metrics.js';
 import { readFileSync } from 'node:fs';
 import { Router } from 'express';
 import type { IssueDeps } from '../issue/issue-credential.js';
@@ -10,7 +11,7 @@ import { methodNotAllowed } from './problem-response.js';
 import { SCHEMAS_DIR } from '../shared/package-paths.js';
 
 /** POST /issuers/:slug/credentials (typed profiles), GET /profiles, GET /schemas/:name.json. */
-export function createProfileRouter(deps: IssueDeps): Router {
+export function createProfileRouter(deps: IssueDeps & { metrics: Metrics }): Router {
   const router = Router();
   const schemas = new Map(publishedSchemaNames().map((name) => [name, readFileSync(`${SCHEMAS_DIR}${name}.schema.json`, 'utf8')]));
 
@@ -23,6 +24,7 @@ export function createProfileRouter(deps: IssueDeps): Router {
       }
       const result = await issueProfileCredential(deps, issuer, req.body, idempotencyKeyOf(req));
       if (result.replayed) res.setHeader('Idempotent-Replayed', 'true');
+      else deps.metrics.credentialIssued(result.record.format, String((req.body as { profile?: unknown }).profile));
       res.status(201).location(result.record.id).json({ verifiableCredential: result.verifiableCredential });
     })
     .all(methodNotAllowed('POST'));

@@ -28,6 +28,8 @@ export const PROBLEMS = {
   conflict: { status: 409, title: 'Conflict' },
   /** An Idempotency-Key reused with a different request body. */
   'idempotency-key-reused': { status: 422, title: 'Idempotency-Key reused with a different request' },
+  /** Too many requests from one client address (RATE_LIMIT_PER_MINUTE); Retry-After says when to come back. */
+  'rate-limited': { status: 429, title: 'Too many requests' },
   /** A JSON-LD term that no loaded context defines (it would not be covered by the signature). */
   'undefined-term': { status: 400, title: 'A property is not defined by the credential\u2019s contexts' },
   /** A JSON-LD context that is not one of the contexts this service knows; it is never fetched. */

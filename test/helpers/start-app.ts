@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../../src/app.js';
 import { createHttpServer } from '../../src/http/http-server.js';
+import { appendToRunLog, recordSecret } from './run-log.js';
 import { createServices, type Services } from '../../src/composition-root.js';
 import { loadConfig } from '../../src/config/load-config.js';
 import type { Clock } from '../../src/shared/clock.js';
@@ -16,7 +17,7 @@ export interface TestApp {
   baseUrl: string;
   services: Services;
   dataDir: string;
-  /** Log lines the app wrote (errors), for asserting nothing leaked. */
+  /** Error log lines the app wrote (all lines also go to the run log, see run-log.ts). */
   logs: string[];
   close(): Promise<void>;
   /** POST JSON; returns status, headers and parsed body. */
@@ -54,13 +55,24 @@ export async function startTestApp(
     DATA_DIR: dataDir,
     ADMIN_TOKEN,
     MASTER_KEY: Buffer.alloc(32, 7).toString('base64'),
+    // Tests send hundreds of verifications a minute from one address; the rate-limit test turns it on.
+    RATE_LIMIT_PER_MINUTE: '0',
     ...options.env,
   });
   const logs: string[] = [];
+  recordSecret(config.adminToken);
+  recordSecret(config.masterKey?.toString('base64'));
+  recordSecret(config.metricsToken);
   const services = await createServices(config, {
     ...(options.clock === undefined ? {} : { clock: options.clock }),
     ...(options.remoteFetch === undefined ? {} : { remoteFetch: options.remoteFetch }),
-    log: (line) => logs.push(line),
+    logDestination: {
+      write(line: string) {
+        appendToRunLog(line);
+        // Errors (level 50 and up) are also kept per app, for tests that assert on them.
+        if (/"level":(5|6)\d/.test(line)) logs.push(line);
+      },
+    },
   });
   server.on('request', createApp(services));
 
@@ -102,6 +114,7 @@ export async function startTestApp(
         { authorization: `Bearer ${ADMIN_TOKEN}` },
       );
       if (response.status !== 201) throw new Error(`createIssuer failed: ${response.status} ${response.text}`);
+      recordSecret(response.body.apiKey);
       return response.body;
     },
   };
