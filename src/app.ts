@@ -32,7 +32,8 @@ export function createApp(services: Services): Express {
   app.use(createOperationsRouter({ store: services.store, metrics: services.metrics, metricsToken: services.config.metricsToken }));
   // Before the JSON-only guard: the public page takes url-encoded form posts.
   app.use(createVerificationPageRouter(deps));
-  app.use(requireJsonBody);
+  // Every write takes a JSON body, except creating an API key and rotating a key, whose body is optional.
+  app.use(requireJsonBody({ bodyOptional: [/^\/admin\/issuers\/[^/]+\/(api-keys|keys)$/] }));
   // Public endpoints take anyone's body: a smaller limit than the authenticated issue endpoints.
   // A body parsed by the first parser is left alone by the second.
   const json = (limit: string) => express.json({ limit, type: ['application/json', 'application/*+json'], strict: false });

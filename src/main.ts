@@ -29,7 +29,7 @@ async function main(): Promise<void> {
     if (apiKey !== undefined) {
       console.log(`Demo issuer API key (shown once, store it now): ${apiKey}`);
     } else {
-      console.log('Its API key was shown on first start; create another with: npm run issuer:create -- --api-key-for demo');
+      console.log('Its API key was shown on first start; create another with: npm run passerelle -- api-key create demo');
     }
   }
 

@@ -1,8 +1,8 @@
 import { Router } from 'express';
-import { createApiKey } from '../issuers/api-keys.js';
 import { createIssuer, type IssuerDeps } from '../issuers/create-issuer.js';
 import { issuerDidDocument } from '../issuers/issuer-did-document.js';
 import { rotateIssuerKey } from '../issuers/rotate-issuer-key.js';
+import { addApiKey, issuerBySlug as findIssuer, listApiKeys, revokeApiKey } from '../issuers/operator-actions.js';
 import { ProblemError } from '../shared/problems.js';
 import type { Keyring } from '../sign/keyring.js';
 import type { IssuerRecord } from '../store/ports.js';
@@ -21,11 +21,7 @@ export function createIssuerRouter(deps: Deps): Router {
   const router = Router();
   const admin = requireAdmin(deps.adminToken);
 
-  async function issuerBySlug(slug: string): Promise<IssuerRecord> {
-    const issuer = await deps.store.issuers.findBySlug(slug);
-    if (issuer === undefined) throw new ProblemError('not-found', `No issuer "${slug}".`, { pointer: '/slug' });
-    return issuer;
-  }
+  const issuerBySlug = (slug: string) => findIssuer(deps.store, slug);
 
   router
     .route('/issuers/:slug')
@@ -60,27 +56,18 @@ export function createIssuerRouter(deps: Deps): Router {
   router
     .route('/admin/issuers/:slug/api-keys')
     .post(admin, async (req, res) => {
-      const issuer = await issuerBySlug(req.params.slug);
-      const label = (req.body as { label?: unknown } | undefined)?.label;
-      if (label !== undefined && (typeof label !== 'string' || label.length > 100)) {
-        throw new ProblemError('invalid-request', 'label must be a string of at most 100 characters.', { pointer: '/label' });
-      }
-      const { apiKey, record } = await createApiKey(deps, issuer.id, label);
+      const { apiKey, record } = await addApiKey(deps, req.params.slug, (req.body as { label?: unknown } | undefined)?.label);
       res.status(201).json({ id: record.id, apiKey, createdAt: record.createdAt });
     })
     .get(admin, async (req, res) => {
-      const issuer = await issuerBySlug(req.params.slug);
-      const keys = await deps.store.apiKeys.listForIssuer(issuer.id);
-      res.json(keys.map(({ id, label, createdAt, revokedAt }) => ({ id, label, createdAt, revokedAt })));
+      res.json(await listApiKeys(deps.store, req.params.slug));
     })
     .all(methodNotAllowed('GET', 'POST'));
 
   router
     .route('/admin/issuers/:slug/api-keys/:id')
     .delete(admin, async (req, res) => {
-      const issuer = await issuerBySlug(req.params.slug);
-      const revoked = await deps.store.apiKeys.revoke(issuer.id, req.params.id, deps.clock.now().toISOString());
-      if (!revoked) throw new ProblemError('not-found', `Issuer "${issuer.slug}" has no API key ${req.params.id}.`);
+      await revokeApiKey(deps, req.params.slug, req.params.id);
       res.status(204).end();
     })
     .all(methodNotAllowed('DELETE'));

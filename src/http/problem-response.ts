@@ -57,13 +57,15 @@ export function methodNotAllowed(...allowed: string[]): RequestHandler {
 }
 
 /** POST bodies must be JSON; anything else is refused before parsing. */
-export const requireJsonBody: RequestHandler = (req, _res, next) => {
-  if (req.method !== 'POST' && req.method !== 'PUT' && req.method !== 'PATCH') return next();
-  if (req.headers['content-length'] === '0' || (req.headers['content-type'] === undefined && req.headers['transfer-encoding'] === undefined)) {
-    return next(new ProblemError('invalid-request', 'The request has no body; send a JSON object.', { pointer: '' }));
-  }
-  if (!req.is(['application/json', 'application/*+json'])) {
-    return next(new ProblemError('unsupported-media-type', `Content-Type ${String(req.headers['content-type'])} is not accepted; send application/json.`));
-  }
-  next();
-};
+export function requireJsonBody(options: { bodyOptional: RegExp[] }): RequestHandler {
+  return (req, _res, next) => {
+    if (req.method !== 'POST' && req.method !== 'PUT' && req.method !== 'PATCH') return next();
+    const noBody = req.headers['content-length'] === '0' || (req.headers['content-type'] === undefined && req.headers['transfer-encoding'] === undefined);
+    if (noBody && options.bodyOptional.some((pattern) => pattern.test(req.path))) return next();
+    if (noBody) return next(new ProblemError('invalid-request', 'The request has no body; send a JSON object.', { pointer: '' }));
+    if (!req.is(['application/json', 'application/*+json'])) {
+      return next(new ProblemError('unsupported-media-type', `Content-Type ${String(req.headers['content-type'])} is not accepted; send application/json.`));
+    }
+    next();
+  };
+}
