@@ -3,7 +3,7 @@
  * tests, so the documented example is known to work.
  *
  * People, employers, document URLs and digests are invented. Framework levels follow
- * ../shared/domain/frameworks.md: an OFPPT Technicien spécialisé is Morocco CNC level 5,
+ * the project's domain notes (docs/frameworks.md): an OFPPT Technicien spécialisé is Morocco CNC level 5,
  * and the CNC is not referenced to the EQF, so the diploma states no EQF level. ESCO
  * skill URIs are in the ESCO form but were not checked against ESCO v1.2 (no network
  * here); check them before copying them into real credentials.
