@@ -31,7 +31,7 @@ function thePool(): Piscina {
     filename: workerFile().href,
     minThreads: 1,
     maxThreads: Math.max(1, availableParallelism()),
-    idleTimeout: 30_000,
+    idleTimeout: 10_000,
   });
   return pool;
 }
