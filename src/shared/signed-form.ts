@@ -1,4 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
+import canonicalizeModule from 'canonicalize';
 import { toPointer } from './json-pointer.js';
 import { ProblemError } from './problems.js';
 
@@ -20,6 +21,7 @@ import { ProblemError } from './problems.js';
  *    a type written as an IRI escapes the protected type-scoped contexts;
  *  - no `null` (JSON-LD drops it, so it would be unsigned) and no `__proto__`,
  *    `constructor` or `prototype` key;
+ *  - no value repeated in one array (JSON-LD sets merge repeats, so a repeat is unsigned);
  *  - a node `id` on one object only (JSON-LD merges objects with one id, so a status
  *    entry or a subject could otherwise be split into pieces no check reads whole),
  *    unless the copies are identical.
@@ -35,7 +37,15 @@ export function assertSignedForm(document: unknown, basePointer = ''): void {
     if (value === null) refuse(path, 'null is not allowed: JSON-LD drops it, so it would not be signed.');
     if (typeof value !== 'object' || value === null) continue;
     if (Array.isArray(value)) {
-      value.forEach((item, index) => stack.push({ value: item, path: [...path, index] }));
+      // A set holds each value once: a repeated value signs the same graph but could be counted twice.
+      const seen = new Map<string, number>();
+      value.forEach((item, index) => {
+        const key = canonicalize(item) ?? 'undefined';
+        const first = seen.get(key);
+        if (first !== undefined) refuse([...path, index], `the same value is repeated (first at index ${first}); a set holds each value once.`);
+        seen.set(key, index);
+        stack.push({ value: item, path: [...path, index] });
+      });
       continue;
     }
     const object = value as Record<string, unknown>;
@@ -106,5 +116,7 @@ export function assertSignedForm(document: unknown, basePointer = ''): void {
   }
 }
 
+// canonicalize is CommonJS; under NodeNext its default export is the function.
+const canonicalize = canonicalizeModule as unknown as (input: unknown) => string | undefined;
 const LANGUAGE_STRING_KEYS = new Set(['@value', '@language', '@direction']);
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);

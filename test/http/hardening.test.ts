@@ -64,6 +64,22 @@ describe('hardening (#9)', function () {
     }
   });
 
+  it('spends no status position on a refused request (positions are never reused)', async () => {
+    const ordinalOf = async (response: { body: { verifiableCredential: { id: string } } }) =>
+      (await app.services.store.credentials.findById(response.body.verifiableCredential.id))?.status?.ordinal as number;
+    const first = await app.post('/credentials/issue', { credential: minimalCredential() }, as(alice));
+    for (const format of ['di', 'jwt']) {
+      const refused = await app.post(
+        '/credentials/issue',
+        { credential: minimalCredential({ credentialSubject: { id: 'did:example:w', favouriteColour: 'blue' } }), options: { format } },
+        as(alice),
+      );
+      expect(refused.status, refused.text).to.equal(400);
+    }
+    const second = await app.post('/credentials/issue', { credential: minimalCredential() }, as(alice));
+    expect((await ordinalOf(second)) - (await ordinalOf(first))).to.equal(1);
+  });
+
   it('keeps the data folder and the database private (0700 / 0600)', () => {
     expect(statSync(app.dataDir).mode & 0o777).to.equal(0o700);
     for (const file of ['passerelle.sqlite', 'passerelle.sqlite-wal']) {

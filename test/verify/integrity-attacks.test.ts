@@ -129,6 +129,12 @@ describe('verification integrity: what is checked is what was signed (#9)', func
       },
     ],
     [
+      'a type repeated in a set (same graph, counted twice)',
+      (credential) => {
+        credential.type = [...credential.type, credential.type[credential.type.length - 1]];
+      },
+    ],
+    [
       'a null that JSON-LD would drop',
       (credential) => {
         credential.credentialSubject.achievement.alignment = null;

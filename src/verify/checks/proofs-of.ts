@@ -1,5 +1,8 @@
 import type { Credential } from '../../shared/credential-model.js';
 
+/** Issuer plus a few co-signers or endorsers. */
+export const MAX_PROOFS = 4;
+
 export interface DataIntegrityProofValue {
   type: 'DataIntegrityProof';
   cryptosuite: 'eddsa-rdfc-2022';
@@ -16,6 +19,8 @@ export interface DataIntegrityProofValue {
 export function proofsOf(credential: Credential): DataIntegrityProofValue[] | string {
   const proofs: unknown[] = credential.proof === undefined ? [] : Array.isArray(credential.proof) ? credential.proof : [credential.proof];
   if (proofs.length === 0) return 'The credential has no proof.';
+  // Each proof costs a full canonicalisation; a set larger than this is refused unverified.
+  if (proofs.length > MAX_PROOFS) return `The credential has ${proofs.length} proofs; this verifier checks at most ${MAX_PROOFS}.`;
   for (const [index, proof] of proofs.entries()) {
     const candidate = proof as Partial<DataIntegrityProofValue> | null;
     const label = proofs.length === 1 ? 'The proof' : `Proof ${index + 1} of ${proofs.length}`;
