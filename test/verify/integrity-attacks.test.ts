@@ -1,11 +1,6 @@
 import { expect } from 'chai';
-import * as Ed25519Multikey from '@digitalcredentials/ed25519-multikey';
 import { PROFILE_EXAMPLES } from '../../src/issue/profiles/examples.js';
-import { didKeyFromPublicKey } from '../../src/resolve/did-key.js';
-import { createDocumentLoader } from '../../src/resolve/document-loader.js';
-import { knownContexts } from '../../src/resolve/known-contexts.js';
-import { signDataIntegrity } from '../../src/sign/data-integrity-signer.js';
-import type { SigningKey } from '../../src/sign/signing-key.js';
+import { newDidKeySigner } from '../helpers/did-key-signer.js';
 import { startTestApp, type TestApp } from '../helpers/start-app.js';
 
 /**
@@ -208,12 +203,8 @@ describe('verification integrity: what is checked is what was signed (#9)', func
       for (const alignment of credential.credentialSubject.achievement.alignment ?? []) {
         if (alignment.targetCode === 'B1') alignment.targetCode = 'C1';
       }
-      const keyPair = await Ed25519Multikey.generate();
-      const { did, verificationMethodId } = didKeyFromPublicKey(keyPair.publicKeyMultibase);
-      keyPair.id = verificationMethodId;
-      keyPair.controller = did;
-      const key = { verificationMethodId, controller: did, keyPair } as unknown as SigningKey;
-      const signed = await signDataIntegrity(credential, { key, documentLoader: createDocumentLoader({ contexts: knownContexts() }), now: new Date() });
+      const signer = await newDidKeySigner();
+      const signed = await signer.sign(credential);
       const attackerProof = signed.proof as Json;
       const issuerProof = issued['language-level']?.proof as Json;
       const bogus = { ...issuerProof, proofValue: attackerProof.proofValue };
@@ -251,31 +242,23 @@ describe('verification integrity: what is checked is what was signed (#9)', func
 
     it('two valid proofs (issuer and co-signer) verify, and the report names both keys', async () => {
       const credential = copy('training-module');
-      const keyPair = await Ed25519Multikey.generate();
-      const { did, verificationMethodId } = didKeyFromPublicKey(keyPair.publicKeyMultibase);
-      keyPair.id = verificationMethodId;
-      keyPair.controller = did;
-      const key = { verificationMethodId, controller: did, keyPair } as unknown as SigningKey;
+      const signer = await newDidKeySigner();
       const { proof: issuerProof, ...unsigned } = credential;
-      const cosigned = await signDataIntegrity(unsigned, { key, documentLoader: createDocumentLoader({ contexts: knownContexts() }), now: new Date() });
+      const cosigned = await signer.sign(unsigned);
       const response = await verify({ ...unsigned, proof: [issuerProof, cosigned.proof] });
       expect(response.body.verdict, JSON.stringify(response.body.checks)).to.equal('valid');
       const signature = response.body.checks.find((outcome: Json) => outcome.check === 'signature');
-      expect(signature.message).to.include('All 2').and.to.include(did);
+      expect(signature.message).to.include('All 2').and.to.include(signer.did);
       const issuerCheck = response.body.checks.find((outcome: Json) => outcome.check === 'issuer');
-      expect(issuerCheck.message).to.include(`also signed by ${did}`);
+      expect(issuerCheck.message).to.include(`also signed by ${signer.did}`);
     });
   });
 
   it('the page shows no claims and not the registered issuer name when only the issuer check fails', async () => {
     const credential = copy('language-level');
     delete credential.proof;
-    const keyPair = await Ed25519Multikey.generate();
-    const { did, verificationMethodId } = didKeyFromPublicKey(keyPair.publicKeyMultibase);
-    keyPair.id = verificationMethodId;
-    keyPair.controller = did;
-    const key = { verificationMethodId, controller: did, keyPair } as unknown as SigningKey;
-    const signed = await signDataIntegrity(credential, { key, documentLoader: createDocumentLoader({ contexts: knownContexts() }), now: new Date() });
+    const signer = await newDidKeySigner();
+    const signed = await signer.sign(credential);
     const report = await verify(signed);
     expect(report.body.checks.find((outcome: Json) => outcome.check === 'signature').status).to.equal('success');
     expect(report.body.verdict).to.equal('not-genuine');
