@@ -5,8 +5,11 @@ import { pinoHttp } from 'pino-http';
 import type { Logger } from '../observe/logger.js';
 import type { Metrics } from '../observe/metrics.js';
 
-/** A request id a client or proxy may send: short, no spaces, nothing to inject into logs. */
-const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+/**
+ * A request id a client or proxy may send: short, no spaces, nothing to inject into logs, and
+ * no `_`, so that an API key (psk_…_…) sent by mistake as a request id is never echoed or logged.
+ */
+const SAFE_REQUEST_ID = /^[A-Za-z0-9.:-]{1,64}$/;
 
 /** The matched route pattern (e.g. /credentials/:id), not the URL with its ids; unmatched requests are grouped. */
 export function routeOf(req: IncomingMessage): string {

@@ -4,6 +4,9 @@ import { issuerIdOf, type Credential } from '../shared/credential-model.js';
 import { ProblemError } from '../shared/problems.js';
 import type { IssuerRecord } from '../store/ports.js';
 
+/** scheme:rest, as RFC 3986 requires of an absolute URI (a DID is one). */
+const ABSOLUTE_URI = /^[A-Za-z][A-Za-z0-9+.-]*:[^\s]+$/;
+
 /**
  * Fills what the service owns (id, validFrom, issuer) and refuses what the caller may
  * not set: another issuer, a proof, or a status. Returns a new object; the input is untouched.
@@ -19,6 +22,9 @@ export function prepareCredential(input: Credential, context: { issuer: IssuerRe
       pointer: '/credential/credentialStatus',
     });
   }
+  if ('id' in input && typeof input.id !== 'string') {
+    throw new ProblemError('invalid-request', 'id must be a URI string, or left out for the service to assign one.', { pointer: '/credential/id' });
+  }
   // Ids under our credential path are minted here (unguessable UUIDs, the page's address);
   // a caller-chosen one could collide with another issuer's and reveal that it exists.
   if (typeof input.id === 'string' && input.id.startsWith(`${context.publicUrl}/credentials/`)) {
@@ -27,6 +33,10 @@ export function prepareCredential(input: Credential, context: { issuer: IssuerRe
     });
   }
   const claimed = input.issuer === undefined ? undefined : issuerIdOf(input);
+  // A malformed issuer is the caller's mistake (400), decided before who may issue (403).
+  if (input.issuer !== undefined && (claimed === undefined || !ABSOLUTE_URI.test(claimed))) {
+    throw new ProblemError('invalid-credential', 'issuer must be a URI, or an object whose id is a URI.', { pointer: '/credential/issuer' });
+  }
   if (input.issuer !== undefined && claimed !== context.issuer.did) {
     throw new ProblemError(
       'forbidden',

@@ -32,8 +32,8 @@ export function explainJsonLdError(error: unknown, document: object): ProblemErr
 
   // Structural checks inside @digitalcredentials/vc throw plain Errors whose messages quote the property.
   const message = error instanceof Error ? error.message : undefined;
-  if (message !== undefined && /^"[^"]+" /.test(message)) {
-    const property = /^"([^"]+)"/.exec(message)?.[1];
+  if (message !== undefined && /^(property )?"[^"]+" /.test(message)) {
+    const property = /^(?:property )?"([^"]+)"/.exec(message)?.[1];
     const pointer = property === undefined ? undefined : findPropertyPointer(document, property);
     return new ProblemError('invalid-credential', message, pointer === undefined ? {} : { pointer });
   }

@@ -103,3 +103,48 @@ describe('hardening (#9)', function () {
     expect(closed).to.be.lessThan(3000);
   });
 });
+
+describe('VC API input rules at issue (#9, #12)', function () {
+  this.timeout(20_000);
+  let app: TestApp;
+  let issuer: { apiKey: string };
+  before(async () => {
+    app = await startTestApp();
+    issuer = await app.createIssuer();
+  });
+  after(() => app.close());
+
+  it('refuses untyped termsOfUse, evidence and refreshService, and relatedResource without a digest, in both formats (400, never 500)', async () => {
+    const shapes: Array<[Record<string, unknown>, string]> = [
+      [{ termsOfUse: {} }, '/credential/termsOfUse'],
+      [{ evidence: {} }, '/credential/evidence'],
+      [{ refreshService: {} }, '/credential/refreshService'],
+      [{ relatedResource: { id: 'https://example.org/a.pdf' } }, '/credential/relatedResource'],
+    ];
+    for (const format of ['di', 'jwt']) {
+      for (const [change, pointer] of shapes) {
+        const response = await app.post(
+          '/credentials/issue',
+          { credential: minimalCredential(change), options: { format } },
+          { authorization: `Bearer ${issuer.apiKey}` },
+        );
+        expect(response.status, `${format} ${JSON.stringify(change)}: ${response.text}`).to.equal(400);
+        expect(response.body.instance ?? response.body.errors?.[0]?.pointer).to.match(new RegExp(`^${pointer}`));
+      }
+    }
+  });
+
+  it('refuses id: null instead of replacing it, and a malformed issuer with 400 before deciding who may issue', async () => {
+    const auth = { authorization: `Bearer ${issuer.apiKey}` };
+    const nullId = await app.post('/credentials/issue', { credential: minimalCredential({ id: null }) }, auth);
+    expect(nullId.status).to.equal(400);
+    expect(nullId.body.instance).to.equal('/credential/id');
+    for (const malformed of [42, 'not a uri', { id: 7 }, {}]) {
+      const response = await app.post('/credentials/issue', { credential: minimalCredential({ issuer: malformed }) }, auth);
+      expect(response.status, JSON.stringify(malformed)).to.equal(400);
+      expect(response.body.instance).to.equal('/credential/issuer');
+    }
+    // A well-formed issuer that is not the caller's stays 403.
+    expect((await app.post('/credentials/issue', { credential: minimalCredential({ issuer: 'did:example:someone-else' }) }, auth)).status).to.equal(403);
+  });
+});

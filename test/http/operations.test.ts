@@ -19,6 +19,8 @@ describe('operations', function () {
       expect((await app.get('/healthz', { 'x-request-id': 'abc-123.def' })).headers.get('x-request-id')).to.equal('abc-123.def');
       expect((await app.get('/healthz')).headers.get('x-request-id')).to.match(/^[0-9a-f-]{36}$/);
       expect((await app.get('/healthz', { 'x-request-id': 'bad id; "injected": true' })).headers.get('x-request-id')).to.match(/^[0-9a-f-]{36}$/);
+      const keyAsId = `psk_0123456789abcdef_${'A'.repeat(43)}`;
+      expect((await app.get('/healthz', { 'x-request-id': keyAsId })).headers.get('x-request-id')).to.not.equal(keyAsId);
     });
 
     it('counts requests by route pattern, credentials issued and verdicts, behind METRICS_TOKEN', async () => {
