@@ -5,7 +5,7 @@ import { ProblemError } from '../shared/problems.js';
 import { verifyCredential, type VerifyDeps } from '../verify/verify-credential.js';
 import { issuerOf, requireIssuer } from './authenticate.js';
 import { idempotencyKeyOf } from './idempotency-header.js';
-import { methodNotAllowed } from './problem-response.js';
+import { methodNotAllowed, sendProblem } from './problem-response.js';
 
 export function createCredentialRouter(deps: IssueDeps & VerifyDeps & { metrics: Metrics }): Router {
   const router = Router();
@@ -26,7 +26,13 @@ export function createCredentialRouter(deps: IssueDeps & VerifyDeps & { metrics:
     .post(async (req, res) => {
       const report = await verifyCredential(deps, req.body);
       deps.metrics.verification(report.verdict);
-      res.json(report);
+      if (report.verified) {
+        res.json(report);
+        return;
+      }
+      // W3C VC API: a credential that does not verify is a 4xx. The body is the same full report,
+      // as an RFC 9457 problem whose extension members are the report's.
+      sendProblem(res, { ...new ProblemError('verification-failed', verdictSentence(report.verdict)).toProblem(), ...report });
     })
     .all(methodNotAllowed('POST'));
 
@@ -44,4 +50,10 @@ export function createCredentialRouter(deps: IssueDeps & VerifyDeps & { metrics:
     .all(methodNotAllowed('GET'));
 
   return router;
+}
+
+function verdictSentence(verdict: string): string {
+  return verdict === 'could-not-check'
+    ? 'The credential could not be fully checked (verdict could-not-check); the checks below say what could not be checked and why.'
+    : `The credential did not verify (verdict ${verdict}); the checks below say which check failed.`;
 }

@@ -261,8 +261,13 @@ export function buildOpenApi(publicUrl: string): object {
           summary: 'Verify a credential and report every check',
           requestBody: { required: true, content: json('VerifyRequest') },
           responses: {
-            '200': { description: 'The report (also for credentials that fail verification)', content: json('VerificationReport') },
-            ...problems(400, 413, 415),
+            '200': { description: 'The credential verified: the report', content: json('VerificationReport') },
+            '422': {
+              description:
+                'The credential did not verify (or could not be fully checked): the same report, as an RFC 9457 problem (type …/verification-failed) whose extension members are the report',
+              content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/VerificationReport' } } },
+            },
+            ...problems(400, 413, 415, 429),
           },
         },
       },

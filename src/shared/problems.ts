@@ -39,7 +39,10 @@ export const PROBLEMS = {
   /** A level code or framework id that does not exist. */
   'unknown-level': { status: 404, title: 'Unknown framework or level' },
 
-  // ---- verification problems (inside a report; the verify call itself answers 200) ----
+  /** POST /credentials/verify for a credential that is not verified: the body is the full report (VC API: 4xx). */
+  'verification-failed': { status: 422, title: 'The credential did not verify' },
+
+  // ---- verification problems (inside a report) ----
   /** VC DM 2.0 §7.1 PARSING_ERROR / MALFORMED_VALUE_ERROR. */
   'malformed-credential': { status: 422, title: 'The credential is malformed' },
   /** The signature does not match the content: it was altered, or signed with another key. */

@@ -74,10 +74,13 @@ describe('HTTP errors are RFC 9457 problems', () => {
     await expectProblem(await app.post('/admin/issuers', { slug: 'taken-slug', legalName: 'B', country: 'TN' }, admin), 409, 'conflict');
   });
 
-  it('verify of garbage is a report, not an error: a non-JWT string is malformed', async () => {
+  it('verify of garbage is a full report with a 422 (VC API): a non-JWT string is malformed', async () => {
     const response = await app.post('/credentials/verify', { verifiableCredential: 'not a jwt' });
-    expect(response.status).to.equal(200);
+    expect(response.status).to.equal(422);
+    expect(response.headers.get('content-type')).to.match(/application\/problem\+json/);
+    expect(response.body.type).to.equal('https://w3id.org/passerelle/problems/verification-failed');
     expect(response.body.verdict).to.equal('malformed');
+    expect(response.body.checks).to.have.length(7);
   });
 
   it('never logged an unhandled error during these requests', () => {

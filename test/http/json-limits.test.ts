@@ -82,7 +82,7 @@ describe('bounded work before JSON-LD (#9)', function () {
   it('refuses 1,001 items in one property but verifies 1,000 (a malformed report, not a stall)', async () => {
     expect((await roomy.post('/credentials/verify', { verifiableCredential: wideCredential(1001) })).status).to.equal(400);
     const { result, ms } = await timed(roomy.post('/credentials/verify', { verifiableCredential: wideCredential(1000) }));
-    expect(result.status).to.equal(200);
+    expect(result.status).to.equal(422);
     expect(result.body.verified).to.equal(false);
     expect(ms).to.be.lessThan(5000);
   });

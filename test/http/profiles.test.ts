@@ -65,7 +65,9 @@ describe('credential profiles: POST /issuers/:slug/credentials', () => {
 
   async function verify(verifiableCredential: unknown): Promise<Json> {
     const response = await app.post('/credentials/verify', { verifiableCredential });
-    expect(response.status, response.text).to.equal(200);
+    // VC API: 200 when verified; otherwise 422, the same report as an RFC 9457 problem.
+    expect(response.status, response.text).to.equal(response.body.verified === true ? 200 : 422);
+    if (response.status === 422) expect(response.headers.get('content-type')).to.match(/application\/problem\+json/);
     return response.body;
   }
 
