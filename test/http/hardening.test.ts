@@ -148,3 +148,47 @@ describe('VC API input rules at issue (#9, #12)', function () {
     expect((await app.post('/credentials/issue', { credential: minimalCredential({ issuer: 'did:example:someone-else' }) }, auth)).status).to.equal(403);
   });
 });
+
+describe('VC API options (#12)', function () {
+  this.timeout(20_000);
+  let app: TestApp;
+  let issuer: { apiKey: string };
+  before(async () => {
+    app = await startTestApp();
+    issuer = await app.createIssuer();
+  });
+  after(() => app.close());
+
+  it('accepts options.credentialStatus BitstringStatusListEntry at issue and refuses other types, naming the field', async () => {
+    const auth = { authorization: `Bearer ${issuer.apiKey}` };
+    const ok = await app.post(
+      '/credentials/issue',
+      { credential: minimalCredential(), options: { credentialStatus: { type: 'BitstringStatusListEntry' } } },
+      auth,
+    );
+    expect(ok.status, ok.text).to.equal(201);
+    expect(JSON.stringify(ok.body.verifiableCredential.credentialStatus)).to.include('BitstringStatusListEntry');
+    const other = await app.post(
+      '/credentials/issue',
+      { credential: minimalCredential(), options: { credentialStatus: { type: 'StatusList2021Entry' } } },
+      auth,
+    );
+    expect(other.status).to.equal(400);
+    expect(other.body.instance).to.equal('/options/credentialStatus/type');
+  });
+
+  it('accepts options.checks naming known checks at verify, and refuses an unknown one with 400 naming it', async () => {
+    const issued = await app.post('/credentials/issue', { credential: minimalCredential() }, { authorization: `Bearer ${issuer.apiKey}` });
+    const verified = await app.post('/credentials/verify', {
+      verifiableCredential: issued.body.verifiableCredential,
+      options: { checks: ['proof', 'credentialStatus', 'expiration'] },
+    });
+    expect(verified.status, verified.text).to.equal(200);
+    const unknown = await app.post('/credentials/verify', {
+      verifiableCredential: issued.body.verifiableCredential,
+      options: { checks: ['proof', 'astrology'] },
+    });
+    expect(unknown.status).to.equal(400);
+    expect(unknown.body.instance).to.equal('/options/checks/1');
+  });
+});
