@@ -9,7 +9,7 @@ import type { Keyring } from '../sign/keyring.js';
 import type { CredentialFormat, CredentialRecord, IssuerRecord, Store } from '../store/ports.js';
 import { allocateStatus } from '../status/allocate-status.js';
 import type { StatusPositions } from '../status/status-positions.js';
-import { statusPurposesFor } from '../status/status-purposes.js';
+import { isOpenBadgeCredential, statusPurposesFor } from '../status/status-purposes.js';
 import { requestHash } from './idempotency.js';
 import { prepareCredential } from './prepare-credential.js';
 import { assertClaimedProfileSchemas } from './profiles/profile-conformance.js';
@@ -77,6 +77,8 @@ export async function issueCredential(deps: IssueDeps, issuer: IssuerRecord, bod
     record.credential = envelope(record.jwt);
   } else {
     record.credential = await signDataIntegrity(credential, { key, documentLoader: deps.documentLoader, now, basePointer: '/credential' });
+    // The 1EdTech OB 3.0 schema types proof as an array (a set of one proof is the same proof).
+    if (isOpenBadgeCredential(credential) && !Array.isArray(record.credential.proof)) record.credential.proof = [record.credential.proof];
   }
 
   const saved = await deps.store.credentials.saveIssued(record, claim);

@@ -11,8 +11,12 @@ const OPEN_BADGE_TYPES = new Set(['OpenBadgeCredential', 'AchievementCredential'
  * revocation entry only; every other credential gets revocation and suspension.
  */
 export function statusPurposesFor(credential: Credential): readonly StatusPurpose[] {
-  const types = ([] as unknown[]).concat(credential.type ?? []);
-  return types.some((type) => typeof type === 'string' && OPEN_BADGE_TYPES.has(type)) ? ['revocation'] : STATUS_PURPOSES;
+  return isOpenBadgeCredential(credential) ? ['revocation'] : STATUS_PURPOSES;
+}
+
+/** An Open Badges 3.0 credential, whose 1EdTech schema has its own rules (one status entry, proof as an array). */
+export function isOpenBadgeCredential(credential: Credential): boolean {
+  return ([] as unknown[]).concat(credential.type ?? []).some((type) => typeof type === 'string' && OPEN_BADGE_TYPES.has(type));
 }
 
 /** The purposes an issued credential's status entries carry, read from what was signed. */

@@ -206,7 +206,7 @@ describe('verification integrity: what is checked is what was signed (#9)', func
       const signer = await newDidKeySigner();
       const signed = await signer.sign(credential);
       const attackerProof = signed.proof as Json;
-      const issuerProof = issued['language-level']?.proof as Json;
+      const issuerProof = ([] as Json[]).concat(issued['language-level']?.proof)[0] as Json;
       const bogus = { ...issuerProof, proofValue: attackerProof.proofValue };
       return { ...credential, proof: order === 'bogus-first' ? [bogus, attackerProof] : [attackerProof, bogus] };
     }
@@ -245,7 +245,7 @@ describe('verification integrity: what is checked is what was signed (#9)', func
       const signer = await newDidKeySigner();
       const { proof: issuerProof, ...unsigned } = credential;
       const cosigned = await signer.sign(unsigned);
-      const response = await verify({ ...unsigned, proof: [issuerProof, cosigned.proof] });
+      const response = await verify({ ...unsigned, proof: [...([] as Json[]).concat(issuerProof), cosigned.proof] });
       expect(response.body.verdict, JSON.stringify(response.body.checks)).to.equal('valid');
       const signature = response.body.checks.find((outcome: Json) => outcome.check === 'signature');
       expect(signature.message).to.include('All 2').and.to.include(signer.did);
