@@ -54,7 +54,11 @@ declare module '@digitalcredentials/jsonld-signatures' {
   const jsigs: {
     sign(document: object, options: object): Promise<Record<string, unknown>>;
     verify(document: object, options: object): Promise<{ verified: boolean; error?: unknown; results?: unknown[] }>;
-    purposes: { AssertionProofPurpose: new (options?: object) => unknown };
+    purposes: {
+      AssertionProofPurpose: new (options?: object) => unknown;
+      AuthenticationProofPurpose: new (options: { challenge: string; domain?: string }) => unknown;
+      ControllerProofPurpose: new (options: { term: string }) => unknown;
+    };
   };
   export default jsigs;
 }

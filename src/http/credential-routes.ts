@@ -3,6 +3,7 @@ import { issueCredential, type IssueDeps } from '../issue/issue-credential.js';
 import type { Metrics } from '../observe/metrics.js';
 import { ProblemError } from '../shared/problems.js';
 import { verifyCredential, type VerifyDeps } from '../verify/verify-credential.js';
+import { verifyPresentation } from '../verify/verify-presentation.js';
 import { issuerOf, requireIssuer } from './authenticate.js';
 import { idempotencyKeyOf } from './idempotency-header.js';
 import { methodNotAllowed, sendProblem } from './problem-response.js';
@@ -33,6 +34,21 @@ export function createCredentialRouter(deps: IssueDeps & VerifyDeps & { metrics:
       // W3C VC API: a credential that does not verify is a 4xx. The body is the same full report,
       // as an RFC 9457 problem whose extension members are the report's.
       sendProblem(res, { ...new ProblemError('verification-failed', verdictSentence(report.verdict)).toProblem(), ...report });
+    })
+    .all(methodNotAllowed('POST'));
+
+  router
+    .route('/presentations/verify')
+    .post(async (req, res) => {
+      const report = await verifyPresentation(deps, req.body);
+      if (report.verified) {
+        res.json(report);
+        return;
+      }
+      sendProblem(res, {
+        ...new ProblemError('verification-failed', 'The presentation, or a credential in it, did not verify; the checks below say which.').toProblem(),
+        ...report,
+      });
     })
     .all(methodNotAllowed('POST'));
 

@@ -21,6 +21,7 @@ const OPERATION_IDS: Readonly<Record<string, string>> = {
   'GET /credentials/{id}/certificate.pdf': 'getCredentialCertificate',
   'POST /credentials/issue': 'issueCredential',
   'POST /credentials/verify': 'verifyCredential',
+  'POST /presentations/verify': 'verifyPresentation',
   'POST /credentials/status': 'updateCredentialStatus',
   'GET /credentials/{id}/status': 'getCredentialStatusLog',
   'GET /status-lists/{listId}/{purpose}': 'getStatusList',

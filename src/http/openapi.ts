@@ -271,6 +271,20 @@ export function buildOpenApi(publicUrl: string): object {
           },
         },
       },
+      '/presentations/verify': {
+        post: {
+          summary: 'Verify a presentation: its holder proof (challenge, domain), then every credential in it and whether its subject is the holder',
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: embeddedSchema('verify-presentation-request', 'VerifyPresentationRequest') } },
+          },
+          responses: {
+            '200': { description: 'The presentation and every credential in it verified: one report for the presentation, one per credential' },
+            '422': { description: 'Something did not verify: the same report, as an RFC 9457 problem (type …/verification-failed)' },
+            ...problems(400, 413, 415, 429),
+          },
+        },
+      },
       '/credentials/status': {
         post: {
           summary: 'Revoke (final), suspend or unsuspend one of your credentials (W3C VC API)',

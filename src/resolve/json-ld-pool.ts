@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import { ProblemError } from '../shared/problems.js';
 import type { DidDocument } from './did-document.js';
-import type { JsonLdTask, JsonLdTaskResult, SerializedProblem } from './json-ld-worker.js';
+import type { JsonLdTask, JsonLdTaskResult, ProofPurposeSpec, SerializedProblem } from './json-ld-worker.js';
 
 /**
  * JSON-LD expansion and canonicalisation run in worker threads, with a deadline: their
@@ -62,17 +62,19 @@ export async function expandInPool(document: object, extraContexts?: Record<stri
   throw new Error('crashed' in result ? result.crashed : 'JSON-LD expansion failed');
 }
 
-/** One eddsa-rdfc-2022 proof (the credential carries only it), with the DID documents its key was resolved from. */
+/** One eddsa-rdfc-2022 proof (the document carries only it), with the DID documents its key was resolved from; assertion unless said. */
 export async function verifyProofInPool(
   credentialWithOneProof: object,
   didDocuments: Record<string, DidDocument>,
   extraContexts?: Record<string, object>,
+  purpose?: ProofPurposeSpec,
 ): Promise<{ verified: true } | { verified: false; message: string; unresolved?: ProblemError }> {
   const result = await run({
     kind: 'verify-proof',
     credential: credentialWithOneProof,
     didDocuments,
     ...(extraContexts === undefined ? {} : { extraContexts }),
+    ...(purpose === undefined ? {} : { purpose }),
   });
   if (result.ok) return { verified: true };
   if ('verified' in result)

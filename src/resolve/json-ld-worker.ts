@@ -17,7 +17,16 @@ import type { DidDocument } from './did-document.js';
 
 export type JsonLdTask =
   | { kind: 'expand'; document: object; extraContexts?: Record<string, object> }
-  | { kind: 'verify-proof'; credential: object; didDocuments: Record<string, DidDocument>; extraContexts?: Record<string, object> };
+  | {
+      kind: 'verify-proof';
+      credential: object;
+      didDocuments: Record<string, DidDocument>;
+      extraContexts?: Record<string, object>;
+      /** assertion (credentials, the default) or authentication (a holder's presentation, with its challenge and domain). */
+      purpose?: ProofPurposeSpec;
+    };
+
+export type ProofPurposeSpec = { kind: 'assertion' } | { kind: 'authentication'; challenge?: string; domain?: string };
 
 export interface SerializedProblem {
   type: ProblemError['type'];
@@ -33,7 +42,14 @@ export type JsonLdTaskResult =
   | { ok: false; crashed: string };
 
 const contexts = knownContexts();
-const { AssertionProofPurpose } = jsigs.purposes;
+const { AssertionProofPurpose, AuthenticationProofPurpose, ControllerProofPurpose } = jsigs.purposes;
+
+function purposeOf(spec: ProofPurposeSpec) {
+  if (spec.kind === 'assertion') return new AssertionProofPurpose();
+  // Without a challenge asked for, the proof still has to be an authentication proof by the holder's key.
+  if (spec.challenge === undefined) return new ControllerProofPurpose({ term: 'authentication' });
+  return new AuthenticationProofPurpose({ challenge: spec.challenge, ...(spec.domain === undefined ? {} : { domain: spec.domain }) });
+}
 
 /** The service's own loader: the fixed contexts, and DIDs only from the documents sent with the task. */
 function loaderWith(didDocuments: Record<string, DidDocument>, extraContexts: Record<string, object> = {}) {
@@ -72,7 +88,7 @@ export default async function run(task: JsonLdTask): Promise<JsonLdTaskResult> {
   }
   const result = await jsigs.verify(task.credential, {
     suite: new DataIntegrityProof({ cryptosuite }),
-    purpose: new AssertionProofPurpose(),
+    purpose: purposeOf(task.purpose ?? { kind: 'assertion' }),
     documentLoader: loaderWith(task.didDocuments, task.extraContexts),
   });
   if (result.verified) return { ok: true };

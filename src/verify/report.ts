@@ -2,7 +2,18 @@ import type { ClaimedLevel } from '../frameworks/level-report.js';
 import type { RequirementsSection } from '../frameworks/requirements/evaluate.js';
 import type { ProblemDetails } from '../shared/problems.js';
 
-export type CheckId = 'data-model' | 'issuer-key' | 'signature' | 'issuer' | 'schema' | 'validity-period' | 'status';
+export type CheckId =
+  | 'data-model'
+  | 'issuer-key'
+  | 'signature'
+  | 'issuer'
+  | 'schema'
+  | 'validity-period'
+  | 'status'
+  // A presentation's own checks (verify-presentation.ts).
+  | 'holder-key'
+  | 'holder-proof'
+  | 'holder';
 
 /**
  * Why a check did not run. Only `not-applicable` leaves a credential verifiable:
