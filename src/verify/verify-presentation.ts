@@ -53,7 +53,8 @@ export async function verifyPresentation(deps: VerifyDeps, body: unknown): Promi
     documentLoader: createDocumentLoader({ contexts: deps.contexts, didResolver: deps.didResolver }),
   };
   const checks = await runChecks(PRESENTATION_CHECKS, context);
-  const holder = holderOf(presentation);
+  // Who presents: the named holder, or else the controller of the key that signed.
+  const holder = holderOf(presentation) ?? context.holderKey?.controller;
   const proven = isVerified(checks) && context.holderKey !== undefined;
   const credentials: PresentationReport['credentials'] = [];
   for (const [index, credential] of credentialsOf(presentation).entries()) {
@@ -198,7 +199,10 @@ const holderCheck: Check = {
     const context = generic as PresentationContext;
     if (context.holderKey === undefined) return { status: 'skipped', cause: 'not-applicable', reason: 'The presentation is not signed.' };
     const holder = holderOf(context.presentation);
-    if (holder === undefined) return failure('issuer-key-mismatch', 'The presentation names no holder.');
+    // holder is optional in VC 2.0: the proof then says who presents (the key's controller).
+    if (holder === undefined) {
+      return { status: 'skipped', cause: 'not-applicable', reason: `The presentation names no holder; it was signed by ${context.holderKey.controller}.` };
+    }
     if (holder !== context.holderKey.controller) {
       return failure('issuer-key-mismatch', `The presentation names ${holder} as holder but was signed by a key of ${context.holderKey.controller}.`);
     }

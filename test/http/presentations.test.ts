@@ -18,18 +18,19 @@ async function holderWallet() {
   keyPair.id = verificationMethodId;
   keyPair.controller = did;
   const documentLoader = createDocumentLoader({ contexts: knownContexts() });
+  const sign = (presentation: Json, proof: { challenge: string; domain?: string }): Promise<Json> =>
+    jsigs.sign(presentation, {
+      suite: new DataIntegrityProof({ signer: keyPair.signer(), cryptosuite }),
+      purpose: new jsigs.purposes.AuthenticationProofPurpose(proof),
+      documentLoader,
+    });
   return {
     did,
-    async present(credentials: unknown[], proof: { challenge: string; domain?: string }, holder: string = did): Promise<Json> {
-      const presentation = {
-        '@context': ['https://www.w3.org/ns/credentials/v2'],
-        type: ['VerifiablePresentation'],
-        holder,
-        verifiableCredential: credentials,
-      };
-      const purpose = new jsigs.purposes.AuthenticationProofPurpose(proof);
-      return jsigs.sign(presentation, { suite: new DataIntegrityProof({ signer: keyPair.signer(), cryptosuite }), purpose, documentLoader });
+    present(credentials: unknown[], proof: { challenge: string; domain?: string }, holder: string = did): Promise<Json> {
+      return sign({ '@context': ['https://www.w3.org/ns/credentials/v2'], type: ['VerifiablePresentation'], holder, verifiableCredential: credentials }, proof);
     },
+    /** Signs the presentation exactly as given. */
+    presentAs: sign,
   };
 }
 
@@ -86,6 +87,18 @@ describe('POST /presentations/verify (#12, for recognition bodies)', function ()
     const response = await verify(unsigned);
     expect(response.status).to.equal(422);
     expect(response.body.presentation.checks[1].problems[0].detail).to.match(/challenge was asked/);
+  });
+
+  it('accepts a presentation that names no holder (optional in VC 2.0): the signer presents', async () => {
+    const withoutHolder = await wallet.presentAs(
+      { '@context': ['https://www.w3.org/ns/credentials/v2'], type: ['VerifiablePresentation'], verifiableCredential: credentials },
+      { challenge: 'c-8d41', domain: 'ihk-fosa.example' },
+    );
+    const response = await verify(withoutHolder);
+    expect(response.status, response.text).to.equal(200);
+    expect(response.body.presentation.checks[3]).to.deep.include({ check: 'holder', status: 'skipped', cause: 'not-applicable' });
+    expect(response.body.presentation.holder).to.equal(wallet.did);
+    expect(response.body.credentials.every((report: Json) => report.holderBinding.bound)).to.equal(true);
   });
 
   it('says when the holder is not the subject of a credential', async () => {
