@@ -24,7 +24,14 @@ export function createLogger(options: { level: string; secrets: ReadonlyArray<st
         censor: '[REDACTED]',
       },
       hooks: { streamWrite: scrub },
-      ...(pretty ? { transport: { target: 'pino-pretty', options: { colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service' } } } : {}),
+      ...(pretty
+        ? {
+            transport: {
+              target: 'pino-pretty',
+              options: { colorize: true, singleLine: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service' },
+            },
+          }
+        : {}),
     },
     ...(options.destination === undefined ? [] : [options.destination]),
   );
