@@ -3,37 +3,17 @@
  * public verifications (valid, tampered and 1,000-item credentials), to check that memory
  * returns near its baseline afterwards (issue #9). The app runs in this process on loopback.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createApp } from '../../src/app.js';
-import { createServices } from '../../src/composition-root.js';
-import { loadConfig } from '../../src/config/load-config.js';
-import { createHttpServer } from '../../src/http/http-server.js';
-import { createIssuer } from '../../src/issuers/create-issuer.js';
 import { closeJsonLdPool } from '../../src/resolve/json-ld-pool.js';
+import { startBenchApp } from './bench-app.js';
 
 const REQUESTS = Number(process.env.BURST_REQUESTS ?? 3000);
 const CONCURRENCY = 16;
 const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
 
 async function main(): Promise<void> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'passerelle-memory-'));
-  const server = createHttpServer(loadConfig({ DATA_DIR: dataDir }));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const config = loadConfig({
-    DATA_DIR: dataDir,
-    PUBLIC_URL: base,
-    MASTER_KEY: Buffer.alloc(32, 9).toString('base64'),
-    RATE_LIMIT_PER_MINUTE: '0',
-    LOG_LEVEL: 'warn',
-  });
-  const services = await createServices(config);
-  server.on('request', createApp(services));
-  const { apiKey } = await createIssuer({ ...services, publicUrl: base }, { slug: 'bench', legalName: 'Bench', country: 'MA' });
+  const app = await startBenchApp();
+  const { baseUrl: base, apiKey } = app;
   const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
     fetch(base + path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) }).then((r) => r.text());
   const issued = JSON.parse(
@@ -77,11 +57,8 @@ async function main(): Promise<void> {
   console.log(
     `RSS (main thread process): baseline ${mb(baseline)} MB, peak ${mb(peak)} MB during ${REQUESTS} verifications (${Math.round(REQUESTS / seconds)}/s), ${mb(after)} MB ${Number(process.env.BURST_SETTLE_MS ?? 15_000) / 1000} s after`,
   );
-  server.closeAllConnections();
-  server.close();
-  await services.close();
+  await app.close();
   await closeJsonLdPool();
-  rmSync(dataDir, { recursive: true, force: true });
 }
 
 await main();

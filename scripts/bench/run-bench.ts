@@ -4,15 +4,7 @@
  * BENCH_SECONDS (default 3) sets the duration of each row; BENCH_CONCURRENCY
  * (default 8) the number of concurrent HTTP clients.
  */
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir, cpus } from 'node:os';
-import { join } from 'node:path';
-import { createApp } from '../../src/app.js';
-import { createServices } from '../../src/composition-root.js';
-import { loadConfig } from '../../src/config/load-config.js';
-import { createIssuer } from '../../src/issuers/create-issuer.js';
+import { cpus } from 'node:os';
 import { signDataIntegrity } from '../../src/sign/data-integrity-signer.js';
 import { signVcJwt } from '../../src/sign/jose-signer.js';
 import { verifyCredential } from '../../src/verify/verify-credential.js';
@@ -23,6 +15,7 @@ import { encodeList, MIN_LIST_BITS } from '../../src/status/bitstring.js';
 import { createStatusListPublisher } from '../../src/status/publish-status-list.js';
 import { createStatusListSource } from '../../src/status/status-list-source.js';
 import { parseStatusListUrl } from '../../src/status/status-list-urls.js';
+import { startBenchApp } from './bench-app.js';
 import { measure, printTable, type Measurement } from './measure.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 3);
@@ -38,22 +31,9 @@ function credential(index: number): Record<string, unknown> {
 }
 
 async function main(): Promise<void> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'passerelle-bench-'));
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const config = loadConfig({
-    PUBLIC_URL: baseUrl,
-    DATA_DIR: dataDir,
-    MASTER_KEY: Buffer.alloc(32, 3).toString('base64'),
-    // Measure the work, not the limiter or the log writes.
-    RATE_LIMIT_PER_MINUTE: '0',
-    LOG_LEVEL: 'warn',
-  });
-  const services = await createServices(config);
-  server.on('request', createApp(services));
+  const app = await startBenchApp();
+  const { baseUrl, services, issuer, apiKey } = app;
   const deps = { ...services, publicUrl: baseUrl };
-  const { issuer, apiKey } = await createIssuer(deps, { slug: 'bench', legalName: 'Bench Centre', country: 'MA' });
   const key = await services.keyring.activeKey(issuer);
   const post = async (path: string, body: unknown) => {
     const response = await fetch(baseUrl + path, {
@@ -99,7 +79,7 @@ async function main(): Promise<void> {
   // an empty cache), and verification with the list cached vs signed afresh each time.
   const revokedShare = Array.from({ length: MIN_LIST_BITS / 100 }, (_, i) => (i * 7919) % MIN_LIST_BITS);
   await run('status: encode full list (131,072 bits, 1% set)', () => encodeList(MIN_LIST_BITS, revokedShare), { seconds });
-  const publisherDeps = { ...services, publicUrl: baseUrl, ttlSeconds: config.statusListTtlSeconds };
+  const publisherDeps = { ...services, publicUrl: baseUrl, ttlSeconds: services.config.statusListTtlSeconds };
   const listUrl = String((sampleDi.credentialStatus as Array<{ statusListCredential: string }>)[0]?.statusListCredential);
   const listId = parseStatusListUrl(baseUrl, listUrl)?.listId ?? '';
   await run('status: publish list DI, cache miss (encode + sign)', () => createStatusListPublisher(publisherDeps).get(listId, 'revocation', 'di'), { seconds });
@@ -127,10 +107,7 @@ async function main(): Promise<void> {
   await run('http: POST /credentials/verify JWT', () => post('/credentials/verify', { verifiableCredential: sampleJwt }), { seconds, concurrency });
 
   printTable(rows);
-  server.closeAllConnections();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  await services.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  await app.close();
 }
 
 main().catch((error: unknown) => {
