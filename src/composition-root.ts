@@ -1,13 +1,14 @@
 import type { Config } from './config/load-config.js';
 import { issuerDidDocument } from './issuers/issuer-did-document.js';
 import { createDidResolver, type DidResolver } from './resolve/did-resolver.js';
+import { createRemoteDidWebResolver } from './resolve/did-web-remote.js';
 import { createDocumentLoader, type DocumentLoader } from './resolve/document-loader.js';
 import { knownContexts } from './resolve/known-contexts.js';
 import { systemClock, type Clock } from './shared/clock.js';
 import { createKeyVault, type KeyVault } from './sign/key-vault.js';
 import { createKeyring, type Keyring } from './sign/keyring.js';
 import { loadOrCreateMasterKey } from './sign/master-key.js';
-import type { RemoteFetchOptions } from './status/fetch-remote-document.js';
+import type { RemoteFetchOptions } from './resolve/guarded-fetch.js';
 import { createStatusListPublisher, type StatusListPublisher } from './status/publish-status-list.js';
 import type { DestinationStream } from 'pino';
 import { createLogger, type Logger } from './observe/logger.js';
@@ -62,14 +63,22 @@ export async function createServices(
   const store = await createStore({ dataDir: config.dataDir, ...(config.mongodbUri === undefined ? {} : { mongodbUri: config.mongodbUri }) });
   const vault = createKeyVault(masterKey.key);
   const contexts = knownContexts();
+  const clock = options.clock ?? systemClock;
+  const remote: RemoteFetchOptions = {
+    timeoutMs: 5000,
+    maxBytes: 1_000_000,
+    allowPrivateNetwork: config.outboundAllowPrivate,
+    ...(config.outboundCa === undefined ? {} : { ca: config.outboundCa }),
+    ...options.remoteFetch,
+  };
   const didResolver = createDidResolver({
     publicUrl: config.publicUrl,
+    remoteDidWeb: createRemoteDidWebResolver({ remote, clock }),
     async hostedDidDocument(slug) {
       const issuer = await store.issuers.findBySlug(slug);
       return issuer === undefined ? undefined : issuerDidDocument(issuer, await store.keys.listForIssuer(issuer.id));
     },
   });
-  const clock = options.clock ?? systemClock;
   const keyring = createKeyring({ store, vault });
   const documentLoader = createDocumentLoader({ contexts, didResolver });
   const statusListPublisher = createStatusListPublisher({
@@ -95,7 +104,7 @@ export async function createServices(
       publicUrl: config.publicUrl,
       publisher: statusListPublisher,
       clock,
-      remote: { timeoutMs: 5000, maxBytes: 1_000_000, ...options.remoteFetch },
+      remote,
       onForeignLookup: (outcome) => metrics.statusListLookup(outcome),
     }),
     log: (message) => logger.error(message),

@@ -23,6 +23,13 @@ async function main(): Promise<void> {
     console.warn(`Warning: using the master key in ${config.dataDir}/master.key; set MASTER_KEY in production.`);
   }
 
+  if (config.outboundAllowPrivate) {
+    console.warn(
+      '!!! WARNING: OUTBOUND_ALLOW_PRIVATE=true. DID documents, status lists and trust lists named by credentials may now be fetched\n' +
+        '!!! from private and loopback addresses of this network. Use it only on an intranet or in tests.',
+    );
+  }
+
   if (config.demoIssuer) {
     const { issuer, apiKey } = await ensureDemoIssuer({ ...services, publicUrl: config.publicUrl });
     console.log(`Demo issuer "${issuer.slug}": ${issuer.did}`);

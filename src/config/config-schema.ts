@@ -74,6 +74,31 @@ export const CONFIG_SCHEMA = {
       default: 300,
       description: 'Seconds a published status list stays valid (validUntil, ttl, Cache-Control): how soon verifiers see a revocation.',
     },
+    TRUST_ANCHORS: {
+      type: 'string',
+      pattern: '^\\s*(did:[a-z0-9]+:[^\\s,]+)(\\s*,\\s*did:[a-z0-9]+:[^\\s,]+)*\\s*$',
+      description:
+        'DIDs of the authorities this service believes (a ministry, an accreditation body, an exam brand), comma-separated: only trust lists they sign are used.',
+    },
+    TRUST_LISTS: {
+      type: 'string',
+      minLength: 1,
+      description: 'Trust lists to subscribe to (RecognizedEntityCredentials), comma-separated: https URLs or file paths.',
+    },
+    TRUST_LIST_REFRESH: {
+      type: 'integer',
+      minimum: 10,
+      maximum: 86400,
+      default: 600,
+      description:
+        'Seconds between refreshes of the subscribed trust lists; a list that cannot be fetched keeps its last verified copy until that copy expires.',
+    },
+    OUTBOUND_ALLOW_PRIVATE: {
+      type: 'boolean',
+      default: false,
+      description: 'Let the outbound fetcher reach private and loopback addresses (intranets and tests only; a warning is logged at start).',
+    },
+    OUTBOUND_CA_FILE: { type: 'string', minLength: 1, description: 'Extra CA certificate (PEM file) trusted for outbound https, beside the system roots.' },
     DEMO_ISSUER: { type: 'boolean', default: false, description: 'Create a demo issuer (slug "demo") on start if it does not exist; npm start sets it.' },
   },
 } as const;

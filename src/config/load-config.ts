@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import { parseMasterKey } from '../sign/master-key.js';
 import { CONFIG_SCHEMA } from './config-schema.js';
@@ -21,6 +22,12 @@ export interface Config {
   readonly trustProxy: boolean | number | string;
   readonly demoIssuer: boolean;
   readonly statusListTtlSeconds: number;
+  readonly trustAnchors: readonly string[];
+  readonly trustLists: readonly string[];
+  readonly trustListRefreshSeconds: number;
+  readonly outboundAllowPrivate: boolean;
+  /** The PEM text of OUTBOUND_CA_FILE, read at start so a missing file fails fast. */
+  readonly outboundCa: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -53,6 +60,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (typeof values.MASTER_KEY === 'string' && masterKey === undefined) {
     throw new ConfigError(['MASTER_KEY must decode to exactly 32 bytes']);
   }
+  const outboundCa = readCaFile(values.OUTBOUND_CA_FILE as string | undefined);
   return Object.freeze({
     port,
     publicUrl: ((values.PUBLIC_URL as string | undefined) ?? `http://localhost:${port}`).replace(/\/+$/, ''),
@@ -71,7 +79,33 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: trustProxySetting(String(values.TRUST_PROXY)),
     demoIssuer: values.DEMO_ISSUER as boolean,
     statusListTtlSeconds: values.STATUS_LIST_TTL as number,
+    trustAnchors: commaList(values.TRUST_ANCHORS),
+    trustLists: commaList(values.TRUST_LISTS),
+    trustListRefreshSeconds: values.TRUST_LIST_REFRESH as number,
+    outboundAllowPrivate: values.OUTBOUND_ALLOW_PRIVATE as boolean,
+    outboundCa,
   });
+}
+
+function commaList(value: unknown): string[] {
+  return typeof value === 'string'
+    ? value
+        .split(',')
+        .map((item) => item.trim())
+        .filter((item) => item !== '')
+    : [];
+}
+
+function readCaFile(path: string | undefined): string | undefined {
+  if (path === undefined) return undefined;
+  let pem: string;
+  try {
+    pem = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new ConfigError([`OUTBOUND_CA_FILE cannot be read (${(error as Error).message})`]);
+  }
+  if (!pem.includes('-----BEGIN CERTIFICATE-----')) throw new ConfigError([`OUTBOUND_CA_FILE (${path}) holds no PEM certificate`]);
+  return pem;
 }
 
 function trustProxySetting(value: string): boolean | number | string {

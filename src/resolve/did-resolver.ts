@@ -2,6 +2,7 @@ import { ProblemError } from '../shared/problems.js';
 import type { DidDocument } from './did-document.js';
 import { isDidKey, resolveDidKey } from './did-key.js';
 import { hostedIssuerSlug } from './did-web.js';
+import type { RemoteDidResolver } from './did-web-remote.js';
 
 export interface DidResolver {
   /** Throws ProblemError `issuer-unresolved` when the DID cannot be resolved here. */
@@ -9,11 +10,15 @@ export interface DidResolver {
 }
 
 /**
- * Resolves did:key locally and did:web for the issuers this service hosts, from the
- * store. A did:web of another host is not fetched: the verifier reports "could not
- * check" rather than trusting a document fetched from an address in the credential.
+ * Resolves did:key locally, did:web of the issuers this service hosts from the store,
+ * and did:web of other hosts through the guarded fetcher (did-web-remote.ts). Without a
+ * remote resolver (a unit under test), another host's DID is "could not check".
  */
-export function createDidResolver(options: { publicUrl: string; hostedDidDocument: (slug: string) => Promise<DidDocument | undefined> }): DidResolver {
+export function createDidResolver(options: {
+  publicUrl: string;
+  hostedDidDocument: (slug: string) => Promise<DidDocument | undefined>;
+  remoteDidWeb?: RemoteDidResolver;
+}): DidResolver {
   return {
     async resolve(did) {
       if (isDidKey(did)) {
@@ -24,7 +29,8 @@ export function createDidResolver(options: { publicUrl: string; hostedDidDocumen
       if (did.startsWith('did:web:')) {
         const slug = hostedIssuerSlug(options.publicUrl, did);
         if (slug === undefined) {
-          throw new ProblemError('issuer-unresolved', `${did} is hosted by another service; this service does not fetch DID documents from other hosts.`);
+          if (options.remoteDidWeb !== undefined) return options.remoteDidWeb(did);
+          throw new ProblemError('issuer-unresolved', `${did} is hosted by another service, and this one is not set up to fetch DID documents.`);
         }
         const document = await options.hostedDidDocument(slug);
         if (document === undefined) throw new ProblemError('issuer-unresolved', `No issuer "${slug}" is hosted here for ${did}.`);

@@ -1,7 +1,7 @@
 import { LRUCache } from 'lru-cache';
 import type { Clock } from '../shared/clock.js';
 import { ProblemError } from '../shared/problems.js';
-import { fetchRemoteDocument, type RemoteFetchOptions } from './fetch-remote-document.js';
+import { guardedFetch, OutboundFetchError, type RemoteFetchOptions } from '../resolve/guarded-fetch.js';
 import type { StatusListPublisher } from './publish-status-list.js';
 import { parseStatusListUrl } from './status-list-urls.js';
 import type { FetchedStatusList, TrustedStatusList, VerifyStatusList } from './trusted-status-list.js';
@@ -53,7 +53,15 @@ export function createStatusListSource(deps: {
   const slots = createSemaphore(FOREIGN_LIST_LIMITS.maxConcurrentFetches, deps.remote.timeoutMs);
 
   async function fetchForeign(url: string): Promise<FetchedStatusList> {
-    const { contentType, body } = await slots.run(() => fetchRemoteDocument(url, deps.remote));
+    const { contentType, body } = await slots
+      .run(() => guardedFetch(url, deps.remote, 'application/vc+ld+json, application/vc+jwt, application/json;q=0.9'))
+      .catch((error: unknown) => {
+        if (error instanceof OutboundFetchError)
+          throw new ProblemError('status-unchecked', `The status list ${url} could not be fetched: ${error.why}.`, {
+            extensions: { statusListCredential: url },
+          });
+        throw error;
+      });
     if (/application\/(vc\+)?jwt/.test(contentType) || /^[\w-]+\.[\w-]+\.[\w-]+$/.test(body.trim())) return { body: body.trim() };
     try {
       return { body: JSON.parse(body) as unknown };

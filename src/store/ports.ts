@@ -184,8 +184,36 @@ export interface StatusStore {
   eventsFor(credentialId: string): Promise<StatusEvent[]>;
 }
 
+/**
+ * A recognition this service holds on its own authority: entered by the operator
+ * (`operator`), or granted to a hosted issuer and published as a signed
+ * RecognizedEntityCredential on GET /trust-list (`hosted`, with that credential's id).
+ * The entry itself is JSON shaped by trust/trust-entry.ts; the store does not read it.
+ */
+export interface TrustEntryRecord {
+  id: string;
+  origin: 'operator' | 'hosted';
+  /** The DID the entry recognizes, for lookups. */
+  subjectDid: string;
+  entry: Record<string, unknown>;
+  credentialId?: string;
+  createdAt: string;
+  withdrawnAt?: string;
+}
+
+export interface TrustEntryStore {
+  /** Fails with `StoreConflictError` if the id exists. */
+  add(record: TrustEntryRecord): Promise<void>;
+  findById(id: string): Promise<TrustEntryRecord | undefined>;
+  /** Every entry, withdrawn ones included, oldest first. */
+  list(): Promise<TrustEntryRecord[]>;
+  /** Marks the entry withdrawn (kept, for the record); false when there is no such entry or it was withdrawn already. */
+  withdraw(id: string, at: string): Promise<boolean>;
+}
+
 export interface Store {
   issuers: IssuerStore;
+  trustEntries: TrustEntryStore;
   keys: KeyStore;
   apiKeys: ApiKeyStore;
   credentials: CredentialStore;

@@ -9,7 +9,7 @@ import { appendToRunLog, recordSecret } from './run-log.js';
 import { createServices, type Services } from '../../src/composition-root.js';
 import { loadConfig } from '../../src/config/load-config.js';
 import type { Clock } from '../../src/shared/clock.js';
-import type { RemoteFetchOptions } from '../../src/status/fetch-remote-document.js';
+import type { RemoteFetchOptions } from '../../src/resolve/guarded-fetch.js';
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789';
 

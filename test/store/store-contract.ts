@@ -359,6 +359,49 @@ export function runStoreContract(name: string, open: () => Promise<Store>, clean
       });
     });
 
+    describe('trust entries', () => {
+      const entry = (subjectDid: string) => ({
+        did: subjectDid,
+        legalName: { ar: 'مركز التكوين', fr: 'Centre de formation' },
+        scope: { fieldsOfStudy: ['0714'] },
+      });
+
+      it('returns an added entry field for field, JSON entry included, and lists it', async () => {
+        const id = randomUUID();
+        const subjectDid = `did:web:example.org:issuers:${id}`;
+        await store.trustEntries.add({ id, origin: 'operator', subjectDid, entry: entry(subjectDid), createdAt: '2026-01-02T03:04:05.000Z' });
+        expect(await store.trustEntries.findById(id)).to.deep.equal({
+          id,
+          origin: 'operator',
+          subjectDid,
+          entry: entry(subjectDid),
+          createdAt: '2026-01-02T03:04:05.000Z',
+        });
+        expect((await store.trustEntries.list()).map((record) => record.id)).to.include(id);
+      });
+
+      it('withdraws once and keeps the entry with the time it was withdrawn', async () => {
+        const id = randomUUID();
+        await store.trustEntries.add({ id, origin: 'operator', subjectDid: 'did:key:z', entry: entry('did:key:z'), createdAt: '2026-01-02T03:04:05.000Z' });
+        expect(await store.trustEntries.withdraw(id, '2026-02-01T00:00:00.000Z')).to.equal(true);
+        expect(await store.trustEntries.withdraw(id, '2026-03-01T00:00:00.000Z')).to.equal(false);
+        expect(await store.trustEntries.withdraw(randomUUID(), '2026-03-01T00:00:00.000Z')).to.equal(false);
+        expect((await store.trustEntries.findById(id))?.withdrawnAt).to.equal('2026-02-01T00:00:00.000Z');
+      });
+
+      it('refuses a taken id with a conflict', async () => {
+        const id = randomUUID();
+        await store.trustEntries.add({ id, origin: 'operator', subjectDid: 'did:key:z', entry: {}, createdAt: '2026-01-02T03:04:05.000Z' });
+        const refused = await store.trustEntries
+          .add({ id, origin: 'operator', subjectDid: 'did:key:y', entry: {}, createdAt: '2026-01-02T03:04:05.000Z' })
+          .then(
+            () => undefined,
+            (error: unknown) => error,
+          );
+        expect(refused).to.be.instanceOf(StoreConflictError);
+      });
+    });
+
     describe('status', () => {
       it('hands out ordinals 0, 1, 2… from one list, and counts them', async () => {
         const issuer = await aStoredIssuer(store);

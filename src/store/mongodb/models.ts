@@ -87,6 +87,17 @@ export interface CredentialStatusDoc {
   events: StatusEvent[];
 }
 
+/** The entry is JSON text for the same reason as credentialJson: its keys are not ours to restrict. */
+export interface TrustEntryDoc {
+  id: string;
+  origin: 'operator' | 'hosted';
+  subjectDid: string;
+  entryJson: string;
+  credentialId?: string;
+  createdAt: string;
+  withdrawnAt?: string;
+}
+
 export interface Models {
   issuers: Model<IssuerDoc>;
   keys: Model<KeyDoc>;
@@ -94,6 +105,7 @@ export interface Models {
   credentials: Model<CredentialDoc>;
   statusLists: Model<StatusListDoc>;
   credentialStatus: Model<CredentialStatusDoc>;
+  trustEntries: Model<TrustEntryDoc>;
 }
 
 // No `required` on strings: Mongoose would refuse '' where SQLite accepts it, and the
@@ -220,6 +232,21 @@ const credentialStatusSchema = new Schema<CredentialStatusDoc>(
 credentialStatusSchema.index({ credentialId: 1 }, { unique: true, name: 'credential_status_credential' });
 credentialStatusSchema.index({ listId: 1, ordinal: 1 }, { name: 'credential_status_by_list' });
 
+const trustEntrySchema = new Schema<TrustEntryDoc>(
+  {
+    id: String,
+    origin: { type: String, enum: ['operator', 'hosted'] },
+    subjectDid: String,
+    entryJson: String,
+    credentialId: String,
+    createdAt: String,
+    withdrawnAt: String,
+  },
+  { ...common, collection: 'trust_entries' },
+);
+trustEntrySchema.index({ id: 1 }, { unique: true, name: 'trust_entry_id' });
+trustEntrySchema.index({ subjectDid: 1 }, { name: 'trust_entries_by_subject' });
+
 /**
  * Registers the models on this connection and waits until their collections and
  * indexes exist, so the very first write is already checked by the unique indexes.
@@ -236,6 +263,7 @@ export async function defineModels(connection: Connection): Promise<Models> {
     credentials: connection.model<CredentialDoc>('Credential', credentialSchema),
     statusLists: connection.model<StatusListDoc>('StatusList', statusListSchema),
     credentialStatus: connection.model<CredentialStatusDoc>('CredentialStatus', credentialStatusSchema),
+    trustEntries: connection.model<TrustEntryDoc>('TrustEntry', trustEntrySchema),
   };
   await Promise.all(Object.values(models).map((model: Model<unknown>) => model.init()));
   return models;

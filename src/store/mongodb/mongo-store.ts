@@ -4,6 +4,7 @@ import { mongoCredentialStore } from './credential-collection.js';
 import { mongoApiKeyStore, mongoIssuerStore, mongoKeyStore } from './issuer-collections.js';
 import { defineModels } from './models.js';
 import { mongoStatusStore } from './status-collections.js';
+import { mongoTrustEntryStore } from './trust-collection.js';
 
 /**
  * The store for deployments that already run MongoDB (MONGODB_URI). A standalone
@@ -38,6 +39,7 @@ export async function openMongoStore(uri: string): Promise<Store> {
     apiKeys: mongoApiKeyStore(models),
     credentials: mongoCredentialStore(models),
     status: mongoStatusStore(models),
+    trustEntries: mongoTrustEntryStore(models),
     async ping() {
       // The driver may reconnect a closed client on demand; a closed store must say so.
       if (closed) throw new Error('The MongoDB store is closed.');

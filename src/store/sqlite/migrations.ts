@@ -123,6 +123,22 @@ export const MIGRATIONS: readonly Migration[] = [
         BEGIN SELECT RAISE(ABORT, 'status_events is append-only'); END;
     `,
   },
+  {
+    version: 3,
+    name: 'trust entries (operator entries and recognitions of hosted issuers)',
+    sql: `
+      CREATE TABLE trust_entries (
+        id TEXT PRIMARY KEY,
+        origin TEXT NOT NULL CHECK (origin IN ('operator', 'hosted')),
+        subject_did TEXT NOT NULL,
+        entry TEXT NOT NULL,
+        credential_id TEXT REFERENCES credentials (id),
+        created_at TEXT NOT NULL,
+        withdrawn_at TEXT
+      ) STRICT;
+      CREATE INDEX trust_entries_by_subject ON trust_entries (subject_did);
+    `,
+  },
 ];
 
 /**

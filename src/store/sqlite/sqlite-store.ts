@@ -6,6 +6,7 @@ import { sqliteCredentialStore } from './credential-table.js';
 import { sqliteApiKeyStore, sqliteIssuerStore, sqliteKeyStore } from './issuer-tables.js';
 import { migrate } from './migrations.js';
 import { sqliteStatusStore } from './status-tables.js';
+import { sqliteTrustEntryStore } from './trust-table.js';
 
 /** How long a write waits for another process's write to finish before failing. */
 const BUSY_TIMEOUT_MS = 5000;
@@ -42,6 +43,7 @@ export function openSqliteStore(filePath: string): Store {
     apiKeys: sqliteApiKeyStore(db),
     credentials: sqliteCredentialStore(db),
     status: sqliteStatusStore(db),
+    trustEntries: sqliteTrustEntryStore(db),
     async ping() {
       ping.get();
     },

@@ -1,15 +1,32 @@
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { request } from 'node:https';
 import { BlockList, isIP } from 'node:net';
-import { ProblemError } from '../shared/problems.js';
 
 export interface RemoteFetchOptions {
   timeoutMs: number;
   maxBytes: number;
-  /** Only for tests on loopback: lets the fetcher reach private and loopback addresses. */
+  /** OUTBOUND_ALLOW_PRIVATE: lets the fetcher reach private and loopback addresses (intranets, tests). */
   allowPrivateNetwork?: boolean;
-  /** Extra trusted CA (PEM), for tests with a self-signed server. */
+  /** OUTBOUND_CA_FILE: an extra trusted CA (PEM), added to Node's default roots. */
   ca?: string;
+}
+
+/** Why a document could not be fetched; each caller turns it into its own "could not check" problem. */
+export class OutboundFetchError extends Error {
+  override readonly name = 'OutboundFetchError';
+  constructor(
+    readonly url: string,
+    readonly why: string,
+  ) {
+    super(`${url} could not be fetched: ${why}.`);
+  }
+}
+
+export interface FetchedDocument {
+  contentType: string;
+  body: string;
+  /** The Cache-Control header, for callers that cache (DID documents, trust lists). */
+  cacheControl: string;
 }
 
 /** Addresses a URL taken from a credential must never make us connect to (SSRF). */
@@ -61,12 +78,13 @@ export function isForbiddenAddress(address: string): boolean {
 }
 
 /**
- * GET over https only, for documents named by credentials (foreign status lists).
+ * The one outbound fetcher: GET over https only, for what a verifier must fetch (other
+ * issuers' DID documents and status lists, trust lists).
  * The address check runs inside the connection's own DNS lookup, so a name that
  * resolves to a public address when checked and a private one when connecting
  * (DNS rebinding) is still refused. Every failure is "could not check".
  */
-export async function fetchRemoteDocument(url: string, options: RemoteFetchOptions): Promise<{ contentType: string; body: string }> {
+export async function guardedFetch(url: string, options: RemoteFetchOptions, accept = 'application/json'): Promise<FetchedDocument> {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -82,7 +100,7 @@ export async function fetchRemoteDocument(url: string, options: RemoteFetchOptio
       parsed,
       {
         method: 'GET',
-        headers: { accept: 'application/vc+ld+json, application/vc+jwt, application/json;q=0.9' },
+        headers: { accept },
         timeout: options.timeoutMs,
         ...(options.ca === undefined ? {} : { ca: options.ca }),
         lookup: (hostname, lookupOptions, callback) => {
@@ -111,7 +129,13 @@ export async function fetchRemoteDocument(url: string, options: RemoteFetchOptio
             reject(unchecked(url, `it is larger than ${options.maxBytes} bytes`));
           } else chunks.push(chunk);
         });
-        response.on('end', () => resolve({ contentType: String(response.headers['content-type'] ?? ''), body: Buffer.concat(chunks).toString('utf8') }));
+        response.on('end', () =>
+          resolve({
+            contentType: String(response.headers['content-type'] ?? ''),
+            cacheControl: String(response.headers['cache-control'] ?? ''),
+            body: Buffer.concat(chunks).toString('utf8'),
+          }),
+        );
         response.on('error', (error) => reject(unchecked(url, error.message)));
       },
     );
@@ -123,6 +147,6 @@ export async function fetchRemoteDocument(url: string, options: RemoteFetchOptio
   });
 }
 
-function unchecked(url: string, why: string): ProblemError {
-  return new ProblemError('status-unchecked', `The status list ${url} could not be fetched: ${why}.`, { extensions: { statusListCredential: url } });
+function unchecked(url: string, why: string): OutboundFetchError {
+  return new OutboundFetchError(url, why);
 }

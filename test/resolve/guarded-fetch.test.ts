@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { createServer } from 'node:net';
-import { fetchRemoteDocument, isForbiddenAddress } from '../../src/status/fetch-remote-document.js';
+import { guardedFetch, isForbiddenAddress } from '../../src/resolve/guarded-fetch.js';
 
 /** Issue #9: every address form that can reach a private network is refused before any socket. */
 const FORBIDDEN: string[] = [
@@ -80,7 +80,7 @@ describe('SSRF guard: addresses a credential may make us connect to', () => {
     ];
     try {
       for (const url of spellings) {
-        const refused = await fetchRemoteDocument(url, { timeoutMs: 1000, maxBytes: 1000 }).then(
+        const refused = await guardedFetch(url, { timeoutMs: 1000, maxBytes: 1000 }).then(
           () => undefined,
           (error: Error) => error,
         );
