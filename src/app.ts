@@ -8,6 +8,7 @@ import { publicRateLimit } from './http/rate-limit.js';
 import { requestLogging } from './http/request-logging.js';
 import { createFrameworkRouter } from './http/framework-routes.js';
 import { createIssuerRouter } from './http/issuer-routes.js';
+import { createTrustRouter } from './http/trust-routes.js';
 import { createMetaRouter } from './http/meta-routes.js';
 import { buildOpenApi } from './http/openapi.js';
 import { notFound, problemResponse, requireJsonBody } from './http/problem-response.js';
@@ -32,8 +33,8 @@ export function createApp(services: Services): Express {
   app.use(createOperationsRouter({ store: services.store, metrics: services.metrics, metricsToken: services.config.metricsToken }));
   // Before the JSON-only guard: the public page takes url-encoded form posts.
   app.use(createVerificationPageRouter(deps));
-  // Every write takes a JSON body, except creating an API key and rotating a key, whose body is optional.
-  app.use(requireJsonBody({ bodyOptional: [/^\/admin\/issuers\/[^/]+\/(api-keys|keys)$/] }));
+  // Every write takes a JSON body, except creating an API key, rotating a key and refreshing trust lists, whose body is optional.
+  app.use(requireJsonBody({ bodyOptional: [/^\/admin\/issuers\/[^/]+\/(api-keys|keys)$/, /^\/admin\/trust\/refresh$/] }));
   // Public endpoints take anyone's body: a smaller limit than the authenticated issue endpoints.
   // A body parsed by the first parser is left alone by the second.
   const json = (limit: string) => express.json({ limit, type: ['application/json', 'application/*+json'], strict: false });
@@ -47,6 +48,7 @@ export function createApp(services: Services): Express {
 
   app.use(createMetaRouter({ ...deps, openapi: () => buildOpenApi(services.config.publicUrl) }));
   app.use(createIssuerRouter(deps));
+  app.use(createTrustRouter(deps));
   app.use(createFrameworkRouter());
   app.use(createRequirementRouter(deps));
   app.use(createProfileRouter(deps));

@@ -15,6 +15,8 @@ import { createLogger, type Logger } from './observe/logger.js';
 import { createMetrics, type Metrics } from './observe/metrics.js';
 import { setJsonLdDeadline } from './resolve/json-ld-pool.js';
 import { createStatusListSource, type StatusListSource } from './status/status-list-source.js';
+import { createTrustRegistry, type TrustRegistry } from './trust/trust-registry.js';
+import { CREDENTIAL_CHECKS, verifyOne } from './verify/verify-credential.js';
 import { createStatusPositions, type StatusPositions } from './status/status-positions.js';
 import { createStore } from './store/create-store.js';
 import type { Store } from './store/ports.js';
@@ -31,6 +33,8 @@ export interface Services {
   statusListPublisher: StatusListPublisher;
   statusPositions: StatusPositions;
   statusLists: StatusListSource;
+  /** Who vouches for issuers (trust lists, operator entries, recognitions granted here). */
+  trust: TrustRegistry;
   /** Errors the service could not handle (bugs, unavailable dependencies). */
   log: (message: string) => void;
   logger: Logger;
@@ -89,6 +93,36 @@ export async function createServices(
     publicUrl: config.publicUrl,
     ttlSeconds: config.statusListTtlSeconds,
   });
+  const statusLists = createStatusListSource({
+    publicUrl: config.publicUrl,
+    publisher: statusListPublisher,
+    clock,
+    remote,
+    onForeignLookup: (outcome) => metrics.statusListLookup(outcome),
+  });
+  const trust = createTrustRegistry({
+    store,
+    clock,
+    anchors: config.trustAnchors,
+    lists: config.trustLists,
+    refreshSeconds: config.trustListRefreshSeconds,
+    remote,
+    // A list's credentials get every check but trust itself: recognition is never inferred through chains.
+    verify: async (credential) => {
+      const { report, credential: parsed } = await verifyOne({ contexts, didResolver, clock, statusLists }, credential, CREDENTIAL_CHECKS);
+      const issuer = parsed?.issuer;
+      const issuerName = issuer !== null && typeof issuer === 'object' ? (issuer as { name?: unknown }).name : undefined;
+      return {
+        verified: report.verified,
+        verdict: report.verdict,
+        issuer: report.credential?.issuer,
+        issuerName: typeof issuerName === 'string' ? issuerName : undefined,
+        validUntil: report.credential?.validUntil,
+        credential: parsed,
+      };
+    },
+    onWarning: (message) => logger.warn(message),
+  });
   return {
     config,
     store,
@@ -100,17 +134,15 @@ export async function createServices(
     documentLoader,
     statusListPublisher,
     statusPositions: createStatusPositions({ store, clock }),
-    statusLists: createStatusListSource({
-      publicUrl: config.publicUrl,
-      publisher: statusListPublisher,
-      clock,
-      remote,
-      onForeignLookup: (outcome) => metrics.statusListLookup(outcome),
-    }),
+    statusLists,
+    trust,
     log: (message) => logger.error(message),
     logger,
     metrics,
     masterKeySource: masterKey.source,
-    close: () => store.close(),
+    close: async () => {
+      trust.close();
+      await store.close();
+    },
   };
 }

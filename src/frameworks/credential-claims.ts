@@ -35,6 +35,22 @@ export interface LanguageClaim {
 export interface Claims {
   levels: LevelClaim[];
   languages: LanguageClaim[];
+  /** ISCED-F 2013 codes of the achievements (ext:FieldOfStudy alignments, or ISCED-F concept URLs). */
+  fieldsOfStudy: string[];
+  /** Open Badges 3.0 achievementType of each achievement. */
+  achievementTypes: string[];
+  /** Our profiles the credential names in credentialSchema (https://w3id.org/passerelle/schemas/<profile>.json). */
+  profiles: string[];
+}
+
+const ISCED_F_URL = /^https?:\/\/data\.europa\.eu\/snb\/isced-f\/(\d{2,4})$/;
+const OWN_SCHEMA_URL = /^https:\/\/w3id\.org\/passerelle\/schemas\/([a-z0-9-]+)\.json$/;
+
+function fieldOfStudy(entry: unknown): string | undefined {
+  if (!isObject(entry)) return undefined;
+  if (entry.frameworkId === 'isced-f' && typeof entry.targetCode === 'string' && /^\d{2,4}$/.test(entry.targetCode)) return entry.targetCode;
+  const url = asString(entry.targetUrl);
+  return url === undefined ? undefined : ISCED_F_URL.exec(url)?.[1];
 }
 
 type Json = Record<string, unknown>;
@@ -143,12 +159,23 @@ function languageClaim(credential: Json, subject: Json, achievement: Json): Lang
 }
 
 export function claimsOf(credential: unknown): Claims {
-  const claims: Claims = { levels: [], languages: [] };
+  const claims: Claims = { levels: [], languages: [], fieldsOfStudy: [], achievementTypes: [], profiles: [] };
   if (!isObject(credential)) return claims;
+  for (const schema of asArray(credential.credentialSchema).filter(isObject)) {
+    const profile = typeof schema.id === 'string' ? OWN_SCHEMA_URL.exec(schema.id)?.[1] : undefined;
+    if (profile !== undefined) claims.profiles.push(profile);
+  }
   for (const subject of asArray(credential.credentialSubject).filter(isObject)) {
     const achievement = isObject(subject.achievement) ? subject.achievement : undefined;
     if (achievement === undefined) continue;
+    const achievementType = asString(achievement.achievementType);
+    if (achievementType !== undefined) claims.achievementTypes.push(achievementType);
     for (const entry of asArray(achievement.alignment)) {
+      const field = fieldOfStudy(entry);
+      if (field !== undefined) {
+        claims.fieldsOfStudy.push(field);
+        continue;
+      }
       const level = readLevelAlignment(entry);
       if (level !== undefined && level.framework !== 'cefr') claims.levels.push(level);
     }

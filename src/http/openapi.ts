@@ -22,6 +22,7 @@ const langParameter = {
 const REFERENCED_FILES: Readonly<Record<string, string>> = {
   'profile-common.json': 'ProfileCommon',
   'requirement.schema.json': 'Requirement',
+  'trust-entry-request.json': 'TrustEntryRequest',
 };
 
 /**
@@ -86,6 +87,8 @@ export function buildOpenApi(publicUrl: string): object {
         Requirement: embeddedSchema('requirement', 'Requirement'),
         RequirementsCheckRequest: embeddedSchema('requirements-check-request', 'RequirementsCheckRequest'),
         IssuerCreate: schema('issuer-create'),
+        TrustEntryRequest: embeddedSchema('trust-entry-request', 'TrustEntryRequest'),
+        RecognitionRequest: embeddedSchema('recognition-request', 'RecognitionRequest'),
         StatusChangeRequest: schema('status-change-request'),
         StatusChangeResult: {
           type: 'object',
@@ -425,6 +428,49 @@ export function buildOpenApi(publicUrl: string): object {
           summary: 'Rotate the signing key (did:web only); the old key stays in the DID document',
           security: [{ adminToken: [] }],
           responses: { '201': { description: 'The new verification method' }, ...problems(401, 403, 404, 409) },
+        },
+      },
+      '/trust': {
+        get: {
+          summary: 'Who this service believes: trust anchors, subscribed trust lists (state, last refresh, signers), entries in use, warnings',
+          responses: { '200': { description: 'The trust overview' } },
+        },
+      },
+      '/trust-list': {
+        get: {
+          summary:
+            'Recognitions granted on this service, each a RecognizedEntityCredential signed by the recognizing authority (with a status entry), in an unsigned presentation: what other services subscribe to',
+          responses: { '200': { description: 'A VerifiablePresentation', content: { 'application/vp+ld+json': { schema: { type: 'object' } } } } },
+        },
+      },
+      '/admin/trust/entries': {
+        post: {
+          summary: 'Add an operator trust entry: this service vouches for an issuer (by DID) within a scope; not published',
+          security: [{ adminToken: [] }],
+          requestBody: { required: true, content: json('TrustEntryRequest') },
+          responses: { '201': { description: 'The entry' }, ...problems(400, 401, 403) },
+        },
+      },
+      '/admin/trust/entries/{id}': {
+        delete: {
+          summary: 'Withdraw a trust entry; a published recognition is revoked through its status list',
+          security: [{ adminToken: [] }],
+          responses: { '204': { description: 'Withdrawn' }, ...problems(401, 403, 404) },
+        },
+      },
+      '/admin/trust/refresh': {
+        post: {
+          summary: 'Fetch and verify every subscribed trust list now',
+          security: [{ adminToken: [] }],
+          responses: { '200': { description: 'The trust overview after the refresh' }, ...problems(401, 403) },
+        },
+      },
+      '/admin/issuers/{slug}/recognition': {
+        post: {
+          summary: 'Recognize a hosted issuer: a hosted authority signs a RecognizedEntityCredential with its scope, published on GET /trust-list',
+          security: [{ adminToken: [] }],
+          requestBody: { required: true, content: json('RecognitionRequest') },
+          responses: { '201': { description: 'The entry and the signed recognition credential' }, ...problems(400, 401, 403, 404) },
         },
       },
       '/frameworks': {

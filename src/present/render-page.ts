@@ -1,4 +1,4 @@
-import type { VerificationReport } from '../verify/report.js';
+import type { TrustSummary, VerificationReport } from '../verify/report.js';
 import type { CheckOutcome } from '../verify/report.js';
 import type { CredentialView } from './credential-view.js';
 import { html, raw, type SafeHtml } from './html.js';
@@ -22,12 +22,16 @@ export interface PageModel {
   carried?: boolean;
   /** The credential is stored here, so its certificate can be printed. */
   printable?: boolean;
+  /** Who vouches for the issuer (the report's trust section). */
+  trust?: TrustSummary;
   /** The QR payload that was checked, so the language links can carry it on. */
   carriedPayload?: string;
 }
 
 const TONE: Record<PageVerdict, { tone: 'good' | 'bad' | 'warn'; icon: string }> = {
   valid: { tone: 'good', icon: '✓' },
+  'unrecognized-issuer': { tone: 'warn', icon: '!' },
+  'out-of-scope': { tone: 'warn', icon: '!' },
   expired: { tone: 'warn', icon: '!' },
   'not-yet-valid': { tone: 'warn', icon: '!' },
   revoked: { tone: 'bad', icon: '✗' },
@@ -72,10 +76,11 @@ ${
     : html`<section class="verdict ${verdict.tone}" role="status" aria-labelledby="verdict-title">
 <h1 id="verdict-title"><span aria-hidden="true">${verdict.icon} </span>${verdict.title}</h1>
 <p>${verdict.text}</p>
+${model.verdict === 'could-not-check' && model.checks !== undefined ? html`<p>${couldNotCheckAdvice(model.checks, m)}</p>` : ''}
 ${model.carried === true ? html`<p class="note">${m.carriedInQr}</p>` : ''}
 </section>`
 }
-${model.view === undefined ? '' : renderView(model.view, m, model.language)}
+${model.view === undefined ? '' : renderView(model.view, m, model.language, model.trust)}
 ${model.levels === undefined ? '' : renderFrameworkLevels(model.levels, m)}
 ${model.checks === undefined ? '' : renderChecks(model.checks, m)}
 ${model.pageId !== undefined && model.view !== undefined && model.printable === true ? html`<p><a href="/credentials/${encodeURIComponent(model.pageId)}/certificate.pdf">${m.certificateLink}</a></p>` : ''}
@@ -90,13 +95,13 @@ ${renderPasteForm(model.language, m)}
   return page.value;
 }
 
-function renderView(view: CredentialView, m: Messages, language: string): SafeHtml {
+function renderView(view: CredentialView, m: Messages, language: string, trust: TrustSummary | undefined): SafeHtml {
   const rows: Array<[string, SafeHtml | undefined]> = [
     [m.holder, text(view.holder, m, language)],
     [m.achievement, text(view.achievement.name, m, language)],
     [m.achievementType, view.achievement.type === undefined ? undefined : html`<bdi>${view.achievement.type}</bdi>`],
     [m.description, text(view.achievement.description, m, language)],
-    [m.issuer, issuer(view, m, language)],
+    [m.issuer, issuer(view, m, language, trust)],
     [m.validFrom, date(view.validFrom, language)],
     [m.validUntil, date(view.validUntil, language)],
   ];
@@ -120,10 +125,36 @@ ${
 }`;
 }
 
-function issuer(view: CredentialView, m: Messages, language: string): SafeHtml | undefined {
+/**
+ * A recognized issuer is named as its authority names it, with that authority; any other
+ * name is what the issuer says of itself, and the page says so.
+ */
+function issuer(view: CredentialView, m: Messages, language: string, trust: TrustSummary | undefined): SafeHtml | undefined {
   if (view.issuer.name === undefined && view.issuer.id === undefined) return undefined;
+  const id = view.issuer.id === undefined ? '' : html`<br><span class="note" dir="ltr"><bdi>${view.issuer.id}</bdi></span>`;
+  if (trust?.recognized === true && trust.legalName !== undefined) {
+    const recognizedName = trust.legalName[language] ?? trust.legalName.en ?? Object.values(trust.legalName)[0] ?? '';
+    const nameLanguage = trust.legalName[language] !== undefined ? language : trust.legalName.en !== undefined ? 'en' : Object.keys(trust.legalName)[0];
+    const authority = trust.recognizedBy?.name ?? trust.recognizedBy?.id ?? '';
+    return html`<strong data-recognized-name${nameLanguage === undefined ? '' : html` lang="${nameLanguage}"`}>${recognizedName}</strong><br><span class="recognized">${m.recognizedBy.replace('{authority}', authority)}</span>${id}`;
+  }
   const name = text(view.issuer.name, m, language);
-  return html`${name ?? ''}${view.issuer.id === undefined ? '' : html`${name === undefined ? '' : html`<br>`}<span class="note" dir="ltr"><bdi>${view.issuer.id}</bdi></span>`}`;
+  return html`${name === undefined ? '' : html`${name} <span class="note" data-own-claim>(${m.issuerOwnClaim})</span>`}${id}`;
+}
+
+/** One sentence on what to do, for the first check that could not be completed. */
+function couldNotCheckAdvice(checks: CheckOutcome[], m: Messages): string {
+  const first = checks.find((outcome) => outcome.status === 'skipped' && outcome.cause === 'could-not-check');
+  switch (first?.check) {
+    case 'issuer-key':
+      return m.couldNotCheckAdvice['issuer-key'];
+    case 'status':
+      return m.couldNotCheckAdvice.status;
+    case 'trust':
+      return m.couldNotCheckAdvice.trust;
+    default:
+      return m.couldNotCheckAdvice.other;
+  }
 }
 
 /** Text from the credential, marked with its own language and direction, and a note when it is a fallback. */
@@ -160,7 +191,9 @@ function renderChecks(checks: CheckOutcome[], m: Messages): SafeHtml {
             ? [m.outcomes.notApplicable, 'na']
             : outcome.cause === 'not-run'
               ? [m.outcomes.notRun, 'na']
-              : [m.outcomes.couldNotCheck, 'unsure'];
+              : outcome.cause === 'not-recognized'
+                ? [m.outcomes.notRecognized, 'unsure']
+                : [m.outcomes.couldNotCheck, 'unsure'];
     const detail =
       outcome.status === 'success'
         ? outcome.message

@@ -73,6 +73,7 @@ async function verifiedPage(deps: PageDeps, input: unknown, language: PageLangua
     language,
     verdict: report.verdict,
     checks: report.checks,
+    ...(report.trust === undefined ? {} : { trust: report.trust }),
     ...(credential === undefined ? {} : { view: viewCredential(credential, language, issuer) }),
     ...(report.levels === undefined ? {} : { levels: report.levels }),
     ...extra,

@@ -59,6 +59,10 @@ export const PROBLEMS = {
   'credential-not-yet-valid': { status: 422, title: 'The credential is not valid yet' },
   'credential-revoked': { status: 422, title: 'The credential has been revoked' },
   'credential-suspended': { status: 422, title: 'The credential is suspended' },
+  /** The issuer is recognized, but not for this credential (level, field, profile, exam brand), or the recognition expired or was withdrawn. */
+  'issuer-out-of-scope': { status: 422, title: 'The issuer is not recognized for this credential' },
+  /** A trust list could not be fetched and has no valid copy: who vouches for the issuer is unknown. */
+  'trust-unchecked': { status: 422, title: 'The issuer\u2019s recognition could not be checked' },
   /** Status could not be checked (list unreachable, unsupported): "could not check", not "revoked". */
   'status-unchecked': { status: 422, title: 'The credential\u2019s status could not be checked' },
 

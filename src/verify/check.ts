@@ -4,7 +4,8 @@ import type { DocumentLoader } from '../resolve/document-loader.js';
 import type { ProblemError } from '../shared/problems.js';
 import type { StatusListSource } from '../status/status-list-source.js';
 import type { ParsedCredential } from './parse-input.js';
-import type { CheckId, SkipCause } from './report.js';
+import type { CheckId, SkipCause, TrustSummary } from './report.js';
+import type { TrustRegistry } from '../trust/trust-registry.js';
 import type { DataIntegrityProofValue } from './checks/proofs-of.js';
 
 /** What one verification shares between its checks; built fresh per call. */
@@ -17,6 +18,10 @@ export interface VerifyContext {
   didResolver: DidResolver;
   /** Where status list credentials come from; without it, status is "could not check". */
   statusLists?: StatusListSource;
+  /** Who vouches for issuers; without it the trust check says no authority is known. */
+  trust?: TrustRegistry;
+  /** Set by the trust check, for the report. */
+  trustSummary?: TrustSummary;
   /** Set by the data-model check. */
   parsed?: ParsedCredential;
   /**

@@ -10,6 +10,8 @@ export type CheckId =
   | 'schema'
   | 'validity-period'
   | 'status'
+  /** Who vouches for the issuer (trust/): never part of `verified`, which keeps its VC API meaning. */
+  | 'trust'
   // A presentation's own checks (verify-presentation.ts).
   | 'holder-key'
   | 'holder-proof'
@@ -18,9 +20,10 @@ export type CheckId =
 /**
  * Why a check did not run. Only `not-applicable` leaves a credential verifiable:
  * `could-not-check` means we do not know, which is never reported as either
- * "valid" or "failed".
+ * "valid" or "failed". `not-recognized` (trust only): no source this service uses
+ * names the issuer, which is not the same as a list that could not be fetched.
  */
-export type SkipCause = 'not-applicable' | 'not-run' | 'could-not-check';
+export type SkipCause = 'not-applicable' | 'not-run' | 'could-not-check' | 'not-recognized';
 
 export type CheckOutcome =
   | { check: CheckId; status: 'success'; message: string }
@@ -28,7 +31,33 @@ export type CheckOutcome =
   | { check: CheckId; status: 'skipped'; cause: SkipCause; reason: string; problems?: ProblemDetails[] };
 
 /** One word for people (the employer page) and for switch statements. */
-export type Verdict = 'valid' | 'expired' | 'not-yet-valid' | 'revoked' | 'suspended' | 'not-genuine' | 'malformed' | 'could-not-check';
+export type Verdict =
+  | 'valid'
+  /** Authentic and in force, but no authority this service trusts vouches for the issuer. */
+  | 'unrecognized-issuer'
+  /** Authentic and in force; the issuer is recognized, but not for this (or no longer). */
+  | 'out-of-scope'
+  | 'expired'
+  | 'not-yet-valid'
+  | 'revoked'
+  | 'suspended'
+  | 'not-genuine'
+  | 'malformed'
+  | 'could-not-check';
+
+/** Who vouches for the issuer, when the trust check ran. */
+export interface TrustSummary {
+  /** accredited: an authority's entry names it; registered: hosted here, known to the operator only; unknown: neither. */
+  tier: 'accredited' | 'registered' | 'unknown';
+  recognized: boolean;
+  /** The recognized legal name by language: the authority's words, not the issuer's. */
+  legalName?: Record<string, string>;
+  recognizedBy?: { id: string; name?: string };
+  /** A trust list URL, "operator" or "this service". */
+  source?: string;
+  scope?: string;
+  validUntil?: string;
+}
 
 export interface VerificationReport {
   verified: boolean;
@@ -36,14 +65,18 @@ export interface VerificationReport {
   format: 'di' | 'jwt' | 'unknown';
   credential?: { id?: string | undefined; type?: unknown; issuer?: string | undefined; validFrom?: string | undefined; validUntil?: string | undefined };
   checks: CheckOutcome[];
+  trust?: TrustSummary;
   /** With options.frameworks: each claimed level in each requested framework; evaluated only for a verified credential. */
   levels?: { evaluated: boolean; reason?: string; frameworks: string[]; claims: ClaimedLevel[] };
   /** With options.requirements / options.presets. */
   requirements?: RequirementsSection & { evaluated: boolean; reason?: string };
 }
 
+/** VC API meaning: proof, structure, validity and status. Trust is reported beside it, in the verdict. */
 export function isVerified(checks: CheckOutcome[]): boolean {
-  return checks.every((outcome) => outcome.status === 'success' || (outcome.status === 'skipped' && outcome.cause === 'not-applicable'));
+  return checks.every(
+    (outcome) => outcome.check === 'trust' || outcome.status === 'success' || (outcome.status === 'skipped' && outcome.cause === 'not-applicable'),
+  );
 }
 
 function problemSlug(outcome: CheckOutcome): string | undefined {
@@ -54,6 +87,7 @@ function problemSlug(outcome: CheckOutcome): string | undefined {
 /** The first reason, in check order, that the credential cannot be accepted. */
 export function verdictOf(checks: CheckOutcome[]): Verdict {
   for (const outcome of checks) {
+    if (outcome.check === 'trust') continue;
     if (outcome.status === 'failure') {
       switch (outcome.check) {
         case 'data-model':
@@ -69,5 +103,8 @@ export function verdictOf(checks: CheckOutcome[]): Verdict {
     }
     if (outcome.status === 'skipped' && outcome.cause === 'could-not-check') return 'could-not-check';
   }
-  return 'valid';
+  const trust = checks.find((outcome) => outcome.check === 'trust');
+  if (trust === undefined || trust.status === 'success') return 'valid';
+  if (trust.status === 'failure') return 'out-of-scope';
+  return trust.cause === 'could-not-check' ? 'could-not-check' : 'unrecognized-issuer';
 }

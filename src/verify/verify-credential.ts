@@ -12,19 +12,25 @@ import { issuerKeyCheck } from './checks/issuer-key-check.js';
 import { schemaCheck } from './checks/schema-check.js';
 import { signatureCheck } from './checks/signature-check.js';
 import { statusCheck } from './checks/status-check.js';
+import { trustCheck } from './checks/trust-check.js';
+import type { TrustRegistry } from '../trust/trust-registry.js';
 import { validityPeriodCheck } from './checks/validity-period-check.js';
 import { frameworkSections, resolveFrameworkOptions, type FrameworkOptions } from './framework-sections.js';
 import { runChecks } from './run-checks.js';
 import { isVerified, verdictOf, type VerificationReport } from './report.js';
 
-/** In order; the first four are fatal. */
-export const CHECKS: readonly Check[] = [dataModelCheck, issuerKeyCheck, signatureCheck, issuerCheck, schemaCheck, validityPeriodCheck, statusCheck];
+/** Everything but trust: what a credential must pass to be `verified` (VC API), and all a trust list's own credentials get. */
+export const CREDENTIAL_CHECKS: readonly Check[] = [dataModelCheck, issuerKeyCheck, signatureCheck, issuerCheck, schemaCheck, validityPeriodCheck, statusCheck];
+
+/** In order; the first four are fatal; trust last, once the issuer is proven. */
+export const CHECKS: readonly Check[] = [...CREDENTIAL_CHECKS, trustCheck];
 
 export interface VerifyDeps {
   contexts: ReadonlyMap<string, object>;
   didResolver: DidResolver;
   clock: Clock;
   statusLists?: StatusListSource;
+  trust?: TrustRegistry;
 }
 
 export interface VerifyRequest {
@@ -42,7 +48,11 @@ export async function verifyCredential(deps: VerifyDeps, body: unknown): Promise
 }
 
 /** The checks and the parsed credential (the JWT payload for VC-JOSE), for callers that read its claims. */
-export async function verifyOne(deps: VerifyDeps, input: unknown): Promise<{ report: VerificationReport; credential?: Record<string, unknown> }> {
+export async function verifyOne(
+  deps: VerifyDeps,
+  input: unknown,
+  checks: readonly Check[] = CHECKS,
+): Promise<{ report: VerificationReport; credential?: Record<string, unknown> }> {
   // Several checks look up the same DID; one lookup per verification is enough.
   const didResolver = memoized(deps.didResolver);
   const context: VerifyContext = {
@@ -51,12 +61,13 @@ export async function verifyOne(deps: VerifyDeps, input: unknown): Promise<{ rep
     didResolver,
     documentLoader: createDocumentLoader({ contexts: deps.contexts, didResolver }),
     ...(deps.statusLists === undefined ? {} : { statusLists: deps.statusLists }),
+    ...(deps.trust === undefined ? {} : { trust: deps.trust }),
   };
-  const checks = await runChecks(CHECKS, context);
+  const outcomes = await runChecks(checks, context);
   const credential = context.parsed?.credential;
   const report: VerificationReport = {
-    verified: isVerified(checks),
-    verdict: verdictOf(checks),
+    verified: isVerified(outcomes),
+    verdict: verdictOf(outcomes),
     format: context.parsed?.format ?? 'unknown',
     ...(credential === undefined
       ? {}
@@ -69,7 +80,8 @@ export async function verifyOne(deps: VerifyDeps, input: unknown): Promise<{ rep
             validUntil: typeof credential.validUntil === 'string' ? credential.validUntil : undefined,
           },
         }),
-    checks,
+    checks: outcomes,
+    ...(context.trustSummary === undefined ? {} : { trust: context.trustSummary }),
   };
   return credential === undefined ? { report } : { report, credential: credential as Record<string, unknown> };
 }

@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import { createServer as createHttpsServer, request as httpsRequestRaw } from 'node:https';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,8 +24,14 @@ export interface TestApp {
   /** POST JSON; returns status, headers and parsed body. */
   post(path: string, body: unknown, headers?: Record<string, string>): Promise<TestResponse>;
   get(path: string, headers?: Record<string, string>): Promise<TestResponse>;
-  /** Creates an issuer through the admin API. */
-  createIssuer(input?: Record<string, unknown>): Promise<{ slug: string; did: string; apiKey: string; id: string }>;
+  /** Any method (DELETE…). */
+  request(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<TestResponse>;
+  /**
+   * Creates an issuer through the admin API and, unless `recognized: false`, has the operator
+   * vouch for it (POST /admin/trust/entries, any scope), so that "valid" keeps meaning
+   * authentic, in force and recognized. Tests about trust pass `recognized: false`.
+   */
+  createIssuer(input?: Record<string, unknown>, options?: { recognized?: boolean }): Promise<{ slug: string; did: string; apiKey: string; id: string }>;
 }
 
 export interface TestResponse {
@@ -41,14 +48,24 @@ let issuerCounter = 0;
  * listens first so that PUBLIC_URL (used in ids and did:web DIDs) has the real port.
  */
 export async function startTestApp(
-  options: { env?: Record<string, string>; clock?: Clock; dataDir?: string; remoteFetch?: Partial<RemoteFetchOptions> } = {},
+  options: {
+    env?: Record<string, string>;
+    clock?: Clock;
+    dataDir?: string;
+    remoteFetch?: Partial<RemoteFetchOptions>;
+    /** Serve over https with this key and certificate (federation tests: instances talk TLS to each other). */
+    tls?: { key: string; cert: string };
+  } = {},
 ): Promise<TestApp> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'passerelle-test-'));
   // The port is known only once listening, and PUBLIC_URL needs it; the time limits do not.
-  const server: Server = createHttpServer(loadConfig({ DATA_DIR: dataDir, ...options.env }));
+  const server: Server =
+    options.tls === undefined
+      ? createHttpServer(loadConfig({ DATA_DIR: dataDir, ...options.env }))
+      : createHttpsServer({ key: options.tls.key, cert: options.tls.cert });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  const baseUrl = `http://127.0.0.1:${port}`;
+  const baseUrl = `${options.tls === undefined ? 'http' : 'https'}://127.0.0.1:${port}`;
   const config = loadConfig({
     PORT: String(port),
     PUBLIC_URL: baseUrl,
@@ -77,6 +94,7 @@ export async function startTestApp(
   server.on('request', createApp(services));
 
   async function request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<TestResponse> {
+    if (options.tls !== undefined) return httpsRequest(baseUrl + path, options.tls.cert, method, body, headers);
     const response = await fetch(baseUrl + path, {
       method,
       headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
@@ -105,7 +123,8 @@ export async function startTestApp(
     },
     post: (path, body, headers) => request('POST', path, body, headers),
     get: (path, headers) => request('GET', path, undefined, headers),
-    async createIssuer(input = {}) {
+    request,
+    async createIssuer(input = {}, recognizeOptions = {}) {
       issuerCounter += 1;
       const response = await request(
         'POST',
@@ -115,7 +134,42 @@ export async function startTestApp(
       );
       if (response.status !== 201) throw new Error(`createIssuer failed: ${response.status} ${response.text}`);
       recordSecret(response.body.apiKey);
+      if (recognizeOptions.recognized !== false) {
+        const entry = await request(
+          'POST',
+          '/admin/trust/entries',
+          { did: response.body.did, legalName: { en: response.body.legalName, ...response.body.names }, recognizedBy: { name: 'Test operator' }, scope: {} },
+          { authorization: `Bearer ${ADMIN_TOKEN}` },
+        );
+        if (entry.status !== 201) throw new Error(`recognizing the test issuer failed: ${entry.status} ${entry.text}`);
+      }
       return response.body;
     },
   };
+}
+
+/** fetch() cannot be given a CA; node:https can. */
+function httpsRequest(url: string, ca: string, method: string, body: unknown, headers: Record<string, string>): Promise<TestResponse> {
+  const payload = body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const req = httpsRequestRaw(url, { method, ca, headers: payload === undefined ? headers : { 'content-type': 'application/json', ...headers } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        let parsed: unknown;
+        try {
+          parsed = text === '' ? undefined : JSON.parse(text);
+        } catch {
+          parsed = undefined;
+        }
+        const responseHeaders = new Headers();
+        for (const [name, value] of Object.entries(res.headers)) if (typeof value === 'string') responseHeaders.set(name, value);
+        resolve({ status: res.statusCode ?? 0, headers: responseHeaders, body: parsed, text });
+      });
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(payload);
+  });
 }

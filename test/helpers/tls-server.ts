@@ -1,9 +1,6 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { selfSignedCertificate } from './self-signed-cert.js';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 
 export interface TlsServer {
   baseUrl: string;
@@ -22,34 +19,7 @@ export interface TlsServer {
  * organisation's server, so foreign status lists go through the real fetcher and TLS.
  */
 export async function startTlsServer(): Promise<TlsServer> {
-  const dir = mkdtempSync(join(tmpdir(), 'passerelle-tls-'));
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'ec',
-      '-pkeyopt',
-      'ec_paramgen_curve:prime256v1',
-      '-nodes',
-      '-days',
-      '2',
-      '-subj',
-      '/CN=127.0.0.1',
-      '-addext',
-      'subjectAltName=IP:127.0.0.1',
-      '-keyout',
-      join(dir, 'key.pem'),
-      '-out',
-      join(dir, 'cert.pem'),
-    ],
-    { stdio: 'ignore' },
-  );
-  const key = readFileSync(join(dir, 'key.pem'), 'utf8');
-  const ca = readFileSync(join(dir, 'cert.pem'), 'utf8');
-  rmSync(dir, { recursive: true, force: true });
-
+  const { key, cert: ca } = selfSignedCertificate();
   const requests: string[] = [];
   const routes = new Map<string, unknown>();
   const server: Server = createServer({ key, cert: ca }, (req, res) => {

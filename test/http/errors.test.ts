@@ -80,7 +80,7 @@ describe('HTTP errors are RFC 9457 problems', () => {
     expect(response.headers.get('content-type')).to.match(/application\/problem\+json/);
     expect(response.body.type).to.equal('https://w3id.org/passerelle/problems/verification-failed');
     expect(response.body.verdict).to.equal('malformed');
-    expect(response.body.checks).to.have.length(7);
+    expect(response.body.checks).to.have.length(8);
   });
 
   it('never logged an unhandled error during these requests', () => {

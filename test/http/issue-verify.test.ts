@@ -53,6 +53,7 @@ describe('issue → verify over HTTP', () => {
           'schema',
           'validity-period',
           'status',
+          'trust',
         ]);
         expect(report.checks.find((outcome) => outcome.check === 'status')?.status).to.equal('success');
         const credential = (report as unknown as { credential: Record<string, string> }).credential;

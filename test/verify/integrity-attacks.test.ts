@@ -166,7 +166,7 @@ describe('verification integrity: what is checked is what was signed (#9)', func
     for (const [what, rewrite] of rewrites.slice(0, 3)) {
       const rewritten = structuredClone(credential);
       rewrite(rewritten);
-      expect((await verify(rewritten)).body.verdict, what).to.not.equal('valid');
+      expect((await verify(rewritten)).body.verified, what).to.equal(false);
     }
   });
 

@@ -6,7 +6,10 @@ export const de: Messages = {
   skipToContent: 'Zum Ergebnis springen',
   languageSwitcher: 'Sprache',
   verdicts: {
-    valid: { title: 'Gültig', text: 'Der Nachweis ist echt, in Kraft und nicht widerrufen.' },
+    valid: {
+      title: 'Gültig',
+      text: 'Der Nachweis ist echt, gültig und nicht widerrufen, und eine Stelle, der dieser Dienst vertraut, erkennt den Aussteller dafür an.',
+    },
     expired: { title: 'Abgelaufen', text: 'Der Nachweis ist echt, aber sein Gültigkeitszeitraum ist beendet.' },
     'not-yet-valid': { title: 'Noch nicht gültig', text: 'Der Nachweis ist echt, aber sein Gültigkeitszeitraum hat noch nicht begonnen.' },
     revoked: { title: 'Widerrufen', text: 'Der Aussteller hat diesen Nachweis zurückgezogen. Verlassen Sie sich nicht darauf.' },
@@ -18,7 +21,15 @@ export const de: Messages = {
     malformed: { title: 'Nicht echt', text: 'Dies ist kein lesbarer Nachweis: Er wurde möglicherweise verändert oder beschädigt.' },
     'could-not-check': {
       title: 'Prüfung nicht möglich',
-      text: 'Einige Prüfungen konnten nicht abgeschlossen werden. Das heißt nicht, dass der Nachweis falsch ist; versuchen Sie es später erneut.',
+      text: 'Einige Prüfungen konnten nicht abgeschlossen werden. Das heißt nicht, dass der Nachweis falsch ist.',
+    },
+    'unrecognized-issuer': {
+      title: 'Echt — Aussteller nicht anerkannt',
+      text: 'Die Signatur ist unverändert und der Nachweis gültig, aber keine Stelle, der dieser Dienst vertraut, bürgt für diesen Aussteller. Der unten genannte Name ist seine eigene Angabe.',
+    },
+    'out-of-scope': {
+      title: 'Echt — außerhalb der Anerkennung des Ausstellers',
+      text: 'Die Signatur ist unverändert, aber die Stelle, die diesen Aussteller anerkennt, deckt diesen Nachweis nicht ab (oder die Anerkennung ist beendet). Siehe „Anerkennung des Ausstellers“ unten.',
     },
     'not-found': {
       title: 'Nachweis nicht gefunden',
@@ -46,8 +57,27 @@ export const de: Messages = {
     'validity-period': 'Gültigkeitszeitraum',
     status: 'Widerruf und Aussetzung',
     schema: 'Nachweisprofil',
+    trust: 'Anerkennung des Ausstellers',
   },
-  outcomes: { success: 'Bestanden', failure: 'Fehlgeschlagen', notApplicable: 'Entfällt', notRun: 'Nicht durchgeführt', couldNotCheck: 'Nicht prüfbar' },
+  outcomes: {
+    success: 'Bestanden',
+    failure: 'Fehlgeschlagen',
+    notApplicable: 'Entfällt',
+    notRun: 'Nicht durchgeführt',
+    couldNotCheck: 'Nicht prüfbar',
+    notRecognized: 'Nicht anerkannt',
+  },
+  issuerOwnClaim: 'eigene Angabe des Ausstellers, von keiner Stelle bestätigt',
+  recognizedBy: 'Anerkannt durch {authority}',
+  couldNotCheckAdvice: {
+    'issuer-key':
+      'Der Schlüssel des Ausstellers konnte nicht von dessen Server abgerufen werden. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut; bleibt es dabei, ist der Server des Ausstellers vielleicht nicht erreichbar: Bitten Sie die Inhaberin oder den Inhaber um eine weitere Kopie oder wenden Sie sich an den Aussteller.',
+    status:
+      'Die Widerrufsliste konnte nicht abgerufen werden. Der Nachweis ist echt, ob er widerrufen wurde, ist aber unbekannt: Prüfen Sie später erneut, bevor Sie sich darauf verlassen.',
+    trust:
+      'Die Vertrauensliste, die sagen würde, wer diesen Aussteller anerkennt, konnte nicht abgerufen werden. Die Signatur ist unverändert; prüfen Sie später erneut oder fragen Sie den Betreiber des Dienstes.',
+    other: 'Versuchen Sie es in einigen Minuten erneut. Bleibt es dabei, bitten Sie um die Datei des Nachweises und fügen Sie sie unten ein.',
+  },
   shownInOtherLanguage: 'Angezeigt auf {language}: Der Aussteller hat diesen Text nicht auf Deutsch bereitgestellt.',
   detailsInEnglish: 'Technische Details (auf Englisch)',
   carriedInQr: 'Geprüft anhand des im QR-Code enthaltenen Nachweises.',

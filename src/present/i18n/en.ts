@@ -6,14 +6,25 @@ export const en: Messages = {
   skipToContent: 'Skip to the result',
   languageSwitcher: 'Language',
   verdicts: {
-    valid: { title: 'Valid', text: 'The credential is genuine, in force, and has not been revoked.' },
+    valid: {
+      title: 'Valid',
+      text: 'The credential is genuine, in force, and has not been revoked, and an authority this service trusts recognizes its issuer for it.',
+    },
     expired: { title: 'Expired', text: 'The credential is genuine, but its validity period has ended.' },
     'not-yet-valid': { title: 'Not valid yet', text: 'The credential is genuine, but its validity period has not started.' },
     revoked: { title: 'Revoked', text: 'The issuer has withdrawn this credential. Do not rely on it.' },
     suspended: { title: 'Suspended', text: 'The issuer has suspended this credential for now. Do not rely on it until it is restored.' },
     'not-genuine': { title: 'Not genuine', text: 'The signature does not match: the credential was altered or was not issued by this issuer.' },
     malformed: { title: 'Not genuine', text: 'This is not a readable credential: it may have been altered or damaged.' },
-    'could-not-check': { title: 'Could not check', text: 'Some checks could not be completed. This does not mean the credential is false; try again later.' },
+    'could-not-check': { title: 'Could not check', text: 'Some checks could not be completed. This does not mean the credential is false.' },
+    'unrecognized-issuer': {
+      title: 'Authentic — issuer not recognized',
+      text: 'The signature is intact and the credential is in force, but no authority this service trusts vouches for this issuer. The issuer’s name below is its own claim.',
+    },
+    'out-of-scope': {
+      title: 'Authentic — outside the issuer’s recognition',
+      text: 'The signature is intact, but the authority that recognizes this issuer does not cover this credential (or its recognition has ended). See “Recognition of the issuer” below.',
+    },
     'not-found': { title: 'Credential not found', text: 'This service has no credential at this address. Check the link, or paste the credential below.' },
   },
   issuer: 'Issued by',
@@ -37,8 +48,27 @@ export const en: Messages = {
     'validity-period': 'Validity period',
     status: 'Revocation and suspension',
     schema: 'Credential profile',
+    trust: 'Recognition of the issuer',
   },
-  outcomes: { success: 'Passed', failure: 'Failed', notApplicable: 'Not applicable', notRun: 'Not run', couldNotCheck: 'Could not check' },
+  outcomes: {
+    success: 'Passed',
+    failure: 'Failed',
+    notApplicable: 'Not applicable',
+    notRun: 'Not run',
+    couldNotCheck: 'Could not check',
+    notRecognized: 'Not recognized',
+  },
+  issuerOwnClaim: 'the issuer’s own claim, not confirmed by any authority',
+  recognizedBy: 'Recognized by {authority}',
+  couldNotCheckAdvice: {
+    'issuer-key':
+      'The issuer’s key could not be fetched from its server. Check your connection and try again; if it persists, the issuer’s server may be down: ask the holder for another copy or contact the issuer.',
+    status:
+      'The revocation list could not be fetched. The credential is genuine, but whether it was revoked is unknown: check again later before relying on it.',
+    trust:
+      'The trust list that would say who recognizes this issuer could not be fetched. The signature is intact; check again later, or ask the service’s operator.',
+    other: 'Try again in a few minutes. If it persists, ask the holder for the credential file and paste it below.',
+  },
   shownInOtherLanguage: 'Shown in {language}: the issuer did not provide this text in English.',
   detailsInEnglish: 'Technical details (in English)',
   carriedInQr: 'Checked from the credential carried in the QR code.',

@@ -6,7 +6,10 @@ export const es: Messages = {
   skipToContent: 'Ir al resultado',
   languageSwitcher: 'Idioma',
   verdicts: {
-    valid: { title: 'Válida', text: 'La credencial es auténtica, está vigente y no ha sido revocada.' },
+    valid: {
+      title: 'Válida',
+      text: 'La credencial es auténtica, está en vigor y no ha sido revocada, y una autoridad en la que confía este servicio reconoce a su emisor para expedirla.',
+    },
     expired: { title: 'Caducada', text: 'La credencial es auténtica, pero su periodo de validez ha terminado.' },
     'not-yet-valid': { title: 'Aún no válida', text: 'La credencial es auténtica, pero su periodo de validez no ha comenzado.' },
     revoked: { title: 'Revocada', text: 'El emisor ha retirado esta credencial. No confíe en ella.' },
@@ -15,7 +18,15 @@ export const es: Messages = {
     malformed: { title: 'No auténtica', text: 'No es una credencial legible: puede haber sido alterada o dañada.' },
     'could-not-check': {
       title: 'No se pudo comprobar',
-      text: 'Algunas comprobaciones no pudieron completarse. Esto no significa que la credencial sea falsa; inténtelo más tarde.',
+      text: 'Algunas comprobaciones no se han podido completar. Eso no significa que la credencial sea falsa.',
+    },
+    'unrecognized-issuer': {
+      title: 'Auténtica — emisor no reconocido',
+      text: 'La firma está intacta y la credencial está en vigor, pero ninguna autoridad en la que confía este servicio avala a este emisor. El nombre del emisor que figura abajo es su propia declaración.',
+    },
+    'out-of-scope': {
+      title: 'Auténtica — fuera del reconocimiento del emisor',
+      text: 'La firma está intacta, pero la autoridad que reconoce a este emisor no cubre esta credencial (o su reconocimiento ha terminado). Véase «Reconocimiento del emisor» más abajo.',
     },
     'not-found': {
       title: 'Credencial no encontrada',
@@ -43,8 +54,27 @@ export const es: Messages = {
     'validity-period': 'Periodo de validez',
     status: 'Revocación y suspensión',
     schema: 'Perfil de la credencial',
+    trust: 'Reconocimiento del emisor',
   },
-  outcomes: { success: 'Superada', failure: 'Fallida', notApplicable: 'No aplicable', notRun: 'No realizada', couldNotCheck: 'No se pudo comprobar' },
+  outcomes: {
+    success: 'Superada',
+    failure: 'Fallida',
+    notApplicable: 'No aplicable',
+    notRun: 'No realizada',
+    couldNotCheck: 'No se pudo comprobar',
+    notRecognized: 'No reconocido',
+  },
+  issuerOwnClaim: 'declaración del propio emisor, no confirmada por ninguna autoridad',
+  recognizedBy: 'Reconocido por {authority}',
+  couldNotCheckAdvice: {
+    'issuer-key':
+      'No se ha podido obtener la clave del emisor desde su servidor. Compruebe su conexión y vuelva a intentarlo; si persiste, puede que el servidor del emisor no esté disponible: pida otra copia al titular o contacte con el emisor.',
+    status:
+      'No se ha podido obtener la lista de revocación. La credencial es auténtica, pero no se sabe si ha sido revocada: vuelva a comprobarlo más tarde antes de fiarse de ella.',
+    trust:
+      'No se ha podido obtener la lista de confianza que indicaría quién reconoce a este emisor. La firma está intacta; vuelva a comprobarlo más tarde o consulte al operador del servicio.',
+    other: 'Vuelva a intentarlo en unos minutos. Si persiste, pida al titular el archivo de la credencial y péguelo abajo.',
+  },
   shownInOtherLanguage: 'Se muestra en {language}: el emisor no proporcionó este texto en español.',
   detailsInEnglish: 'Detalles técnicos (en inglés)',
   carriedInQr: 'Comprobada a partir de la credencial contenida en el código QR.',

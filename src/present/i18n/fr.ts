@@ -6,7 +6,10 @@ export const fr: Messages = {
   skipToContent: 'Aller au résultat',
   languageSwitcher: 'Langue',
   verdicts: {
-    valid: { title: 'Valide', text: 'L’attestation est authentique, en vigueur et n’a pas été révoquée.' },
+    valid: {
+      title: 'Valide',
+      text: 'L’attestation est authentique, en vigueur et n’a pas été révoquée, et une autorité à laquelle ce service se fie reconnaît son émetteur pour la délivrer.',
+    },
     expired: { title: 'Expirée', text: 'L’attestation est authentique, mais sa période de validité est terminée.' },
     'not-yet-valid': { title: 'Pas encore valide', text: 'L’attestation est authentique, mais sa période de validité n’a pas commencé.' },
     revoked: { title: 'Révoquée', text: 'L’émetteur a retiré cette attestation. Ne vous y fiez pas.' },
@@ -15,7 +18,15 @@ export const fr: Messages = {
     malformed: { title: 'Non authentique', text: 'Ce n’est pas une attestation lisible : elle a pu être modifiée ou endommagée.' },
     'could-not-check': {
       title: 'Vérification impossible',
-      text: 'Certaines vérifications n’ont pas pu aboutir. Cela ne veut pas dire que l’attestation est fausse ; réessayez plus tard.',
+      text: 'Certaines vérifications n’ont pas pu être menées. Cela ne veut pas dire que l’attestation est fausse.',
+    },
+    'unrecognized-issuer': {
+      title: 'Authentique — émetteur non reconnu',
+      text: 'La signature est intacte et l’attestation est en vigueur, mais aucune autorité à laquelle ce service se fie ne se porte garante de cet émetteur. Le nom de l’émetteur ci-dessous est sa propre déclaration.',
+    },
+    'out-of-scope': {
+      title: 'Authentique — hors de la reconnaissance de l’émetteur',
+      text: 'La signature est intacte, mais l’autorité qui reconnaît cet émetteur ne couvre pas cette attestation (ou sa reconnaissance a pris fin). Voir « Reconnaissance de l’émetteur » ci-dessous.',
     },
     'not-found': {
       title: 'Attestation introuvable',
@@ -43,8 +54,27 @@ export const fr: Messages = {
     'validity-period': 'Période de validité',
     status: 'Révocation et suspension',
     schema: 'Profil de l’attestation',
+    trust: 'Reconnaissance de l’émetteur',
   },
-  outcomes: { success: 'Réussie', failure: 'Échouée', notApplicable: 'Sans objet', notRun: 'Non effectuée', couldNotCheck: 'Impossible à vérifier' },
+  outcomes: {
+    success: 'Réussie',
+    failure: 'Échouée',
+    notApplicable: 'Sans objet',
+    notRun: 'Non effectuée',
+    couldNotCheck: 'Impossible à vérifier',
+    notRecognized: 'Non reconnu',
+  },
+  issuerOwnClaim: 'déclaration de l’émetteur lui-même, confirmée par aucune autorité',
+  recognizedBy: 'Reconnu par {authority}',
+  couldNotCheckAdvice: {
+    'issuer-key':
+      'La clé de l’émetteur n’a pas pu être obtenue auprès de son serveur. Vérifiez votre connexion et réessayez ; si cela persiste, le serveur de l’émetteur est peut-être hors service : demandez une autre copie au titulaire ou contactez l’émetteur.',
+    status:
+      'La liste de révocation n’a pas pu être obtenue. L’attestation est authentique, mais on ne sait pas si elle a été révoquée : vérifiez de nouveau plus tard avant de vous y fier.',
+    trust:
+      'La liste de confiance qui indiquerait qui reconnaît cet émetteur n’a pas pu être obtenue. La signature est intacte ; vérifiez plus tard ou interrogez l’opérateur du service.',
+    other: 'Réessayez dans quelques minutes. Si cela persiste, demandez le fichier de l’attestation au titulaire et collez-le ci-dessous.',
+  },
   shownInOtherLanguage: 'Affiché en {language} : l’émetteur n’a pas fourni ce texte en français.',
   detailsInEnglish: 'Détails techniques (en anglais)',
   carriedInQr: 'Vérifiée à partir de l’attestation contenue dans le code QR.',

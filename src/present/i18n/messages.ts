@@ -34,7 +34,13 @@ export interface Messages {
   credentialId: string;
   checks: string;
   checkNames: Record<string, string>;
-  outcomes: { success: string; failure: string; notApplicable: string; notRun: string; couldNotCheck: string };
+  outcomes: { success: string; failure: string; notApplicable: string; notRun: string; couldNotCheck: string; notRecognized: string };
+  /** Shown beside a name the issuer gives itself when no authority recognizes it. */
+  issuerOwnClaim: string;
+  /** `{authority}` is replaced by the recognizing authority's name (or DID). */
+  recognizedBy: string;
+  /** What the reader can do when a check could not be completed, by the check that could not. */
+  couldNotCheckAdvice: { 'issuer-key': string; status: string; trust: string; other: string };
   /** `{language}` is replaced by the language's name. */
   shownInOtherLanguage: string;
   detailsInEnglish: string;
