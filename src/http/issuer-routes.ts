@@ -6,10 +6,26 @@ import { addApiKey, issuerBySlug as findIssuer, listApiKeys, revokeApiKey } from
 import { ProblemError } from '../shared/problems.js';
 import type { Keyring } from '../sign/keyring.js';
 import type { IssuerRecord } from '../store/ports.js';
+import type { TrustRegistry } from '../trust/trust-registry.js';
 import { requireAdmin } from './authenticate.js';
 import { methodNotAllowed } from './problem-response.js';
 
-type Deps = IssuerDeps & { keyring: Keyring; adminToken: string | undefined };
+type Deps = IssuerDeps & { keyring: Keyring; adminToken: string | undefined; trust: TrustRegistry };
+
+/**
+ * registered: the operator knows the issuer (it is hosted here); accredited: an entry this
+ * service uses recognizes it now (a list signed by an anchor, the operator, or a recognition granted here).
+ */
+async function tierOf(trust: TrustRegistry, did: string, now: Date): Promise<'accredited' | 'registered'> {
+  const { entries } = await trust.lookup(did);
+  const inForce = entries.some(
+    (entry) =>
+      entry.withdrawn === undefined &&
+      (entry.validUntil === undefined || Date.parse(entry.validUntil) >= now.getTime()) &&
+      (entry.validFrom === undefined || Date.parse(entry.validFrom) <= now.getTime()),
+  );
+  return inForce ? 'accredited' : 'registered';
+}
 
 /** What anyone may see of an issuer. */
 function publicIssuer(issuer: IssuerRecord) {
@@ -26,7 +42,8 @@ export function createIssuerRouter(deps: Deps): Router {
   router
     .route('/issuers/:slug')
     .get(async (req, res) => {
-      res.json(publicIssuer(await issuerBySlug(req.params.slug)));
+      const issuer = await issuerBySlug(req.params.slug);
+      res.json({ ...publicIssuer(issuer), tier: await tierOf(deps.trust, issuer.did, deps.clock.now()) });
     })
     .all(methodNotAllowed('GET'));
 

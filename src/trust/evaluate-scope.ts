@@ -1,6 +1,6 @@
 import type { Claims } from '../frameworks/credential-claims.js';
 import type { FrameworkRegistry } from '../frameworks/registry.js';
-import { brandsNamedBy } from './exam-brands.js';
+import { brandsNamedBy } from '../frameworks/exam-brands.js';
 import type { TrustScope } from './trust-entry.js';
 
 /**

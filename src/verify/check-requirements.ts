@@ -3,6 +3,7 @@ import { evaluateAll, type RequirementsSection } from '../frameworks/requirement
 import { resolveAsked } from '../frameworks/requirements/presets.js';
 import type { CredentialEvidence, Requirement } from '../frameworks/requirements/requirement.js';
 import { assertMatchesSchema } from '../shared/schema-validator.js';
+import { recognizedExamBrands } from './report.js';
 import { verifyOne, type VerifyDeps } from './verify-credential.js';
 
 interface RequirementsCheckRequest {
@@ -13,7 +14,7 @@ interface RequirementsCheckRequest {
 }
 
 export interface RequirementsCheck extends RequirementsSection {
-  credentials: Array<Omit<CredentialEvidence, 'claims'>>;
+  credentials: Array<Omit<CredentialEvidence, 'claims' | 'recognizedExamBrands'>>;
 }
 
 /** Verifies every credential, then answers each requirement from the verified ones' claims. */
@@ -24,8 +25,15 @@ export async function checkRequirements(deps: VerifyDeps, body: unknown): Promis
   for (const [index, input] of body.credentials.entries()) {
     const { report, credential } = await verifyOne(deps, input);
     const id = report.credential?.id;
-    evidence.push({ index, ...(id === undefined ? {} : { id }), verified: report.verified, verdict: report.verdict, claims: claimsOf(credential) });
+    evidence.push({
+      index,
+      ...(id === undefined ? {} : { id }),
+      verified: report.verified,
+      verdict: report.verdict,
+      claims: claimsOf(credential),
+      recognizedExamBrands: recognizedExamBrands(report),
+    });
   }
   const section = evaluateAll(asked, evidence, { now: deps.clock.now(), ...(body.lang === undefined ? {} : { lang: body.lang }) });
-  return { credentials: evidence.map(({ claims: _claims, ...rest }) => rest), ...section };
+  return { credentials: evidence.map(({ claims: _claims, recognizedExamBrands: _brands, ...rest }) => rest), ...section };
 }

@@ -5,7 +5,7 @@ import { evaluateAll } from '../frameworks/requirements/evaluate.js';
 import { resolveAsked } from '../frameworks/requirements/presets.js';
 import type { Preset, Requirement } from '../frameworks/requirements/requirement.js';
 import { ProblemError } from '../shared/problems.js';
-import type { VerificationReport } from './report.js';
+import { recognizedExamBrands, type VerificationReport } from './report.js';
 
 /** `options` of POST /credentials/verify that concern frameworks (schemas/verify-request). */
 export interface FrameworkOptions {
@@ -61,6 +61,7 @@ export function frameworkSections(
         verified: report.verified,
         verdict: report.verdict,
         claims,
+        recognizedExamBrands: recognizedExamBrands(report),
       },
     ];
     const evaluated = evaluateAll(options.asked, evidence, { now, ...(options.lang === undefined ? {} : { lang: options.lang }) });

@@ -56,6 +56,8 @@ export interface TrustSummary {
   /** A trust list URL, "operator" or "this service". */
   source?: string;
   scope?: string;
+  /** Exam brands the recognition covers (requirement presets read them). */
+  examBrands?: string[];
   validUntil?: string;
 }
 
@@ -107,4 +109,9 @@ export function verdictOf(checks: CheckOutcome[]): Verdict {
   if (trust === undefined || trust.status === 'success') return 'valid';
   if (trust.status === 'failure') return 'out-of-scope';
   return trust.cause === 'could-not-check' ? 'could-not-check' : 'unrecognized-issuer';
+}
+
+/** The exam brands a recognized issuer may examine for; none when it is not recognized. */
+export function recognizedExamBrands(report: Pick<VerificationReport, 'trust'>): string[] {
+  return report.trust?.recognized === true ? (report.trust.examBrands ?? []) : [];
 }

@@ -8,8 +8,15 @@ import { diplomaCredential, languageCredential, type LanguageInput } from '../he
 const NOW = new Date('2025-06-15T12:00:00Z');
 const ALL_B1 = { listening: 'B1', reading: 'B1', writing: 'B1', speaking: 'B1' } as const;
 
-function evidence(credential: Record<string, unknown>, verified = true, verdict = verified ? 'valid' : 'not-genuine', index = 0): CredentialEvidence {
-  return { index, id: `urn:test:${index}`, verified, verdict, claims: claimsOf(credential) };
+/** By default the signer is recognized for Goethe-Institut exams, as the trust check would report it. */
+function evidence(
+  credential: Record<string, unknown>,
+  verified = true,
+  verdict = verified ? 'valid' : 'not-genuine',
+  index = 0,
+  recognizedExamBrands: string[] = ['goethe'],
+): CredentialEvidence {
+  return { index, id: `urn:test:${index}`, verified, verdict, claims: claimsOf(credential), recognizedExamBrands };
 }
 const german = (input: Partial<LanguageInput>) =>
   languageCredential({ language: 'de', provider: 'Goethe-Institut', examDate: '2025-01-10T00:00:00Z', overall: 'B1', skills: ALL_B1, ...input });
@@ -81,20 +88,43 @@ describe('requirement presets', () => {
     expect(visaB1(evidence(german({ examDate: '2024-06-15T12:00:00Z' }))).outcome).to.equal('met');
   });
 
-  it('an unaccepted provider → not met, listing the accepted ones', () => {
-    const result = visaB1(evidence(german({ provider: 'Sprachschule Beispiel GmbH' })));
+  it('a signer recognized for no accepted brand → not met, listing the accepted ones', () => {
+    const result = visaB1(evidence(german({ provider: 'Sprachschule Beispiel GmbH' }), true, 'unrecognized-issuer', 0, []));
     expect(result.outcome).to.equal('not-met');
-    expect(result.reason).to.match(/"Sprachschule Beispiel GmbH" is not accepted \(accepted: Goethe-Institut, telc, ÖSD, TestDaF \(from B2\), ECL\)/);
+    expect(result.reason).to.match(
+      /not recognized by any authority this service trusts as an exam provider of Goethe-Institut, telc, ÖSD, TestDaF \(from B2\), ECL/,
+    );
   });
 
-  it('provider matching ignores case and accents; TestDaF counts only from B2', () => {
-    expect(visaB1(evidence(german({ provider: 'OSD Prüfungszentrum Casablanca' }))).outcome).to.equal('met');
-    const testDaf = visaB1(evidence(german({ provider: 'TestDaF-Institut' })));
+  it('brands count by the signer’s recognition, never by a name in the credential', () => {
+    // Names that merely contain a brand (issue #11) meet nothing on their own.
+    for (const provider of ['Goethe Sprachschule Tanger', 'ECL Centre de langues Casablanca', 'Sprachinstitut telc-Vorbereitung Rabat', 'Goethe-Institut']) {
+      expect(visaB1(evidence(german({ provider }), true, 'unrecognized-issuer', 0, [])).outcome, provider).to.equal('not-met');
+    }
+    // A signer recognized for telc that names Goethe-Institut as provider: the named brand did not sign it.
+    const borrowed = visaB1(evidence(german({ provider: 'Goethe-Institut' }), true, 'valid', 0, ['telc']));
+    expect(borrowed.outcome).to.equal('not-met');
+    expect(borrowed.reason).to.match(/names Goethe-Institut as exam provider, but its signer is not recognized for that brand/);
+    // Recognized for Goethe, with a local centre's name as provider: met, and the reason names the brand.
+    const centre = visaB1(evidence(german({ provider: 'Goethe Sprachschule Tanger' })));
+    expect(centre.outcome).to.equal('met');
+    expect(centre.reason).to.match(/signed by an issuer recognized for Goethe-Institut exams/);
+  });
+
+  it('TestDaF counts only from B2', () => {
+    const testDaf = visaB1(evidence(german({ provider: 'TestDaF-Institut' }), true, 'valid', 0, ['testdaf']));
     expect(testDaf.outcome).to.equal('not-met');
     expect(testDaf.reason).to.match(/below B2/);
     expect(
-      visaB1(evidence(german({ provider: 'TestDaF-Institut', overall: 'B2', skills: { listening: 'B2', reading: 'B2', writing: 'C1', speaking: 'B2' } })))
-        .outcome,
+      visaB1(
+        evidence(
+          german({ provider: 'TestDaF-Institut', overall: 'B2', skills: { listening: 'B2', reading: 'B2', writing: 'C1', speaking: 'B2' } }),
+          true,
+          'valid',
+          0,
+          ['testdaf'],
+        ),
+      ).outcome,
     ).to.equal('met');
   });
 
@@ -104,10 +134,11 @@ describe('requirement presets', () => {
     expect(result.reason).to.match(/no speaking level \(only the overall level B1\)/);
   });
 
-  it('no exam date or no provider → cannot tell', () => {
+  it('no exam date → cannot tell; no provider named → the signer’s recognition decides', () => {
     expect(visaB1(evidence(german({ examDate: undefined }))).reason).to.match(/no exam date/);
     const noProvider = german({ provider: undefined });
-    expect(visaB1(evidence(noProvider)).outcome).to.equal('cannot-tell');
+    expect(visaB1(evidence(noProvider)).outcome).to.equal('met');
+    expect(visaB1(evidence(noProvider, true, 'unrecognized-issuer', 0, [])).outcome).to.equal('not-met');
   });
 
   it('an unverified credential is no evidence: not met (not genuine) or cannot tell (could not check)', () => {
@@ -120,7 +151,7 @@ describe('requirement presets', () => {
 
   it('one good credential among several is enough; another language does not count', () => {
     const result = visaB1(
-      evidence(german({ provider: 'Nope' }), true, 'valid', 0),
+      evidence(german({ provider: 'Nope' }), true, 'unrecognized-issuer', 0, []),
       evidence(languageCredential({ language: 'fr', overall: 'C1', provider: 'Goethe-Institut', examDate: '2025-01-01' }), true, 'valid', 1),
       evidence(german({}), true, 'valid', 2),
     );

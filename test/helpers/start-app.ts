@@ -31,7 +31,10 @@ export interface TestApp {
    * vouch for it (POST /admin/trust/entries, any scope), so that "valid" keeps meaning
    * authentic, in force and recognized. Tests about trust pass `recognized: false`.
    */
-  createIssuer(input?: Record<string, unknown>, options?: { recognized?: boolean }): Promise<{ slug: string; did: string; apiKey: string; id: string }>;
+  createIssuer(
+    input?: Record<string, unknown>,
+    options?: { recognized?: boolean; scope?: Record<string, unknown> },
+  ): Promise<{ slug: string; did: string; apiKey: string; id: string }>;
 }
 
 export interface TestResponse {
@@ -124,7 +127,7 @@ export async function startTestApp(
     post: (path, body, headers) => request('POST', path, body, headers),
     get: (path, headers) => request('GET', path, undefined, headers),
     request,
-    async createIssuer(input = {}, recognizeOptions = {}) {
+    async createIssuer(input = {}, recognizeOptions: { recognized?: boolean; scope?: Record<string, unknown> } = {}) {
       issuerCounter += 1;
       const response = await request(
         'POST',
@@ -138,7 +141,12 @@ export async function startTestApp(
         const entry = await request(
           'POST',
           '/admin/trust/entries',
-          { did: response.body.did, legalName: { en: response.body.legalName, ...response.body.names }, recognizedBy: { name: 'Test operator' }, scope: {} },
+          {
+            did: response.body.did,
+            legalName: { en: response.body.legalName, ...response.body.names },
+            recognizedBy: { name: 'Test operator' },
+            scope: recognizeOptions.scope ?? {},
+          },
           { authorization: `Bearer ${ADMIN_TOKEN}` },
         );
         if (entry.status !== 201) throw new Error(`recognizing the test issuer failed: ${entry.status} ${entry.text}`);

@@ -12,16 +12,20 @@ const monthsAgo = (months: number) => {
 describe('verify with frameworks and requirements, over HTTP with issued credentials', () => {
   let app: TestApp;
   let auth: { authorization: string };
+  /** An issuer the operator recognizes, but not as an exam provider of any brand. */
+  let plainAuth: { authorization: string };
 
   before(async () => {
     app = await startTestApp();
-    const issuer = await app.createIssuer();
+    // The operator recognizes this issuer as a Goethe-Institut exam centre: presets read that, not the provider's name.
+    const issuer = await app.createIssuer({}, { scope: { examBrands: ['goethe'] } });
     auth = { authorization: `Bearer ${issuer.apiKey}` };
+    plainAuth = { authorization: `Bearer ${(await app.createIssuer()).apiKey}` };
   });
   after(() => app.close());
 
-  async function issue(credential: Record<string, unknown>, format: 'di' | 'jwt' = 'di'): Promise<Record<string, unknown>> {
-    const response = await app.post('/credentials/issue', { credential, options: { format } }, auth);
+  async function issue(credential: Record<string, unknown>, format: 'di' | 'jwt' = 'di', as = auth): Promise<Record<string, unknown>> {
+    const response = await app.post('/credentials/issue', { credential, options: { format } }, as);
     expect(response.status, response.text).to.equal(201);
     return response.body.verifiableCredential;
   }
@@ -130,12 +134,14 @@ describe('verify with frameworks and requirements, over HTTP with issued credent
       expect(response.body.outcome).to.equal('met');
     });
 
-    it('edge cases through HTTP: unaccepted provider, missing skill, unverified credential', async () => {
-      const otherProvider = await issue(germanB1({ provider: 'Volkshochschule Beispiel' }));
+    it('edge cases through HTTP: a signer recognized for no accepted brand, missing skill, unverified credential', async () => {
+      const otherProvider = await issue(germanB1({ provider: 'Goethe-Institut' }), 'di', plainAuth);
       const noSpeaking = await issue(germanB1({ skills: { listening: 'B1', reading: 'B1', writing: 'B1' } }));
       const check = async (credential: unknown) =>
         (await app.post('/requirements/check', { credentials: [credential], presets: ['de-visa-language-b1'] })).body.presets[0];
-      expect((await check(otherProvider)).outcome).to.equal('not-met');
+      const notRecognized = await check(otherProvider);
+      expect(notRecognized.outcome).to.equal('not-met');
+      expect(notRecognized.reason).to.match(/names Goethe-Institut as exam provider, but its signer is not recognized for that brand/);
       expect((await check(noSpeaking)).outcome).to.equal('cannot-tell');
       const forged = structuredClone(await issue(germanB1()));
       (forged.credentialSubject as Record<string, unknown>).id = 'did:example:someone-else';

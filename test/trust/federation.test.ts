@@ -87,6 +87,7 @@ describe('trust and federation: two instances over TLS', function () {
   });
 
   it('A grants a recognition; after a refresh B reports who vouches for the provider, in scope', async () => {
+    expect((await a.get(`/issuers/${provider.slug}`)).body.tier).to.equal('registered');
     const granted = await recognize(
       provider.slug,
       { profiles: ['diploma'], levelLimits: [{ framework: 'ma-cnc', maxLevel: '5' }], fieldsOfStudy: ['07'] },
@@ -96,6 +97,7 @@ describe('trust and federation: two instances over TLS', function () {
     const list = await a.get('/trust-list');
     expect(list.status).to.equal(200);
     expect(list.body.verifiableCredential).to.have.length(1);
+    expect((await a.get(`/issuers/${provider.slug}`)).body.tier).to.equal('accredited');
 
     const refreshed = await b.post('/admin/trust/refresh', undefined, admin);
     expect(refreshed.status, refreshed.text).to.equal(200);

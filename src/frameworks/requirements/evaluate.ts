@@ -1,4 +1,5 @@
 import { CEFR_CODES, LANGUAGE_SKILLS, type LanguageClaim, type LevelClaim } from '../credential-claims.js';
+import { brandsNamedBy, examBrand } from '../exam-brands.js';
 import { mapLevel } from '../map-level.js';
 import { frameworkRegistry, type FrameworkRegistry } from '../registry.js';
 import { ProblemError } from '../../shared/problems.js';
@@ -51,7 +52,7 @@ export function evaluateRequirement(requirement: Requirement, credentials: Crede
         (credential) =>
           credential.claims.languages
             .filter((claim) => claim.language === requirement.language)
-            .map((claim) => ({ claim, ...judgeLanguage(requirement, claim, options.now) })),
+            .map((claim) => ({ claim, ...judgeLanguage(requirement, claim, credential.recognizedExamBrands, options.now) })),
         `states a level in ${requirement.language}`,
       );
     case 'qualification-level': {
@@ -99,23 +100,10 @@ function decide(
   return { requirement, outcome, reason: decisive.reason, evidence };
 }
 
-function providerMatches(accepted: AcceptedProvider, names: string[], id: string | undefined): boolean {
-  const fold = (text: string) =>
-    text
-      .normalize('NFD')
-      .replace(/\p{Diacritic}/gu, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, ' ')
-      .trim();
-  const wanted = typeof accepted === 'string' ? [accepted] : [accepted.name, ...(accepted.aliases ?? [])];
-  return wanted.some((candidate) => {
-    const folded = fold(candidate);
-    return (id !== undefined && id === candidate) || names.some((name) => ` ${fold(name)} `.includes(` ${folded} `));
-  });
-}
-
-const providerLabel = (accepted: AcceptedProvider) =>
-  typeof accepted === 'string' ? accepted : `${accepted.name}${accepted.minLevel === undefined ? '' : ` (from ${accepted.minLevel})`}`;
+const providerLabel = (accepted: AcceptedProvider) => {
+  const name = examBrand(accepted.brand)?.name ?? accepted.brand;
+  return accepted.minLevel === undefined ? name : `${name} (from ${accepted.minLevel})`;
+};
 
 function addMonths(date: Date, months: number): Date {
   const result = new Date(date.getTime());
@@ -123,25 +111,28 @@ function addMonths(date: Date, months: number): Date {
   return result;
 }
 
-function judgeLanguage(requirement: Extract<Requirement, { kind: 'language' }>, claim: LanguageClaim, now: Date): Judged {
+function judgeLanguage(requirement: Extract<Requirement, { kind: 'language' }>, claim: LanguageClaim, recognizedBrands: string[], now: Date): Judged {
   const failed: string[] = [];
   const unknown: string[] = [];
   let minLevel = requirement.minLevel;
+  let brandUsed: string | undefined;
 
+  // A brand counts only when an authority this service trusts recognizes the signer for it:
+  // the provider a credential names is the issuer's own claim (anyone can type "Goethe-Institut").
   if (requirement.acceptedProviders !== undefined) {
-    const names = claim.provider?.names ?? [];
-    if (names.length === 0 && claim.provider?.id === undefined) {
-      unknown.push('the credential does not name the exam provider');
-    } else {
-      const accepted = requirement.acceptedProviders.find((candidate) => providerMatches(candidate, names, claim.provider?.id));
-      if (accepted === undefined) {
-        failed.push(
-          `exam provider "${names[0] ?? claim.provider?.id}" is not accepted (accepted: ${requirement.acceptedProviders.map(providerLabel).join(', ')})`,
-        );
-      } else if (typeof accepted !== 'string' && accepted.minLevel !== undefined && cefrRank(accepted.minLevel) > cefrRank(minLevel)) {
-        minLevel = accepted.minLevel;
-      }
+    const named = brandsNamedBy(claim.provider);
+    const accepted = requirement.acceptedProviders.find((candidate) => recognizedBrands.includes(candidate.brand));
+    const wanted = requirement.acceptedProviders.map(providerLabel).join(', ');
+    const unrecognizedNamed = named.filter((brand) => !recognizedBrands.includes(brand.id));
+    if (unrecognizedNamed.length > 0) {
+      failed.push(
+        `the credential names ${unrecognizedNamed.map((brand) => brand.name).join(', ')} as exam provider, but its signer is not recognized for ${unrecognizedNamed.length === 1 ? 'that brand' : 'those brands'} by any authority this service trusts`,
+      );
+    } else if (accepted === undefined) {
+      failed.push(`its signer is not recognized by any authority this service trusts as an exam provider of ${wanted}`);
     }
+    if (accepted !== undefined && accepted.minLevel !== undefined && cefrRank(accepted.minLevel) > cefrRank(minLevel)) minLevel = accepted.minLevel;
+    if (accepted !== undefined && unrecognizedNamed.length === 0) brandUsed = examBrand(accepted.brand)?.name ?? accepted.brand;
   }
 
   if (requirement.maxAgeMonths !== undefined) {
@@ -179,7 +170,7 @@ function judgeLanguage(requirement: Extract<Requirement, { kind: 'language' }>, 
   return {
     claim,
     outcome: 'met',
-    reason: `Met: ${requirement.language} ${stated} at or above ${minLevel}${claim.provider?.names[0] === undefined ? '' : ` from ${claim.provider.names[0]}`}${claim.examDate === undefined ? '' : `, exam of ${claim.examDate.slice(0, 10)}`}.`,
+    reason: `Met: ${requirement.language} ${stated} at or above ${minLevel}${brandUsed === undefined ? '' : `, signed by an issuer recognized for ${brandUsed} exams`}${claim.examDate === undefined ? '' : `, exam of ${claim.examDate.slice(0, 10)}`}.`,
   };
 }
 

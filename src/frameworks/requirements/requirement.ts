@@ -2,7 +2,11 @@ import type { Basis } from '../framework.js';
 import type { LanguageSkill, LevelClaim, LanguageClaim, Claims } from '../credential-claims.js';
 
 /** schemas/requirement.schema.json */
-export type AcceptedProvider = string | { name: string; aliases?: string[]; minLevel?: string };
+/** An exam brand by identifier (frameworks/exam-brands.ts). */
+export interface AcceptedProvider {
+  brand: string;
+  minLevel?: string;
+}
 
 export type Requirement =
   | {
@@ -38,6 +42,8 @@ export interface CredentialEvidence {
   verified: boolean;
   verdict: string;
   claims: Claims;
+  /** Exam brands an authority this service trusts recognizes the signer for (the trust check); empty when none. */
+  recognizedExamBrands: string[];
 }
 
 export interface EvidenceUsed {

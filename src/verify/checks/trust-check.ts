@@ -95,6 +95,7 @@ function summaryOf(entry: TrustEntry): TrustSummary {
     recognizedBy: entry.recognizedBy,
     source: entry.source.kind === 'list' ? entry.source.url : entry.source.kind,
     scope: describeScope(entry.scope),
+    ...(entry.scope.examBrands === undefined ? {} : { examBrands: entry.scope.examBrands }),
     ...(entry.validUntil === undefined ? {} : { validUntil: entry.validUntil }),
   };
 }
