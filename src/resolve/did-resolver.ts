@@ -1,6 +1,7 @@
 import { ProblemError } from '../shared/problems.js';
 import type { DidDocument } from './did-document.js';
 import { isDidKey, resolveDidKey } from './did-key.js';
+import { isDidJwk, resolveDidJwk } from './did-jwk.js';
 import { hostedIssuerSlug } from './did-web.js';
 
 export interface DidResolver {
@@ -21,6 +22,8 @@ export function createDidResolver(options: { publicUrl: string; hostedDidDocumen
         if (document === undefined) throw new ProblemError('issuer-unresolved', `${did} is not an Ed25519 did:key.`);
         return document;
       }
+      // did:jwk is the public key itself, resolved locally like did:key (did-jwk.ts).
+      if (isDidJwk(did)) return resolveDidJwk(did);
       if (did.startsWith('did:web:')) {
         const slug = hostedIssuerSlug(options.publicUrl, did);
         if (slug === undefined) {
