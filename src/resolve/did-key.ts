@@ -1,11 +1,13 @@
 import { DID_DOCUMENT_CONTEXTS, type DidDocument } from './did-document.js';
 
 /**
- * did:key for Ed25519 keys, resolved locally: the DID *is* the public key, so no
- * registry or network is involved. Only `z6Mk…` (multicodec 0xed01) is accepted,
- * because Ed25519 is the only key type this service signs and verifies with.
+ * did:key resolved locally: the DID *is* the public key, so no registry or network is
+ * involved. Two key types, the ones this service verifies with: Ed25519 `z6Mk…`
+ * (multicodec 0xed01; also what we sign with) and P-256 `zDn…` (multicodec 0x1200,
+ * compressed point; ecdsa-rdfc-2019 and ES256). The prefix and length fix the key type;
+ * the suite that imports the key checks the point itself.
  */
-const ED25519_DID_KEY = /^did:key:(z6Mk[1-9A-HJ-NP-Za-km-z]{44})$/;
+const DID_KEY = /^did:key:(z6Mk[1-9A-HJ-NP-Za-km-z]{44}|zDn[1-9A-HJ-NP-Za-km-z]{46})$/;
 
 export function isDidKey(did: string): boolean {
   return did.startsWith('did:key:');
@@ -16,9 +18,9 @@ export function didKeyFromPublicKey(publicKeyMultibase: string): { did: string; 
   return { did, verificationMethodId: `${did}#${publicKeyMultibase}` };
 }
 
-/** Returns undefined for a did:key that is not a well-formed Ed25519 key. */
+/** Returns undefined for a did:key that is not a well-formed Ed25519 or P-256 key. */
 export function resolveDidKey(did: string): DidDocument | undefined {
-  const match = ED25519_DID_KEY.exec(did);
+  const match = DID_KEY.exec(did);
   if (match === null) return undefined;
   const publicKeyMultibase = match[1] as string;
   const { verificationMethodId } = didKeyFromPublicKey(publicKeyMultibase);

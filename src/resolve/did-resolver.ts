@@ -1,6 +1,7 @@
 import { ProblemError } from '../shared/problems.js';
 import type { DidDocument } from './did-document.js';
 import { isDidKey, resolveDidKey } from './did-key.js';
+import { isDidJwk, resolveDidJwk } from './did-jwk.js';
 import { hostedIssuerSlug } from './did-web.js';
 import type { RemoteDidResolver } from './did-web-remote.js';
 
@@ -23,9 +24,11 @@ export function createDidResolver(options: {
     async resolve(did) {
       if (isDidKey(did)) {
         const document = resolveDidKey(did);
-        if (document === undefined) throw new ProblemError('issuer-unresolved', `${did} is not an Ed25519 did:key.`);
+        if (document === undefined) throw new ProblemError('issuer-unresolved', `${did} is not a did:key of an Ed25519 or P-256 key.`);
         return document;
       }
+      // did:jwk is the public key itself, resolved locally like did:key (did-jwk.ts).
+      if (isDidJwk(did)) return resolveDidJwk(did);
       if (did.startsWith('did:web:')) {
         const slug = hostedIssuerSlug(options.publicUrl, did);
         if (slug === undefined) {
@@ -36,7 +39,10 @@ export function createDidResolver(options: {
         if (document === undefined) throw new ProblemError('issuer-unresolved', `No issuer "${slug}" is hosted here for ${did}.`);
         return document;
       }
-      throw new ProblemError('issuer-unresolved', `The DID method of ${did.split(':').slice(0, 2).join(':')} is not supported (did:key and did:web are).`);
+      throw new ProblemError(
+        'issuer-unresolved',
+        `The DID method of ${did.split(':').slice(0, 2).join(':')} is not supported (did:key, did:jwk and did:web are).`,
+      );
     },
   };
 }

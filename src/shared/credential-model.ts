@@ -1,4 +1,5 @@
 import { expandInPool } from '../resolve/json-ld-pool.js';
+import { VC_V1_CONTEXT } from '../resolve/known-contexts.js';
 import { assertMatchesSchema } from './schema-validator.js';
 import { ProblemError } from './problems.js';
 import { assertSignedForm } from './signed-form.js';
@@ -6,23 +7,44 @@ import { assertSignedForm } from './signed-form.js';
 export type Credential = Record<string, unknown>;
 
 /**
- * VC DM 2.0 structure, then every term through JSON-LD expansion in safe mode: a
- * property no context defines would be dropped from what a signature covers, so it
- * is refused rather than carried along unsigned. Issue and verify share this rule.
+ * The VC data model a credential is written in. We issue 2.0 only; 1.1 is verified
+ * because the education issuers people hold credentials from still sign it.
+ */
+export type DataModel = '2.0' | '1.1';
+
+const SCHEMA_OF: Record<DataModel, string> = { '2.0': 'verifiable-credential', '1.1': 'verifiable-credential-v1' };
+
+/** Chosen by the first context, as both data models define it; anything else is judged as 2.0 (and its schema names the context). */
+export function dataModelOf(credential: Credential): DataModel {
+  const contexts = credential['@context'];
+  return Array.isArray(contexts) && contexts[0] === VC_V1_CONTEXT ? '1.1' : '2.0';
+}
+
+/**
+ * Structure, then every term through JSON-LD expansion in safe mode: a property no
+ * context defines would be dropped from what a signature covers, so it is refused
+ * rather than carried along unsigned. Issue and verify share this rule.
  */
 export async function assertValidCredential(
   credential: Credential,
-  options: { basePointer?: string; extraContexts?: Record<string, object> | undefined } = {},
+  options: { basePointer?: string; extraContexts?: Record<string, object> | undefined; dataModels?: readonly DataModel[] } = {},
 ): Promise<void> {
-  assertCredentialStructure(credential, options.basePointer ?? '');
+  assertCredentialStructure(credential, options.basePointer ?? '', options.dataModels);
   await expandSafely(credential, options.basePointer ?? '', options.extraContexts);
 }
 
-/** The one signed form (signed-form.ts), then the VC DM 2.0 rules that need no JSON-LD processing (schemas/verifiable-credential). */
-export function assertCredentialStructure(credential: Credential, basePointer = ''): void {
+/**
+ * The one signed form (signed-form.ts, the same for every data model), then the rules
+ * that need no JSON-LD processing: schemas/verifiable-credential (2.0) or
+ * verifiable-credential-v1 (1.1), by the first context. Only the data models the caller
+ * accepts are chosen (issue: 2.0 only); a 1.1 credential where only 2.0 is accepted
+ * meets the 2.0 schema, which names its first context.
+ */
+export function assertCredentialStructure(credential: Credential, basePointer = '', dataModels: readonly DataModel[] = ['2.0']): void {
   assertSignedForm(credential, basePointer);
+  const model = dataModelOf(credential);
   try {
-    assertMatchesSchema('verifiable-credential', credential, basePointer);
+    assertMatchesSchema(SCHEMA_OF[dataModels.includes(model) ? model : '2.0'], credential, basePointer);
   } catch (error) {
     if (error instanceof ProblemError) {
       throw new ProblemError('invalid-credential', error.message, {

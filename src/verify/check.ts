@@ -6,7 +6,7 @@ import type { StatusListSource } from '../status/status-list-source.js';
 import type { ParsedCredential } from './parse-input.js';
 import type { CheckId, SkipCause, TrustSummary } from './report.js';
 import type { TrustRegistry } from '../trust/trust-registry.js';
-import type { DataIntegrityProofValue } from './checks/proofs-of.js';
+import type { EmbeddedProofValue } from './checks/proofs-of.js';
 
 /** What one verification shares between its checks; built fresh per call. */
 export interface VerifyContext {
@@ -34,7 +34,7 @@ export interface VerifyContext {
 
 export interface Signer {
   /** The Data Integrity proof; absent for a JWS, whose key is named by the "kid" header. */
-  proof?: DataIntegrityProofValue;
+  proof?: EmbeddedProofValue;
   methodId: string;
   method: VerificationMethod;
   /** The DID document the key was found in (its assertionMethod is checked again with the proof). */

@@ -389,7 +389,8 @@ describe('profiles and frameworks together', () => {
 
   before(async () => {
     app = await startTestApp();
-    issuer = await app.createIssuer();
+    // Recognized as a Goethe-Institut exam centre: the visa preset reads the signer's recognition, not the provider's name.
+    issuer = await app.createIssuer({}, { scope: { examBrands: ['goethe'] } });
   });
   after(() => app.close());
 

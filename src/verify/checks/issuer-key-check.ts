@@ -2,7 +2,7 @@ import { findVerificationMethod, type DidDocument, type VerificationMethod } fro
 import type { DidResolver } from '../../resolve/did-resolver.js';
 import { ProblemError } from '../../shared/problems.js';
 import { parsedOf, type Check, type CheckResult, type Signer } from '../check.js';
-import { proofsOf, type DataIntegrityProofValue } from './proofs-of.js';
+import { proofsOf, type EmbeddedProofValue } from './proofs-of.js';
 
 /**
  * Resolves the key each proof names (the JWS "kid", or every Data Integrity proof's
@@ -14,7 +14,7 @@ export const issuerKeyCheck: Check = {
   fatal: true,
   async run(context) {
     const parsed = parsedOf(context);
-    const claimed: Array<{ methodId: string; proof?: DataIntegrityProofValue }> = [];
+    const claimed: Array<{ methodId: string; proof?: EmbeddedProofValue }> = [];
     if (parsed.format === 'jwt') {
       if (typeof parsed.header.kid !== 'string' || !parsed.header.kid.includes('#')) {
         return failure('unsupported-proof', 'The JWT has no "kid" header naming the verification method (a DID URL).');
@@ -47,7 +47,17 @@ async function resolveKey(didResolver: DidResolver, methodId: string): Promise<C
     throw error;
   }
   const method = findVerificationMethod(didDocument, methodId);
-  if (method === undefined) return failure('issuer-key-mismatch', `${did} has no verification method ${methodId}.`);
+  if (method === undefined) {
+    const listed = (didDocument.verificationMethod as Array<{ id?: unknown; type?: unknown }>).find((candidate) => candidate.id === methodId);
+    // A key of a type no suite here reads is not a forgery: say which type it is.
+    if (listed !== undefined) {
+      return failure(
+        'unsupported-proof',
+        `${methodId} is a ${String(listed.type)}; keys are read from Multikey, Ed25519VerificationKey2020, JsonWebKey and JsonWebKey2020 methods.`,
+      );
+    }
+    return failure('issuer-key-mismatch', `${did} has no verification method ${methodId}.`);
+  }
   if (!didDocument.assertionMethod.includes(methodId)) {
     return failure('issuer-key-mismatch', `${methodId} is not an assertion method of ${did}, so it cannot sign credentials.`);
   }

@@ -1,10 +1,10 @@
 import { compactVerify, importJWK } from 'jose';
-import * as Ed25519Multikey from '@digitalcredentials/ed25519-multikey';
 import { verifyProofInPool } from '../../resolve/json-ld-pool.js';
+import { publicJwkOf, type JwsAlgorithm } from '../../resolve/verification-key.js';
 import type { Credential } from '../../shared/credential-model.js';
 import { ProblemError } from '../../shared/problems.js';
 import { parsedOf, signersOf, type Check, type CheckResult, type Signer } from '../check.js';
-import { withOnlyProof, type DataIntegrityProofValue } from './proofs-of.js';
+import { suiteOf, withOnlyProof, type EmbeddedProofValue } from './proofs-of.js';
 
 /** The cryptographic check: the content is exactly what the key signed. */
 export const signatureCheck: Check = {
@@ -27,27 +27,30 @@ export const signatureCheck: Check = {
 async function verifyProofSet(credential: Credential, signers: Signer[], extraContexts?: Record<string, object>): Promise<CheckResult> {
   const verified: string[] = [];
   for (const [index, signer] of signers.entries()) {
+    const proof = signer.proof as EmbeddedProofValue;
+    const suite = suiteOf(proof);
     const label = signers.length === 1 ? 'The proof' : `Proof ${index + 1} of ${signers.length} (key ${signer.methodId})`;
-    const outcome = await verifyOneDataIntegrityProof(withOnlyProof(credential, signer.proof as DataIntegrityProofValue), signer, extraContexts);
+    const outcome = await verifyOneDataIntegrityProof(withOnlyProof(credential, proof), signer, extraContexts);
     if (outcome.verified) {
-      verified.push(signers.length === 1 ? `by ${signer.methodId}` : `proof ${index + 1} by ${signer.methodId}`);
+      verified.push(signers.length === 1 ? `The ${suite} proof is valid (by ${signer.methodId})` : `proof ${index + 1} (${suite}) by ${signer.methodId}`);
       continue;
     }
     if (outcome.unresolved !== undefined)
       return { status: 'skipped', cause: 'could-not-check', reason: outcome.unresolved.message, problems: [outcome.unresolved] };
-    return { status: 'failure', problems: [new ProblemError('invalid-signature', `${label} does not match the credential: ${outcome.message}`)] };
+    return {
+      status: 'failure',
+      problems: [new ProblemError('invalid-signature', `${label} does not match the credential (${suite} proof): ${outcome.message}`)],
+    };
   }
   return {
     status: 'success',
-    message:
-      signers.length === 1
-        ? `The eddsa-rdfc-2022 proof is valid (${verified[0]}).`
-        : `All ${signers.length} eddsa-rdfc-2022 proofs are valid: ${verified.join('; ')}.`,
+    message: signers.length === 1 ? `${verified[0] as string}.` : `All ${signers.length} proofs are valid: ${verified.join('; ')}.`,
   };
 }
 
 /**
- * One eddsa-rdfc-2022 proof, through jsonld-signatures in the JSON-LD worker pool; the only
+ * One embedded proof (eddsa-rdfc-2022, ecdsa-rdfc-2019 or Ed25519Signature2020), through
+ * jsonld-signatures in the JSON-LD worker pool, which picks the suite; the only
  * place a Data Integrity proof is verified. The key comes from the DID document the
  * issuer-key check resolved, never from a new lookup.
  */
@@ -59,15 +62,34 @@ export async function verifyOneDataIntegrityProof(
   return verifyProofInPool(credentialWithOneProof, { [signer.didDocument.id]: signer.didDocument }, extraContexts);
 }
 
+/** Asymmetric algorithms only: never `none`, never HS* (a shared secret would be anyone's to sign with). */
+const JWS_ALGORITHMS: ReadonlySet<unknown> = new Set<JwsAlgorithm>(['EdDSA', 'ES256']);
+
+/**
+ * The JWS with the key the "kid" names. The header's alg must be the one that key signs
+ * with (EdDSA for Ed25519, ES256 for P-256), so the header cannot pick how the key is used.
+ */
 async function verifyJwt(jwt: string, alg: string | undefined, signer: Signer): Promise<CheckResult> {
-  if (alg !== 'EdDSA') {
-    return { status: 'failure', problems: [new ProblemError('unsupported-proof', `JWT algorithm "${String(alg)}" is not accepted; only EdDSA (Ed25519) is.`)] };
+  if (!JWS_ALGORITHMS.has(alg)) {
+    return {
+      status: 'failure',
+      problems: [new ProblemError('unsupported-proof', `JWT algorithm "${String(alg)}" is not accepted; only EdDSA (Ed25519) and ES256 (P-256) are.`)],
+    };
   }
-  const keyPair = await Ed25519Multikey.from({ ...signer.method, '@context': 'https://w3id.org/security/multikey/v1' });
-  const key = await importJWK({ ...(await Ed25519Multikey.toJwk({ keyPair })), alg: 'EdDSA' }, 'EdDSA');
+  const publicKey = await publicJwkOf(signer.method);
+  if (publicKey === undefined) {
+    return { status: 'failure', problems: [new ProblemError('unsupported-proof', `The key ${signer.methodId} is not an Ed25519 or P-256 public key.`)] };
+  }
+  if (publicKey.alg !== alg) {
+    return {
+      status: 'failure',
+      problems: [new ProblemError('invalid-signature', `The JWT says ${String(alg)}, but its key ${signer.methodId} signs with ${publicKey.alg}.`)],
+    };
+  }
+  const key = await importJWK({ ...publicKey.jwk, alg: publicKey.alg }, publicKey.alg);
   try {
-    await compactVerify(jwt, key, { algorithms: ['EdDSA'] });
-    return { status: 'success', message: `The EdDSA JWS signature is valid (by ${signer.methodId}).` };
+    await compactVerify(jwt, key, { algorithms: [publicKey.alg] });
+    return { status: 'success', message: `The ${publicKey.alg} JWS signature is valid (by ${signer.methodId}).` };
   } catch {
     return { status: 'failure', problems: [new ProblemError('invalid-signature', 'The JWS signature does not match the header and payload.')] };
   }

@@ -1,0 +1,38 @@
+import * as EcdsaMultikey from '@digitalbazaar/ecdsa-multikey';
+import * as Ed25519Multikey from '@digitalcredentials/ed25519-multikey';
+import type { PublicKeyJwk, VerificationMethod } from './did-document.js';
+
+/** The JOSE algorithms a verification method's key can sign with here: Ed25519 and P-256. */
+export type JwsAlgorithm = 'EdDSA' | 'ES256';
+
+/**
+ * A verification method's public key as a JWK, with the one JWS algorithm it signs with,
+ * for VC-JOSE. The key libraries do the decoding (multibase or JWK); undefined when the
+ * method holds no Ed25519 or P-256 public key.
+ */
+export async function publicJwkOf(method: VerificationMethod): Promise<{ jwk: PublicKeyJwk; alg: JwsAlgorithm } | undefined> {
+  try {
+    if (method.type === 'JsonWebKey' || method.type === 'JsonWebKey2020') {
+      // Only the public members: a JWK carrying "d" in a DID document is never used as given.
+      const { kty, crv, x, y } = method.publicKeyJwk;
+      if (kty === 'OKP' && crv === 'Ed25519' && typeof x === 'string') return { jwk: { kty, crv, x }, alg: 'EdDSA' };
+      if (kty === 'EC' && crv === 'P-256' && typeof x === 'string' && typeof y === 'string') return { jwk: { kty, crv, x, y }, alg: 'ES256' };
+      return undefined;
+    }
+    const { publicKeyMultibase } = method as { publicKeyMultibase: string };
+    const multikey = { ...method, type: 'Multikey', '@context': 'https://w3id.org/security/multikey/v1' };
+    if (publicKeyMultibase.startsWith('z6Mk')) {
+      const keyPair = await Ed25519Multikey.from(multikey);
+      return { jwk: (await Ed25519Multikey.toJwk({ keyPair })) as PublicKeyJwk, alg: 'EdDSA' };
+    }
+    if (publicKeyMultibase.startsWith('zDn')) {
+      const keyPair = await EcdsaMultikey.from(multikey);
+      const { kty, crv, x, y } = (await EcdsaMultikey.toJwk({ keyPair })) as PublicKeyJwk;
+      return { jwk: { kty, crv, x, y } as PublicKeyJwk, alg: 'ES256' };
+    }
+    return undefined;
+  } catch {
+    // A malformed key is a key this service cannot use, not an internal error.
+    return undefined;
+  }
+}
