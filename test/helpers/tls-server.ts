@@ -10,6 +10,8 @@ export interface TlsServer {
   requests: string[];
   /** What to answer per path: a JSON-able value, a string (sent as a JWT), or undefined for 404. */
   routes: Map<string, unknown>;
+  /** Extra response headers per path (Cache-Control…). */
+  headers: Map<string, Record<string, string>>;
   close(): Promise<void>;
 }
 
@@ -22,9 +24,11 @@ export async function startTlsServer(): Promise<TlsServer> {
   const { key, cert: ca } = selfSignedCertificate();
   const requests: string[] = [];
   const routes = new Map<string, unknown>();
+  const headers = new Map<string, Record<string, string>>();
   const server: Server = createServer({ key, cert: ca }, (req, res) => {
     requests.push(req.url ?? '');
     const body = routes.get(req.url ?? '');
+    for (const [name, value] of Object.entries(headers.get(req.url ?? '') ?? {})) res.setHeader(name, value);
     if (body === undefined) {
       res.statusCode = 404;
       res.end();
@@ -42,6 +46,7 @@ export async function startTlsServer(): Promise<TlsServer> {
     ca,
     requests,
     routes,
+    headers,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

@@ -192,6 +192,29 @@ describe('trust and federation: two instances over TLS', function () {
     });
   });
 
+  it('reads a trust list from a file (an operator who downloads it out of band)', async () => {
+    const file = join(dir, 'trust-list.json');
+    writeFileSync(file, (await a.get('/trust-list')).text);
+    const f = await instance({ TRUST_ANCHORS: authority.did, TRUST_LISTS: file });
+    expect((await verifyOn(f, diploma)).verdict).to.equal('valid');
+    expect((await f.get('/trust')).body.lists[0]).to.include({ source: file, state: 'fresh' });
+  });
+
+  it('without OUTBOUND_ALLOW_PRIVATE, a trust list on a loopback address is never requested', async () => {
+    const mirror = await startTlsServer();
+    try {
+      mirror.routes.set('/list.json', (await a.get('/trust-list')).body);
+      const strict = await startTestApp({ tls, env: { OUTBOUND_CA_FILE: caFile, TRUST_ANCHORS: authority.did, TRUST_LISTS: `${mirror.baseUrl}/list.json` } });
+      started.push(strict);
+      const trust = await strict.get('/trust');
+      expect(trust.body.lists[0].state).to.equal('unavailable');
+      expect(trust.body.lists[0].error).to.match(/private or loopback/);
+      expect(mirror.requests).to.deep.equal([]);
+    } finally {
+      await mirror.close();
+    }
+  });
+
   it('without OUTBOUND_ALLOW_PRIVATE, B refuses to fetch the loopback DID document: could-not-check naming why', async () => {
     const strict = await startTestApp({ tls, env: { OUTBOUND_CA_FILE: caFile } });
     started.push(strict);
