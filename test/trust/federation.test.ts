@@ -221,5 +221,11 @@ describe('trust and federation: two instances over TLS', function () {
     const report = await verifyOn(strict, diploma);
     expect(report.verdict).to.equal('could-not-check');
     expect(check(report, 'issuer-key').reason).to.match(/private or loopback/);
+    // The page says what the reader can do, not just "try again later".
+    const page = await strict.request('POST', '/v?lang=en', `credential=${encodeURIComponent(JSON.stringify(diploma))}`, {
+      'content-type': 'application/x-www-form-urlencoded',
+    });
+    expect(page.text).to.include('data-verdict="could-not-check"');
+    expect(page.text).to.include('The issuer’s key could not be fetched from its server');
   });
 });
