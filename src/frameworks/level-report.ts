@@ -1,4 +1,4 @@
-import type { Claims } from './credential-claims.js';
+import type { Claims } from '../ob3/claims.js';
 import { mapLevel, type Mapping } from './map-level.js';
 import { ProblemError } from '../shared/problems.js';
 import { frameworkRegistry } from './registry.js';
@@ -6,8 +6,11 @@ import { frameworkRegistry } from './registry.js';
 export interface ClaimedLevel {
   framework: string;
   level: string;
-  /** What the claim is: a qualification level, or the overall CEFR level of a language credential. */
-  source: 'achievement-alignment' | 'language-overall';
+  /**
+   * What the claim is: a level reached (achievement-alignment), the overall CEFR level of a language
+   * credential, or the level of the qualification a validation / module refers to (not reached by it).
+   */
+  source: 'achievement-alignment' | 'language-overall' | 'reference-qualification' | 'target-qualification';
   language?: string;
   in: Mapping[];
   /** Set when the claimed framework or level is not in the registry. */
@@ -17,7 +20,7 @@ export interface ClaimedLevel {
 /** Every level a credential claims, expressed in each requested framework. */
 export function levelsIn(claims: Claims, frameworks: string[], lang?: string): ClaimedLevel[] {
   const stated: Array<Omit<ClaimedLevel, 'in'>> = [
-    ...claims.levels.map((claim) => ({ framework: claim.framework, level: claim.level, source: 'achievement-alignment' as const })),
+    ...claims.levels.map((claim) => ({ framework: claim.framework, level: claim.level, source: claim.role ?? ('achievement-alignment' as const) })),
     ...claims.languages.flatMap((claim) =>
       claim.overall === undefined
         ? []

@@ -12,7 +12,7 @@ import type { StatusPositions } from '../status/status-positions.js';
 import { isOpenBadgeCredential, statusPurposesFor } from '../status/status-purposes.js';
 import { requestHash } from './idempotency.js';
 import { prepareCredential } from './prepare-credential.js';
-import { assertClaimedProfileSchemas } from './profiles/profile-conformance.js';
+import { assertClaimedProfileSchemas } from '../ob3/profile-conformance.js';
 
 export interface IssueDeps {
   store: Store;

@@ -15,6 +15,7 @@ export function renderFrameworkLevels(levels: { evaluated: boolean; claims: Clai
       .filter((mapping) => mapping.toFramework !== claim.framework)
       .map((mapping) => ({
         claimed: `${abbreviation(claim.framework)} ${claim.level}`,
+        role: claim.source === 'reference-qualification' || claim.source === 'target-qualification' ? messages.levelRoles[claim.source] : undefined,
         target:
           mapping.to.length === 0
             ? abbreviation(mapping.toFramework)
@@ -25,7 +26,8 @@ export function renderFrameworkLevels(levels: { evaluated: boolean; claims: Clai
   );
   if (rows.length === 0) return undefined;
   return html`<section aria-labelledby="h-framework-levels"><h2 id="h-framework-levels">${messages.frameworkLevels}</h2><ul class="plain">${rows.map(
-    (row) => html`<li><bdi>${row.claimed}</bdi> → <bdi>${row.target}</bdi> <span class="note" title="${row.reason}">(${row.basis})</span></li>`,
+    (row) =>
+      html`<li><bdi>${row.claimed}</bdi>${row.role === undefined ? '' : html` <span class="note" data-level-role>(${row.role})</span>`} ${messages.levelArrow} <bdi>${row.target}</bdi> <span class="note" title="${row.reason}">(${row.basis})</span></li>`,
   )}</ul></section>`;
 }
 

@@ -1,4 +1,4 @@
-import type { Claims } from '../frameworks/credential-claims.js';
+import type { Claims } from '../ob3/claims.js';
 import type { FrameworkRegistry } from '../frameworks/registry.js';
 import { brandsNamedBy } from '../frameworks/exam-brands.js';
 import type { TrustScope } from './trust-entry.js';

@@ -1,4 +1,4 @@
-import { claimsOf } from '../frameworks/credential-claims.js';
+import { claimsOf } from '../ob3/claims.js';
 import { evaluateAll, type RequirementsSection } from '../frameworks/requirements/evaluate.js';
 import { resolveAsked } from '../frameworks/requirements/presets.js';
 import type { CredentialEvidence, Requirement } from '../frameworks/requirements/requirement.js';

@@ -1,4 +1,4 @@
-import { claimsOf } from '../frameworks/credential-claims.js';
+import { claimsOf } from '../ob3/claims.js';
 import { levelsIn } from '../frameworks/level-report.js';
 import { frameworkRegistry } from '../frameworks/registry.js';
 import { evaluateAll } from '../frameworks/requirements/evaluate.js';

@@ -1,15 +1,11 @@
-import { cefrRank, isCefrLevel, type CefrLevel, type CefrScale } from '../issue/profiles/cefr.js';
+import { claimsOf } from '../ob3/claims.js';
+import { cefrRank, isCefrLevel, normaliseLanguage, type CefrLevel, type CefrScale } from '../ob3/vocabulary.js';
 
 /**
- * "At least B1 in German?" answered from a language credential alone.
- *
- * Reads the Open Badges 3.0 structure, not our builder's ids: each Result's
- * `achievedLevel` is looked up among the RubricCriterionLevels of its
- * ResultDescription, and the level is the one that level is aligned to in CEFR
- * (`frameworkId: cefr`, or an alignment whose framework is named CEFR). So it also
- * answers for another issuer's OB 3.0 credential modelled the same way. The scale
- * (overall or one skill) is our `languageSkill`; a rubric without it is the overall
- * level. Call it on a credential that has been verified: it does not check proofs.
+ * "At least B1 in German?" answered from a language credential alone, through the one
+ * claim reader (ob3/claims.ts), so it agrees with the requirements and the report: a
+ * failed result states no level. Call it on a credential that has been verified: it
+ * does not check proofs.
  */
 
 export interface LanguageLevelStatement {
@@ -31,75 +27,20 @@ export type LanguageAnswer = { answer: 'yes' | 'no'; achieved: CefrLevel; statem
 
 type Json = Record<string, unknown>;
 
-const asArray = (value: unknown): unknown[] => (value === undefined || value === null ? [] : Array.isArray(value) ? value : [value]);
-const isObject = (value: unknown): value is Json => value !== null && typeof value === 'object' && !Array.isArray(value);
+export { normaliseLanguage } from '../ob3/vocabulary.js';
 
-/** ISO 639-2/3 codes of the languages our users certify, to their ISO 639-1 code. */
-const ISO_639_1: Record<string, string> = {
-  deu: 'de',
-  ger: 'de',
-  fra: 'fr',
-  fre: 'fr',
-  spa: 'es',
-  eng: 'en',
-  ara: 'ar',
-  por: 'pt',
-  lit: 'lt',
-  nld: 'nl',
-  dut: 'nl',
-  ita: 'it',
-};
-
-export function normaliseLanguage(tag: string): string {
-  const primary = (tag.toLowerCase().split('-')[0] ?? '').trim();
-  return ISO_639_1[primary] ?? primary;
-}
-
-function cefrLevelOfRubricLevel(level: Json): CefrLevel | undefined {
-  for (const alignment of asArray(level.alignment)) {
-    if (!isObject(alignment)) continue;
-    const isCefr =
-      alignment.frameworkId === 'cefr' ||
-      (typeof alignment.targetFramework === 'string' && /\bCEFR\b|Common European Framework of Reference/i.test(alignment.targetFramework));
-    if (isCefr && isCefrLevel(alignment.targetCode)) return alignment.targetCode;
-  }
-  return undefined;
-}
-
-function scaleOf(rubric: Json): CefrScale | undefined {
-  const skills = asArray(rubric.languageSkill);
-  if (skills.length === 0) return 'overall';
-  const [skill] = skills;
-  return skills.length === 1 && (skill === 'overall' || skill === 'listening' || skill === 'reading' || skill === 'writing' || skill === 'speaking')
-    ? skill
-    : undefined;
-}
-
-/** Every CEFR level the credential states: per subject, per result that reaches a CEFR-aligned rubric level. */
+/** Every CEFR level the credential states, from the one claim reader (ob3/claims.ts): passed results only. */
 export function languageLevelsOf(credential: Json): LanguageLevelStatement[] {
-  const statements: LanguageLevelStatement[] = [];
-  for (const subject of asArray(credential.credentialSubject)) {
-    if (!isObject(subject) || !isObject(subject.achievement)) continue;
-    const achievement = subject.achievement;
-    if (typeof achievement.inLanguage !== 'string') continue;
-    const rubrics = new Map<string, Json>();
-    for (const description of asArray(achievement.resultDescription)) {
-      if (isObject(description) && typeof description.id === 'string' && description.resultType === 'RubricCriterionLevel')
-        rubrics.set(description.id, description);
+  return claimsOf(credential).languages.flatMap((claim) => {
+    if (claim.language === undefined) return [];
+    const language = claim.language;
+    const statements: LanguageLevelStatement[] = [];
+    if (claim.overall !== undefined && isCefrLevel(claim.overall)) statements.push({ language, scale: 'overall', level: claim.overall });
+    for (const [skill, level] of Object.entries(claim.skills)) {
+      if (isCefrLevel(level)) statements.push({ language, scale: skill as CefrScale, level });
     }
-    for (const result of asArray(subject.result)) {
-      if (!isObject(result) || typeof result.resultDescription !== 'string' || typeof result.achievedLevel !== 'string') continue;
-      // A failed exam states a level it did not reach.
-      if (result.status !== undefined && result.status !== 'Completed') continue;
-      const rubric = rubrics.get(result.resultDescription);
-      const scale = rubric === undefined ? undefined : scaleOf(rubric);
-      if (rubric === undefined || scale === undefined) continue;
-      const reached = asArray(rubric.rubricCriterionLevel).find((level) => isObject(level) && level.id === result.achievedLevel);
-      const level = isObject(reached) ? cefrLevelOfRubricLevel(reached) : undefined;
-      if (level !== undefined) statements.push({ language: achievement.inLanguage, scale, level });
-    }
-  }
-  return statements;
+    return statements;
+  });
 }
 
 /**

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { claimsOf } from '../../src/frameworks/credential-claims.js';
+import { claimsOf } from '../../src/ob3/claims.js';
 import { evaluatePreset, evaluateRequirement } from '../../src/frameworks/requirements/evaluate.js';
 import { findPreset, listPresets, loadPresets } from '../../src/frameworks/requirements/presets.js';
 import type { CredentialEvidence, Requirement } from '../../src/frameworks/requirements/requirement.js';

@@ -406,7 +406,14 @@ describe('profiles and frameworks together', () => {
   };
 
   it('accepts an EQF level that the official referencing gives, and verify expresses the diploma officially in Spain', async () => {
-    const vc = await issueProfile({ ...example('diploma'), level: { framework: 'de-dqr', level: '4' }, eqfLevel: 4 });
+    // A German qualification (its own framework is the DQR), awarded by a German body.
+    const diploma = example('diploma') as { awardingBody: Record<string, unknown> };
+    const vc = await issueProfile({
+      ...diploma,
+      awardingBody: { ...diploma.awardingBody, country: 'DE' },
+      level: { framework: 'de-dqr', level: '4' },
+      eqfLevel: 4,
+    });
     const claims = await levelsIn(vc, ['es-mecu']);
     const dqr = claims.find((claim) => claim.framework === 'de-dqr');
     expect(dqr?.in[0]).to.deep.include({ basis: 'official', toFramework: 'es-mecu' });

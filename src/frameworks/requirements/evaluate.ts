@@ -1,4 +1,5 @@
-import { CEFR_CODES, LANGUAGE_SKILLS, type LanguageClaim, type LevelClaim } from '../credential-claims.js';
+import type { LanguageClaim, LevelClaim } from '../../ob3/claims.js';
+import { cefrRank, LANGUAGE_SKILLS, normaliseLanguage } from '../../ob3/vocabulary.js';
 import { brandsNamedBy, examBrand } from '../exam-brands.js';
 import { mapLevel } from '../map-level.js';
 import { frameworkRegistry, type FrameworkRegistry } from '../registry.js';
@@ -27,7 +28,6 @@ export interface EvaluateOptions {
   registry?: FrameworkRegistry;
 }
 
-const cefrRank = (code: string) => (CEFR_CODES as readonly string[]).indexOf(code.toUpperCase());
 const SKILL_NAMES: Record<string, string> = { listening: 'listening', reading: 'reading', writing: 'writing', speaking: 'speaking' };
 
 export function evaluateRequirement(requirement: Requirement, credentials: CredentialEvidence[], options: EvaluateOptions): RequirementResult {
@@ -51,7 +51,7 @@ export function evaluateRequirement(requirement: Requirement, credentials: Crede
         credentials,
         (credential) =>
           credential.claims.languages
-            .filter((claim) => claim.language === requirement.language)
+            .filter((claim) => claim.language !== undefined && claim.language === normaliseLanguage(requirement.language))
             .map((claim) => ({ claim, ...judgeLanguage(requirement, claim, credential.recognizedExamBrands, options.now) })),
         `states a level in ${requirement.language}`,
       );
@@ -60,7 +60,8 @@ export function evaluateRequirement(requirement: Requirement, credentials: Crede
       return decide(
         requirement,
         credentials,
-        (credential) => credential.claims.levels.map((claim) => judgeLevel(requirement, claim, registry)),
+        // The level of a qualification a validation or module refers to is not a level the holder reached.
+        (credential) => credential.claims.levels.filter((claim) => claim.role === undefined).map((claim) => judgeLevel(requirement, claim, registry)),
         'states a qualification level',
       );
     }
@@ -116,6 +117,11 @@ function judgeLanguage(requirement: Extract<Requirement, { kind: 'language' }>, 
   const unknown: string[] = [];
   let minLevel = requirement.minLevel;
   let brandUsed: string | undefined;
+  // A failed (or unfinished) exam reaches no level, whatever level it was for.
+  if (claim.overall === undefined && Object.keys(claim.skills).length === 0 && (claim.notPassed?.length ?? 0) > 0) {
+    const statuses = [...new Set(claim.notPassed?.map((entry) => entry.status))].join(', ');
+    return { claim, outcome: 'not-met', reason: `Not met: the exam result is ${statuses}, so no level was reached.` };
+  }
 
   // A brand counts only when an authority this service trusts recognizes the signer for it:
   // the provider a credential names is the issuer's own claim (anyone can type "Goethe-Institut").
@@ -135,12 +141,17 @@ function judgeLanguage(requirement: Extract<Requirement, { kind: 'language' }>, 
     if (accepted !== undefined && unrecognizedNamed.length === 0) brandUsed = examBrand(accepted.brand)?.name ?? accepted.brand;
   }
 
+  // The Auswärtiges Amt counts a certificate's age from its oldest passed module, when modules
+  // were taken on different dates; otherwise from the exam date.
   if (requirement.maxAgeMonths !== undefined) {
-    const date = claim.examDate === undefined ? undefined : new Date(claim.examDate);
+    const moduleDates = (claim.moduleDates ?? []).filter((date) => !Number.isNaN(Date.parse(date))).sort();
+    const counted = moduleDates[0] ?? claim.examDate;
+    const what = moduleDates.length > 0 ? `the oldest passed module (${counted?.slice(0, 10)})` : `the exam of ${counted?.slice(0, 10)}`;
+    const date = counted === undefined ? undefined : new Date(counted);
     if (date === undefined || Number.isNaN(date.getTime())) {
       unknown.push('the credential gives no exam date');
     } else if (addMonths(date, requirement.maxAgeMonths) < now) {
-      failed.push(`the exam of ${claim.examDate?.slice(0, 10)} is older than ${requirement.maxAgeMonths} months`);
+      failed.push(`${what} is older than ${requirement.maxAgeMonths} months`);
     }
   }
 

@@ -1,5 +1,5 @@
 import type { Basis } from '../framework.js';
-import type { LanguageSkill, LevelClaim, LanguageClaim, Claims } from '../credential-claims.js';
+import type { LanguageSkill, LevelClaim, LanguageClaim, Claims } from '../../ob3/claims.js';
 
 /** schemas/requirement.schema.json */
 /** An exam brand by identifier (frameworks/exam-brands.ts). */

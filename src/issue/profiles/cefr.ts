@@ -1,23 +1,10 @@
 import { frameworkLevelAlignment } from './framework-alignment.js';
 import { textTerms } from './multilingual-text.js';
 
-/** In order: a level's index is its rank, so "at least" is a comparison of indexes. */
-export const CEFR_LEVELS = ['A1', 'A2', 'B1', 'B2', 'C1', 'C2'] as const;
-export type CefrLevel = (typeof CEFR_LEVELS)[number];
+import { CEFR_LEVELS, type CefrLevel, type CefrScale } from '../../ob3/vocabulary.js';
 
-export const LANGUAGE_SKILLS = ['listening', 'reading', 'writing', 'speaking'] as const;
-export type LanguageSkill = (typeof LANGUAGE_SKILLS)[number];
-
-/** A CEFR scale in a language credential: the overall level, or one skill. */
-export type CefrScale = 'overall' | LanguageSkill;
-
-export function isCefrLevel(value: unknown): value is CefrLevel {
-  return typeof value === 'string' && (CEFR_LEVELS as readonly string[]).includes(value);
-}
-
-export function cefrRank(level: CefrLevel): number {
-  return CEFR_LEVELS.indexOf(level);
-}
+// The scale itself is defined once, in ob3/vocabulary.ts; this file builds it into credentials.
+export { CEFR_LEVELS, LANGUAGE_SKILLS, cefrRank, isCefrLevel, type CefrLevel, type CefrScale, type LanguageSkill } from '../../ob3/vocabulary.js';
 
 /** Scale names in the five display languages; English first, so it is the fallback for any other primary language. */
 const SCALE_NAMES: Record<CefrScale, Record<string, string>> = {

@@ -60,3 +60,45 @@ export function eqfLevelErrors(level: FrameworkLevelInput, eqfLevel: string | nu
   }
   return [];
 }
+
+/**
+ * A qualification's level is stated in its own framework: never in CEFR (a scale of
+ * language proficiency), never directly in a meta-framework (EQF, ACQF: an EQF level
+ * follows only from a national framework's official referencing, see eqfLevelErrors),
+ * and, when the awarding country is known, in a framework of that country.
+ */
+export function qualificationLevelErrors(input: FrameworkLevelInput | undefined, pointer: string, awardedIn?: string): FieldError[] {
+  if (input === undefined) return [];
+  const registry = frameworkRegistry();
+  const framework = registry.list().find((candidate) => candidate.id === input.framework);
+  if (framework === undefined) return []; // reported by frameworkLevelErrors
+  if (framework.kind === 'language') {
+    return [
+      {
+        pointer: `${pointer}/framework`,
+        detail: `${framework.shortName} is a scale of language proficiency, not of qualifications: state the qualification's level in its own national framework (a language level belongs in a language-level credential)`,
+      },
+    ];
+  }
+  if (framework.country === undefined && framework.region !== undefined) {
+    return [
+      {
+        pointer: `${pointer}/framework`,
+        detail: `${framework.shortName} is a meta-framework: state the level in the qualification's own national framework; an EQF level follows only from that framework's official referencing (see eqfLevel)`,
+      },
+    ];
+  }
+  if (awardedIn !== undefined && framework.country !== undefined && framework.country !== awardedIn) {
+    const own = registry
+      .list()
+      .filter((candidate) => candidate.country === awardedIn && candidate.kind === 'qualifications')
+      .map((candidate) => candidate.id);
+    return [
+      {
+        pointer: `${pointer}/framework`,
+        detail: `${framework.shortName} is the framework of ${framework.country}, but the qualification is awarded in ${awardedIn}${own.length === 0 ? '' : `: use ${own.join(' or ')}`}`,
+      },
+    ];
+  }
+  return [];
+}

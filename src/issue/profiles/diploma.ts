@@ -1,4 +1,4 @@
-import { eqfLevelErrors, frameworkLevelErrors } from './claimed-level-rules.js';
+import { eqfLevelErrors, frameworkLevelErrors, qualificationLevelErrors } from './claimed-level-rules.js';
 import type { EvidenceInput } from './evidence.js';
 import {
   frameworkLevelAlignment,
@@ -72,7 +72,11 @@ export const diplomaProfile: ProfileDefinition<DiplomaRequest> = {
         ...(request.learningOutcomes ?? []).map((outcome, index): [TextInput, string] => [outcome.text, `/learningOutcomes/${index}/text`]),
       ]),
     ];
-    errors.push(...frameworkLevelErrors(request.level, '/level'), ...eqfLevelErrors(request.level, request.eqfLevel, '/eqfLevel'));
+    errors.push(
+      ...frameworkLevelErrors(request.level, '/level'),
+      ...qualificationLevelErrors(request.level, '/level', request.awardingBody.country),
+      ...eqfLevelErrors(request.level, request.eqfLevel, '/eqfLevel'),
+    );
     errors.push(...occupationErrors(request.targetOccupation, '/targetOccupation'));
     return errors;
   },

@@ -169,9 +169,10 @@ export const trainingModuleExample = {
 
 /**
  * Construction skills learnt in three seasons of work in Spain, validated in part
- * through the Spanish procedure for the accreditation of professional competences
- * (RD 1224/2009, amended by RD 143/2021): two of the four units of competence of a
- * level-1 professional certificate, by portfolio review and workplace observation.
+ * through the Spanish procedure for the accreditation of professional competences: two
+ * of the four units of competence of a level-1 professional certificate, by portfolio
+ * review and workplace observation. A 2025 validation falls under Real Decreto 659/2023
+ * (which replaced RD 1224/2009 for the procedure) [verify: the article numbers].
  */
 export const validatedSkillsExample = {
   profile: 'validated-skills',
@@ -236,7 +237,8 @@ export const validatedSkillsExample = {
       es: 'Procedimiento de evaluación y acreditación de las competencias profesionales',
       fr: "Procédure d'évaluation et d'accréditation des compétences professionnelles",
     },
-    legalBasis: 'Real Decreto 1224/2009, modificado por el Real Decreto 143/2021',
+    legalBasis:
+      'Real Decreto 659/2023, de 18 de julio, por el que se desarrolla la ordenación del Sistema de Formación Profesional (acreditación de competencias profesionales)',
   },
   validationDate: '2025-11-14',
   workExperience: [

@@ -1,3 +1,4 @@
+import { FIELD_OF_STUDY_TARGET, FRAMEWORK_LEVEL_TARGET as FRAMEWORK_LEVEL } from '../../ob3/vocabulary.js';
 /**
  * Framework levels and classifications as OB 3.0 `alignment` entries.
  *
@@ -9,7 +10,7 @@
  */
 
 /** `targetType` of an alignment that states a level in a qualifications or language framework. */
-export const FRAMEWORK_LEVEL = 'ext:FrameworkLevel';
+export { FRAMEWORK_LEVEL };
 
 export interface Alignment {
   type: ['Alignment'];
@@ -66,7 +67,7 @@ export function frameworkLevelAlignment(input: FrameworkLevelInput): Alignment {
 export function iscedFieldAlignment(code: string, name?: string): Alignment {
   return {
     type: ['Alignment'],
-    targetType: 'ext:FieldOfStudy',
+    targetType: FIELD_OF_STUDY_TARGET,
     frameworkId: 'isced-f',
     targetFramework: 'ISCED-F 2013',
     targetCode: code,
@@ -127,48 +128,4 @@ export function distinctAlignments(alignments: Alignment[]): Alignment[] {
     seen.add(alignment.targetUrl);
     return true;
   });
-}
-
-export interface FrameworkLevel {
-  framework: string;
-  level: string;
-  name?: string;
-  url?: string;
-}
-
-const EQF_URL = /^http:\/\/data\.europa\.eu\/(?:snb|esco)\/eqf\/([1-8])$/;
-const OWN_LEVEL_URL = /^https:\/\/w3id\.org\/passerelle\/frameworks\/([a-z0-9-]+)\/levels\/([^/]+)$/;
-
-/**
- * The framework levels a credential's achievement states, by framework id. Reads our
- * `frameworkId`, and also level URIs without it (EQF concept URIs from other issuers),
- * so a verifier asks `levels.filter(l => l.framework === 'eqf')`.
- */
-export function frameworkLevelsOf(credential: Record<string, unknown>): FrameworkLevel[] {
-  const subjects = ([] as unknown[]).concat(credential.credentialSubject ?? []);
-  const levels: FrameworkLevel[] = [];
-  for (const subject of subjects) {
-    const achievement = (subject as { achievement?: { alignment?: unknown } } | null)?.achievement;
-    for (const entry of ([] as unknown[]).concat(achievement?.alignment ?? [])) {
-      const level = readLevel(entry);
-      if (level !== undefined) levels.push(level);
-    }
-  }
-  return levels;
-}
-
-function readLevel(entry: unknown): FrameworkLevel | undefined {
-  if (entry === null || typeof entry !== 'object') return undefined;
-  const alignment = entry as Partial<Record<'frameworkId' | 'targetType' | 'targetCode' | 'targetName' | 'targetUrl', unknown>>;
-  const url = typeof alignment.targetUrl === 'string' ? alignment.targetUrl : undefined;
-  const name = typeof alignment.targetName === 'string' ? alignment.targetName : undefined;
-  const extras = { ...(name === undefined ? {} : { name }), ...(url === undefined ? {} : { url }) };
-  if (typeof alignment.frameworkId === 'string' && alignment.targetType === FRAMEWORK_LEVEL && typeof alignment.targetCode === 'string') {
-    return { framework: alignment.frameworkId, level: alignment.targetCode, ...extras };
-  }
-  const eqf = url === undefined ? null : EQF_URL.exec(url);
-  if (eqf !== null) return { framework: 'eqf', level: eqf[1] as string, ...extras };
-  const own = url === undefined ? null : OWN_LEVEL_URL.exec(url);
-  if (own !== null) return { framework: own[1] as string, level: decodeURIComponent(own[2] as string), ...extras };
-  return undefined;
 }

@@ -1,3 +1,4 @@
+import { normaliseLanguage } from '../../ob3/vocabulary.js';
 import type { FieldError } from '../../shared/problems.js';
 import { LANGUAGE_SKILLS, cefrResult, cefrRubric, type CefrLevel, type CefrScale, type LanguageSkill } from './cefr.js';
 import { primaryText, textTerms, type TextInput } from './multilingual-text.js';
@@ -28,7 +29,8 @@ export interface LanguageLevelRequest extends CommonRequest {
     /** The level the exam is set at, when it is set at one (Goethe B1: B1; TCF: none). */
     targetLevel?: CefrLevel;
   };
-  modulesPassed?: Array<{ name: TextInput; skills?: LanguageSkill[]; score?: string }>;
+  /** `date`: when the module was passed, where modules were taken on different dates (visa rules count from the oldest). */
+  modulesPassed?: Array<{ name: TextInput; skills?: LanguageSkill[]; score?: string; date?: string }>;
   description?: TextInput;
   /** Date on the certificate, when it differs from the exam date. */
   certificateDate?: string;
@@ -84,7 +86,7 @@ export const languageLevelProfile: ProfileDefinition<LanguageLevelRequest> = {
     const id = achievementId(context.issuer.did, 'language-level', {
       exam: request.exam.name,
       provider: request.exam.provider.id,
-      language: request.language,
+      language: normaliseLanguage(request.language),
       targetLevel: request.exam.targetLevel ?? null,
     });
     const scales = scalesOf(request);
@@ -101,6 +103,7 @@ export const languageLevelProfile: ProfileDefinition<LanguageLevelRequest> = {
         resultDescription: `${id}#module-${index + 1}`,
         status: 'Completed',
         ...(module.score === undefined ? {} : { value: module.score }),
+        ...(module.date === undefined ? {} : { examDate: module.date }),
       },
     }));
     const description = request.description ?? generatedDescription(request);
@@ -112,7 +115,8 @@ export const languageLevelProfile: ProfileDefinition<LanguageLevelRequest> = {
       ...textTerms('description', description, primary),
       criteria: { narrative: primaryText(description, primary) },
       creator: organisationProfile(request.exam.provider, primary),
-      inLanguage: request.language,
+      // One form for a language (deu, ger, de-AT → de), so verifiers and requirements agree on it.
+      inLanguage: normaliseLanguage(request.language),
       resultDescription: [
         // The target level is required on the overall scale only: that is what "passing a B1 exam" means.
         ...scales.map(([scale]) => cefrRubric(id, scale, primary, scale === 'overall' ? request.exam.targetLevel : undefined)),

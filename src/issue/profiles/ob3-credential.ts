@@ -1,3 +1,4 @@
+import { profileSchemaId } from '../../ob3/profile-conformance.js';
 import { createHash } from 'node:crypto';
 import canonicalizeModule from 'canonicalize';
 import { OB_V3_CONTEXT, OWN_CONTEXT_BASE, VC_V2_CONTEXT } from '../../resolve/known-contexts.js';
@@ -14,11 +15,8 @@ const canonicalize = canonicalizeModule as unknown as (input: unknown) => string
 
 export const PASSERELLE_CONTEXT = `${OWN_CONTEXT_BASE}v1`;
 export const PROFILE_CONTEXTS = [VC_V2_CONTEXT, OB_V3_CONTEXT, PASSERELLE_CONTEXT] as const;
-export const PROFILE_SCHEMA_BASE = 'https://w3id.org/passerelle/schemas/';
 
-export function profileSchemaId(profile: string): string {
-  return `${PROFILE_SCHEMA_BASE}${profile}.json`;
-}
+export { profileSchemaId };
 
 /** What every profile request has besides its own fields. */
 export interface CommonRequest {

@@ -1,4 +1,4 @@
-import { frameworkLevelErrors } from './claimed-level-rules.js';
+import { frameworkLevelErrors, qualificationLevelErrors } from './claimed-level-rules.js';
 import type { FieldError } from '../../shared/problems.js';
 import { assessmentNode, type AssessmentInput } from './assessment.js';
 import type { FrameworkLevelInput } from './framework-alignment.js';
@@ -79,7 +79,10 @@ export const trainingModuleProfile: ProfileDefinition<TrainingModuleRequest> = {
       ]),
     ];
     if (request.endDate < request.startDate) errors.push({ pointer: '/endDate', detail: 'must not be before /startDate' });
-    errors.push(...frameworkLevelErrors(request.programme?.targetQualification?.level, '/programme/targetQualification/level'));
+    errors.push(
+      ...frameworkLevelErrors(request.programme?.targetQualification?.level, '/programme/targetQualification/level'),
+      ...qualificationLevelErrors(request.programme?.targetQualification?.level, '/programme/targetQualification/level'),
+    );
     return errors;
   },
 

@@ -1,4 +1,4 @@
-import { frameworkLevelErrors } from './claimed-level-rules.js';
+import { frameworkLevelErrors, qualificationLevelErrors } from './claimed-level-rules.js';
 import type { FieldError } from '../../shared/problems.js';
 import { assessmentNode, type AssessmentInput } from './assessment.js';
 import {
@@ -115,7 +115,10 @@ export const validatedSkillsProfile: ProfileDefinition<ValidatedSkillsRequest> =
       errors.push({ pointer: '/referenceQualification', detail: 'is required when /referenceOccupation is absent: validated skills count towards something' });
     }
     errors.push(...occupationErrors(request.referenceOccupation, '/referenceOccupation'));
-    errors.push(...frameworkLevelErrors(request.referenceQualification?.level, '/referenceQualification/level'));
+    errors.push(
+      ...frameworkLevelErrors(request.referenceQualification?.level, '/referenceQualification/level'),
+      ...qualificationLevelErrors(request.referenceQualification?.level, '/referenceQualification/level'),
+    );
     if (request.validationExtent === 'partial' && request.pathToFullQualification === undefined) {
       errors.push({ pointer: '/pathToFullQualification', detail: 'is required for a partial validation: say what remains to be done' });
     }

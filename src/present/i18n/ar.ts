@@ -70,6 +70,11 @@ export const ar: Messages = {
   certificateLink: 'شهادة قابلة للطباعة (PDF)',
   privacyNote: 'لا تستخدم هذه الصفحة ملفات تعريف الارتباط ولا أي تتبّع. تُحفظ أرقام الهوية على شكل بصمات (hash) ولا تُعرض أبدًا.',
   frameworkLevels: 'المستويات في أطر أخرى',
+  levelArrow: '←',
+  levelRoles: {
+    'reference-qualification': 'مستوى المؤهل المرجعي، لا يُبلغ بالمصادقة الجزئية',
+    'target-qualification': 'مستوى المؤهل الذي تنتمي إليه هذه الوحدة',
+  },
   basis: { official: 'معادلة رسمية', indicative: 'مقارنة استرشادية', none: 'لا توجد معادلة' },
   certificateTitle: 'شهادة',
   awardedTo: 'مُنحت إلى',

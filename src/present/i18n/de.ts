@@ -91,6 +91,11 @@ export const de: Messages = {
   certificateLink: 'Druckbares Zertifikat (PDF)',
   privacyNote: 'Diese Seite setzt keine Cookies und verfolgt niemanden. Ausweisnummern werden nur als Hashwerte gespeichert und nie angezeigt.',
   frameworkLevels: 'Niveaus in anderen Qualifikationsrahmen',
+  levelArrow: '→',
+  levelRoles: {
+    'reference-qualification': 'Niveau des Referenzabschlusses, bei Teilvalidierung nicht erreicht',
+    'target-qualification': 'Niveau des Abschlusses, zu dem dieses Modul gehört',
+  },
   basis: { official: 'amtliche Entsprechung', indicative: 'Vergleich zur Orientierung', none: 'keine Entsprechung' },
   certificateTitle: 'Zertifikat',
   awardedTo: 'Verliehen an',

@@ -82,6 +82,11 @@ export const en: Messages = {
   certificateLink: 'Printable certificate (PDF)',
   privacyNote: 'This page sets no cookies and does no tracking. Identity numbers are stored as hashes and are never shown.',
   frameworkLevels: 'Levels in other frameworks',
+  levelArrow: '→',
+  levelRoles: {
+    'reference-qualification': 'level of the reference qualification, not reached by a partial validation',
+    'target-qualification': 'level of the qualification this module belongs to',
+  },
   basis: { official: 'official equivalence', indicative: 'indicative comparison', none: 'no equivalence' },
   certificateTitle: 'Certificate',
   awardedTo: 'Awarded to',

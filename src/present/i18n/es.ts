@@ -88,6 +88,11 @@ export const es: Messages = {
   certificateLink: 'Certificado imprimible (PDF)',
   privacyNote: 'Esta página no usa cookies ni hace seguimiento. Los números de identidad se guardan como huellas (hash) y nunca se muestran.',
   frameworkLevels: 'Niveles en otros marcos',
+  levelArrow: '→',
+  levelRoles: {
+    'reference-qualification': 'nivel de la cualificación de referencia, no alcanzado en una acreditación parcial',
+    'target-qualification': 'nivel de la cualificación a la que pertenece este módulo',
+  },
   basis: { official: 'equivalencia oficial', indicative: 'comparación orientativa', none: 'sin equivalencia' },
   certificateTitle: 'Certificado',
   awardedTo: 'Otorgado a',

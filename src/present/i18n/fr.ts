@@ -89,6 +89,11 @@ export const fr: Messages = {
   privacyNote:
     'Cette page ne dépose aucun cookie et ne fait aucun suivi. Les numéros d’identité sont conservés sous forme d’empreintes et ne sont jamais affichés.',
   frameworkLevels: 'Niveaux dans d’autres cadres',
+  levelArrow: '→',
+  levelRoles: {
+    'reference-qualification': 'niveau de la certification de référence, non atteint par une validation partielle',
+    'target-qualification': 'niveau de la certification dont relève ce module',
+  },
   basis: { official: 'équivalence officielle', indicative: 'comparaison indicative', none: 'aucune équivalence' },
   certificateTitle: 'Certificat',
   awardedTo: 'Décerné à',

@@ -55,6 +55,10 @@ export interface Messages {
   certificateLink: string;
   privacyNote: string;
   frameworkLevels: string;
+  /** Points from the claimed level to its equivalent: → in left-to-right languages, ← in right-to-left ones. */
+  levelArrow: string;
+  /** A level the holder did not reach but that the credential refers to. */
+  levelRoles: { 'reference-qualification': string; 'target-qualification': string };
   basis: { official: string; indicative: string; none: string };
   certificateTitle: string;
   awardedTo: string;

@@ -1,4 +1,4 @@
-import { claimedSchemas, profileSchemaErrors } from '../../issue/profiles/profile-conformance.js';
+import { claimedSchemas, profileSchemaErrors } from '../../ob3/profile-conformance.js';
 import { ProblemError } from '../../shared/problems.js';
 import { parsedOf, type Check } from '../check.js';
 

@@ -1,4 +1,4 @@
-import { claimsOf } from '../../frameworks/credential-claims.js';
+import { claimsOf } from '../../ob3/claims.js';
 import { frameworkRegistry } from '../../frameworks/registry.js';
 import { issuerIdOf } from '../../shared/credential-model.js';
 import { ProblemError } from '../../shared/problems.js';

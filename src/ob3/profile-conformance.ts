@@ -1,11 +1,30 @@
-import type { Credential } from '../../shared/credential-model.js';
-import { ProblemError, type FieldError } from '../../shared/problems.js';
-import { assertMatchesSchema } from '../../shared/schema-validator.js';
-import { profileForSchemaId, type ProfileSummary } from './registry.js';
+import type { Credential } from '../shared/credential-model.js';
+import { ProblemError, type FieldError } from '../shared/problems.js';
+import { assertMatchesSchema } from '../shared/schema-validator.js';
+
+/** Our credential profiles; each has `schemas/<name>.schema.json` with this `$id` (issue/profiles builds them). */
+export const PROFILE_NAMES = ['diploma', 'language-level', 'training-module', 'validated-skills'] as const;
+export const PROFILE_SCHEMA_BASE = 'https://w3id.org/passerelle/schemas/';
+
+export function profileSchemaId(profile: string): string {
+  return `${PROFILE_SCHEMA_BASE}${profile}.json`;
+}
+
+/** A profile a credential claims: its name, schema id and ajv schema name. */
+export interface ClaimedProfile {
+  name: string;
+  credentialSchemaId: string;
+  credentialSchema: string;
+}
+
+function profileForSchemaId(id: string): ClaimedProfile | undefined {
+  const name = PROFILE_NAMES.find((profile) => profileSchemaId(profile) === id);
+  return name === undefined ? undefined : { name, credentialSchemaId: id, credentialSchema: name };
+}
 
 export interface ClaimedSchemas {
   /** Our profiles the credential names in `credentialSchema`. */
-  profiles: ProfileSummary[];
+  profiles: ClaimedProfile[];
   /** Other JsonSchema ids it names: never fetched, so never checked here. */
   unknown: string[];
 }
@@ -19,13 +38,13 @@ export function claimedSchemas(credential: Credential): ClaimedSchemas {
     if (typeof id !== 'string' || type !== 'JsonSchema') continue;
     const profile = profileForSchemaId(id);
     if (profile === undefined) claimed.unknown.push(id);
-    else if (!claimed.profiles.includes(profile)) claimed.profiles.push(profile);
+    else if (!claimed.profiles.some((known) => known.name === profile.name)) claimed.profiles.push(profile);
   }
   return claimed;
 }
 
 /** Every field that breaks a profile schema the credential claims, with pointers under `basePointer`. */
-export function profileSchemaErrors(credential: Credential, profiles: ProfileSummary[], basePointer = ''): FieldError[] {
+export function profileSchemaErrors(credential: Credential, profiles: ClaimedProfile[], basePointer = ''): FieldError[] {
   const errors: FieldError[] = [];
   for (const profile of profiles) {
     try {

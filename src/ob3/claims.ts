@@ -1,35 +1,55 @@
+import {
+  CEFR_LEVELS,
+  FIELD_OF_STUDY_TARGET,
+  FRAMEWORK_LEVEL_TARGET,
+  LANGUAGE_SKILLS,
+  isPassedResult,
+  normaliseLanguage,
+  type LanguageSkill,
+} from './vocabulary.js';
+
 /**
- * What a credential claims about levels, read from its Open Badges 3.0 achievement:
- * framework levels from `achievement.alignment`, and language levels from CEFR rubrics
- * (`resultDescription` of type RubricCriterionLevel + `result.achievedLevel`).
+ * The one reader of what a credential claims, for verify, requirements, trust scope, the
+ * page and the PDF: framework levels from `achievement.alignment` (and, marked as such, the
+ * level of the qualification a validation or a module refers to), language levels from
+ * CEFR rubrics (`resultDescription` of type RubricCriterionLevel + `result.achievedLevel`,
+ * passed results only), fields of study, achievement types and our profiles.
  *
  * Recognises the alignments the profiles write (`targetType: 'ext:FrameworkLevel'`,
  * `frameworkId`, `targetCode`) and, since `frameworkId` is not an OB 3.0 term, also
  * level URLs alone: EQF concept URIs and https://w3id.org/passerelle/frameworks/<id>/levels/<code>.
- * Reading a claim says nothing about whether it is true: only verified credentials count.
+ * Reading a claim says nothing about whether it is true (only verified credentials count)
+ * nor about whom to believe (the trust check decides that).
  */
 
-export const FRAMEWORK_LEVEL_TARGET = 'ext:FrameworkLevel';
-export const LANGUAGE_SKILLS = ['listening', 'reading', 'writing', 'speaking'] as const;
-export type LanguageSkill = (typeof LANGUAGE_SKILLS)[number];
-export const CEFR_CODES = ['A1', 'A2', 'B1', 'B2', 'C1', 'C2'] as const;
+export { FRAMEWORK_LEVEL_TARGET, LANGUAGE_SKILLS, type LanguageSkill } from './vocabulary.js';
 
 export interface LevelClaim {
   framework: string;
   level: string;
   name?: string;
   url?: string;
+  /**
+   * Absent: the level the holder reached. `reference-qualification`: the qualification a
+   * validation of skills counts towards (a partial validation does not reach its level);
+   * `target-qualification`: the qualification a module belongs to.
+   */
+  role?: 'reference-qualification' | 'target-qualification';
 }
 
 export interface LanguageClaim {
-  /** ISO 639 code from `achievement.inLanguage`; undefined when the credential does not say. */
+  /** `achievement.inLanguage`, normalised (vocabulary.normaliseLanguage: "deu" → "de"); undefined when the credential does not say. */
   language?: string;
   overall?: string;
   skills: Partial<Record<LanguageSkill, string>>;
   provider?: { id?: string; names: string[] };
   examName?: string;
-  /** The exam (or award) date the age rules count from. */
+  /** The exam (or award) date. */
   examDate?: string;
+  /** Dates of the passed modules, when the credential gives them: age rules count from the oldest. */
+  moduleDates?: string[];
+  /** CEFR results present but not passed (Failed, InProgress…): never counted as levels. */
+  notPassed?: Array<{ scale: LanguageSkill | 'overall'; level: string; status: string }>;
 }
 
 export interface Claims {
@@ -48,7 +68,12 @@ const OWN_SCHEMA_URL = /^https:\/\/w3id\.org\/passerelle\/schemas\/([a-z0-9-]+)\
 
 function fieldOfStudy(entry: unknown): string | undefined {
   if (!isObject(entry)) return undefined;
-  if (entry.frameworkId === 'isced-f' && typeof entry.targetCode === 'string' && /^\d{2,4}$/.test(entry.targetCode)) return entry.targetCode;
+  if (
+    (entry.frameworkId === 'isced-f' || entry.targetType === FIELD_OF_STUDY_TARGET) &&
+    typeof entry.targetCode === 'string' &&
+    /^\d{2,4}$/.test(entry.targetCode)
+  )
+    return entry.targetCode;
   const url = asString(entry.targetUrl);
   return url === undefined ? undefined : ISCED_F_URL.exec(url)?.[1];
 }
@@ -107,11 +132,13 @@ function cefrOfRubricLevel(level: Json): string | undefined {
     if (claim?.framework === 'cefr') return claim.level.toUpperCase();
   }
   const named = asString(level.level) ?? asString(level.name);
-  return named !== undefined && (CEFR_CODES as readonly string[]).includes(named.toUpperCase()) ? named.toUpperCase() : undefined;
+  return named !== undefined && (CEFR_LEVELS as readonly string[]).includes(named.toUpperCase()) ? named.toUpperCase() : undefined;
 }
 
 function languageClaim(credential: Json, subject: Json, achievement: Json): LanguageClaim | undefined {
   const skills: LanguageClaim['skills'] = {};
+  const notPassed: NonNullable<LanguageClaim['notPassed']> = [];
+  let cefrResults = 0;
   let overall: string | undefined;
   const results = asArray(subject.result).filter(isObject);
   for (const description of asArray(achievement.resultDescription).filter(isObject)) {
@@ -127,24 +154,36 @@ function languageClaim(credential: Json, subject: Json, achievement: Json): Lang
     const achieved = result === undefined ? undefined : levels.get(String(result.achievedLevel));
     const scale = scaleOf(description);
     if (achieved === undefined || scale === undefined) continue;
+    cefrResults += 1;
+    if (!isPassedResult(result?.status)) {
+      notPassed.push({ scale, level: achieved, status: String(result?.status) });
+      continue;
+    }
     if (scale === 'overall') overall = achieved;
     else skills[scale] = achieved;
   }
-  // A CEFR level stated on the achievement itself reads as the overall level.
-  if (overall === undefined) {
+  // A CEFR level stated on the achievement itself (the exam's level) reads as the overall level,
+  // but only for a credential that states no CEFR results: a failed exam is still "a B1 exam".
+  if (overall === undefined && cefrResults === 0 && !results.some((result) => !isPassedResult(result.status))) {
     const aligned = asArray(achievement.alignment)
       .map(readLevelAlignment)
       .find((claim) => claim?.framework === 'cefr');
     if (aligned !== undefined) overall = aligned.level.toUpperCase();
   }
-  if (overall === undefined && Object.keys(skills).length === 0) return undefined;
+  if (overall === undefined && Object.keys(skills).length === 0 && notPassed.length === 0) return undefined;
   const creator = isObject(achievement.creator) ? achievement.creator : undefined;
   const issuer = isObject(credential.issuer) ? credential.issuer : undefined;
   const providerObject = creator ?? issuer;
   const providerNames = texts(providerObject);
   const providerId = asString(providerObject?.id) ?? (creator === undefined ? asString(credential.issuer) : undefined);
   const examDate = asString(subject.examDate) ?? asString(credential.awardedDate) ?? asString(subject.activityEndDate) ?? asString(credential.validFrom);
-  const language = asString(achievement.inLanguage);
+  const inLanguage = asString(achievement.inLanguage);
+  const language = inLanguage === undefined ? undefined : normaliseLanguage(inLanguage);
+  // A passed result with its own exam date (a module taken separately).
+  const moduleDates = results
+    .filter((result) => isPassedResult(result.status))
+    .map((result) => asString(result.examDate))
+    .filter((date): date is string => date !== undefined);
   const examName = asString(achievement.name);
   return {
     ...(language === undefined ? {} : { language: language.toLowerCase() }),
@@ -155,7 +194,27 @@ function languageClaim(credential: Json, subject: Json, achievement: Json): Lang
       : {}),
     ...(examName === undefined ? {} : { examName }),
     ...(examDate === undefined ? {} : { examDate }),
+    ...(moduleDates.length === 0 ? {} : { moduleDates }),
+    ...(notPassed.length === 0 ? {} : { notPassed }),
   };
+}
+
+/** The levels of a qualification an achievement refers to (validated skills, modules), marked with their role. */
+function referencedLevels(achievement: Json): LevelClaim[] {
+  const roles = [
+    ['referenceQualification', 'reference-qualification'],
+    ['targetQualification', 'target-qualification'],
+  ] as const;
+  return roles.flatMap(([key, role]) =>
+    asArray(achievement[key])
+      .filter(isObject)
+      .flatMap((qualification) =>
+        asArray(qualification.alignment)
+          .map(readLevelAlignment)
+          .filter((level): level is LevelClaim => level !== undefined && level.framework !== 'cefr')
+          .map((level) => ({ ...level, role })),
+      ),
+  );
 }
 
 export function claimsOf(credential: unknown): Claims {
@@ -179,6 +238,7 @@ export function claimsOf(credential: unknown): Claims {
       const level = readLevelAlignment(entry);
       if (level !== undefined && level.framework !== 'cefr') claims.levels.push(level);
     }
+    claims.levels.push(...referencedLevels(achievement));
     const language = languageClaim(credential, subject, achievement);
     if (language !== undefined) claims.languages.push(language);
   }

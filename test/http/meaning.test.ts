@@ -1,0 +1,70 @@
+import { expect } from 'chai';
+import { diplomaExample, languageLevelExample, validatedSkillsExample } from '../../src/issue/profiles/examples.js';
+import { startTestApp, type TestApp } from '../helpers/start-app.js';
+
+/** Issue #13 over HTTP: levels where they belong, one form for languages, every level shown with what it is. */
+describe('what a credential means (issue #13)', () => {
+  let app: TestApp;
+  let issuer: { slug: string; apiKey: string };
+  const issue = (body: unknown) => app.post(`/issuers/${issuer.slug}/credentials`, body, { authorization: `Bearer ${issuer.apiKey}` });
+
+  before(async () => {
+    app = await startTestApp();
+    issuer = await app.createIssuer({}, { scope: { examBrands: ['goethe'] } });
+  });
+  after(() => app.close());
+
+  it('refuses an OFPPT diploma whose own level is stated in the EQF: the EQF level follows only from official referencing', async () => {
+    const response = await issue({ ...diplomaExample, level: { framework: 'eqf', level: '5' } });
+    expect(response.status).to.equal(400);
+    const error = response.body.errors.find((entry: { pointer: string }) => entry.pointer === '/level/framework');
+    expect(error.detail).to.match(/meta-framework: state the level in the qualification's own national framework/);
+  });
+
+  it('refuses a diploma whose level is a CEFR level, and one stated in another country’s framework', async () => {
+    const cefr = await issue({ ...diplomaExample, level: { framework: 'cefr', level: 'B1' } });
+    expect(cefr.status).to.equal(400);
+    expect(JSON.stringify(cefr.body.errors)).to.match(/scale of language proficiency, not of qualifications/);
+    const foreign = await issue({ ...diplomaExample, level: { framework: 'de-dqr', level: '4' } });
+    expect(foreign.status).to.equal(400);
+    expect(JSON.stringify(foreign.body.errors)).to.match(/framework of DE, but the qualification is awarded in MA: use ma-cnc/);
+    expect((await issue(diplomaExample)).status).to.equal(201);
+  });
+
+  it('"deu" is German: stored as "de", and the visa preset reads it as German', async () => {
+    const response = await issue({
+      ...languageLevelExample,
+      language: 'deu',
+      exam: { ...languageLevelExample.exam, date: new Date().toISOString().slice(0, 10) },
+    });
+    expect(response.status, response.text).to.equal(201);
+    const credential = response.body.verifiableCredential;
+    expect(credential.credentialSubject.achievement.inLanguage).to.equal('de');
+    const report = await app.post('/credentials/verify', { verifiableCredential: credential, options: { presets: ['de-visa-language-b1'] } });
+    expect(report.body.requirements.presets[0].outcome, JSON.stringify(report.body.requirements)).to.equal('met');
+  });
+
+  it('shows the validated-skills credential’s reference qualification level, marked as such, in a Spanish employer’s report and page', async () => {
+    const response = await issue(validatedSkillsExample);
+    expect(response.status, response.text).to.equal(201);
+    const credential = response.body.verifiableCredential;
+    const report = await app.post('/credentials/verify', { verifiableCredential: credential, options: { frameworks: ['es-mecu', 'eqf'], lang: 'es' } });
+    const claims = report.body.levels.claims as Array<{ framework: string; level: string; source: string }>;
+    expect(claims.map((claim) => `${claim.framework} ${claim.level} ${claim.source}`)).to.include('es-cp 1 reference-qualification');
+    // A partial validation does not reach the level: it never counts as a qualification level for requirements.
+    const check = await app.post('/requirements/check', {
+      credentials: [credential],
+      requirements: [{ kind: 'qualification-level', framework: 'eqf', minLevel: '1', basis: 'any' }],
+    });
+    expect(check.body.outcome).to.equal('not-met');
+    const page = await app.get(`/v/${(credential.id as string).split('/').pop()}?lang=es`);
+    expect(page.text).to.include('nivel de la cualificación de referencia, no alcanzado en una acreditación parcial');
+  });
+
+  it('points the level arrows from right to left on the Arabic page', async () => {
+    const response = await issue(diplomaExample);
+    const page = await app.get(`/v/${(response.body.verifiableCredential.id as string).split('/').pop()}?lang=ar`);
+    expect(page.text).to.match(/<bdi>[^<]*<\/bdi> ← <bdi>/);
+    expect(page.text).to.not.match(/<\/bdi> → <bdi>/);
+  });
+});
