@@ -97,6 +97,14 @@ export function createVerificationPageRouter(deps: PageDeps): Router {
     .route('/credentials/:id/certificate.pdf')
     .get(async (req, res) => {
       const record = await findRecord(String(req.params.id));
+      // A printed certificate outlives any later check: none is printed for a withdrawn credential.
+      const state = await deps.store.status.stateOf(record.id);
+      if (state.revoked || state.suspended) {
+        throw new ProblemError(
+          'conflict',
+          `Credential ${record.id} is ${state.revoked ? 'revoked' : 'suspended'}, so no certificate is printed for it; its verification page says so.`,
+        );
+      }
       const pdf = await certificatePdf(deps, record);
       res
         .set({ ...publicHeaders, 'Content-Type': 'application/pdf', 'Content-Disposition': `inline; filename="certificate-${String(req.params.id)}.pdf"` })

@@ -35,11 +35,13 @@ const TONE: Record<PageVerdict, { tone: 'good' | 'bad' | 'warn'; icon: string }>
   expired: { tone: 'warn', icon: '!' },
   'not-yet-valid': { tone: 'warn', icon: '!' },
   revoked: { tone: 'bad', icon: '✗' },
-  suspended: { tone: 'bad', icon: '✗' },
+  // Suspended is temporary: amber, not the red of a withdrawal.
+  suspended: { tone: 'warn', icon: '!' },
   'not-genuine': { tone: 'bad', icon: '✗' },
   malformed: { tone: 'bad', icon: '✗' },
   'could-not-check': { tone: 'warn', icon: '?' },
   'not-found': { tone: 'warn', icon: '?' },
+  unreadable: { tone: 'warn', icon: '?' },
 };
 
 /** Verdict first, then what the credential says, then how we know; one self-contained document. */

@@ -51,7 +51,8 @@ export async function presentedCredentialPage(
     input = carried ? carriedInput(form.vc as string) : pastedInput(form.credential);
   } catch (error) {
     if (!(error instanceof ProblemError)) throw error;
-    return { status: 200, html: renderPage({ language, verdict: 'malformed', carried, ...page }) };
+    // The payload could not be decoded: a damaged code is not a forged credential.
+    return { status: 200, html: renderPage({ language, verdict: carried ? 'unreadable' : 'malformed', carried, ...page }) };
   }
   const printable = page.pageId !== undefined && (await storedRecordExists(deps, page.pageId));
   const switcher = carried && page.pageId !== undefined ? { carriedPayload: form.vc as string } : {};

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { diplomaExample, languageLevelExample, validatedSkillsExample } from '../../src/issue/profiles/examples.js';
+import { minimalCredential } from '../helpers/fixtures.js';
 import { startTestApp, type TestApp } from '../helpers/start-app.js';
 
 /** Issue #13 over HTTP: levels where they belong, one form for languages, every level shown with what it is. */
@@ -66,5 +67,39 @@ describe('what a credential means (issue #13)', () => {
     const page = await app.get(`/v/${(response.body.verifiableCredential.id as string).split('/').pop()}?lang=ar`);
     expect(page.text).to.match(/<bdi>[^<]*<\/bdi> ← <bdi>/);
     expect(page.text).to.not.match(/<\/bdi> → <bdi>/);
+  });
+
+  describe('the page and the certificate', () => {
+    const auth = () => ({ authorization: `Bearer ${issuer.apiKey}` });
+    const setStatus = (credentialId: string, status: string) =>
+      app.post('/credentials/status', { credentialId, credentialStatus: [{ type: 'BitstringStatusListCredential', status }] }, auth());
+
+    it('shows a suspended credential in amber as temporarily suspended, not as revoked, and prints no certificate for it', async () => {
+      const issued = await app.post('/credentials/issue', { credential: minimalCredential() }, auth());
+      const id = issued.body.verifiableCredential.id as string;
+      const pageId = id.split('/').pop() as string;
+      expect((await setStatus(id, 'suspended')).status).to.equal(200);
+      const page = (await app.get(`/v/${pageId}?lang=en`)).text;
+      expect(page).to.include('data-verdict="suspended"');
+      expect(page).to.match(/class="verdict warn"/);
+      expect(page).to.include('Temporarily suspended');
+      const pdf = await app.get(`/credentials/${pageId}/certificate.pdf`);
+      expect(pdf.status).to.equal(409);
+      expect(pdf.body.detail).to.match(/is suspended, so no certificate is printed/);
+      expect((await setStatus(id, 'active')).status).to.equal(200);
+      expect((await app.get(`/credentials/${pageId}/certificate.pdf`)).status).to.equal(200);
+      expect((await setStatus(id, 'revoked')).status).to.equal(200);
+      expect((await app.get(`/credentials/${pageId}/certificate.pdf`)).status).to.equal(409);
+      expect((await app.get(`/v/${pageId}?lang=en`)).text).to.match(/class="verdict bad"/);
+    });
+
+    it('says "could not read" for a damaged QR payload, never "not genuine"', async () => {
+      const issued = await app.post('/credentials/issue', { credential: minimalCredential() }, auth());
+      const pageId = (issued.body.verifiableCredential.id as string).split('/').pop() as string;
+      const page = await app.request('POST', `/v/${pageId}?lang=en`, 'vc=%%%not-a-payload', { 'content-type': 'application/x-www-form-urlencoded' });
+      expect(page.text).to.include('data-verdict="unreadable"');
+      expect(page.text).to.include('Could not read');
+      expect(page.text).to.not.include('Not genuine');
+    });
   });
 });

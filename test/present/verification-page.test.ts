@@ -49,15 +49,16 @@ describe('public verification page (server-rendered)', () => {
     for (const check of ['data-model', 'issuer-key', 'signature', 'issuer', 'validity-period', 'status']) expect(html).to.include(`data-check="${check}"`);
   });
 
-  it('falls back to the primary language with a label, and chooses French when nothing matches', async () => {
+  it('falls back to the primary language with a label, and chooses English when no page language matches', async () => {
     const { pageId } = await issue(languageCredential({ primary: 'de' }));
     const spanish = (await app.get(`/v/${pageId}?lang=es`)).text;
     expect(spanish).to.match(/<html lang="es"/);
     expect(spanish).to.include('<span lang="de" dir="ltr">Goethe-Zertifikat B1</span>');
     expect(spanish).to.include('Se muestra en alemán');
-    const french = (await app.get(`/v/${pageId}`, { 'accept-language': 'pt-PT, lt' })).text;
-    expect(french).to.match(/<html lang="fr"/);
+    const english = (await app.get(`/v/${pageId}`, { 'accept-language': 'pt-PT, lt' })).text;
+    expect(english).to.match(/<html lang="en"/);
     // The name exists in French (no label); the description only in German (labelled).
+    const french = (await app.get(`/v/${pageId}?lang=fr`)).text;
     expect(french).to.include('Certificat Goethe B1 d’allemand</span></dd>');
     expect(french).to.match(/Deutschprüfung[^<]*<\/span> <span class="note">\(Affiché en allemand/);
   });

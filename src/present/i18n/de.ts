@@ -14,8 +14,8 @@ export const de: Messages = {
     'not-yet-valid': { title: 'Noch nicht gültig', text: 'Der Nachweis ist echt, aber sein Gültigkeitszeitraum hat noch nicht begonnen.' },
     revoked: { title: 'Widerrufen', text: 'Der Aussteller hat diesen Nachweis zurückgezogen. Verlassen Sie sich nicht darauf.' },
     suspended: {
-      title: 'Ausgesetzt',
-      text: 'Der Aussteller hat diesen Nachweis vorläufig ausgesetzt. Verlassen Sie sich erst nach der Wiederherstellung darauf.',
+      title: 'Vorübergehend ausgesetzt',
+      text: 'Der Aussteller hat diesen Nachweis vorläufig ausgesetzt. Verlassen Sie sich nicht darauf, bis er wieder gilt; das kann später geschehen.',
     },
     'not-genuine': { title: 'Nicht echt', text: 'Die Signatur stimmt nicht: Der Nachweis wurde verändert oder nicht von diesem Aussteller ausgestellt.' },
     malformed: { title: 'Nicht echt', text: 'Dies ist kein lesbarer Nachweis: Er wurde möglicherweise verändert oder beschädigt.' },
@@ -30,6 +30,10 @@ export const de: Messages = {
     'out-of-scope': {
       title: 'Echt — außerhalb der Anerkennung des Ausstellers',
       text: 'Die Signatur ist unverändert, aber die Stelle, die diesen Aussteller anerkennt, deckt diesen Nachweis nicht ab (oder die Anerkennung ist beendet). Siehe „Anerkennung des Ausstellers“ unten.',
+    },
+    unreadable: {
+      title: 'Nicht lesbar',
+      text: 'Der Code oder Text konnte nicht gelesen werden: Er ist vielleicht beschädigt oder unvollständig. Über den Nachweis selbst sagt das nichts: Scannen Sie erneut oder fügen Sie den Nachweis unten ein.',
     },
     'not-found': {
       title: 'Nachweis nicht gefunden',

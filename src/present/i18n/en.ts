@@ -13,7 +13,10 @@ export const en: Messages = {
     expired: { title: 'Expired', text: 'The credential is genuine, but its validity period has ended.' },
     'not-yet-valid': { title: 'Not valid yet', text: 'The credential is genuine, but its validity period has not started.' },
     revoked: { title: 'Revoked', text: 'The issuer has withdrawn this credential. Do not rely on it.' },
-    suspended: { title: 'Suspended', text: 'The issuer has suspended this credential for now. Do not rely on it until it is restored.' },
+    suspended: {
+      title: 'Temporarily suspended',
+      text: 'The issuer has suspended this credential for now. Do not rely on it until it is restored; it may be restored later.',
+    },
     'not-genuine': { title: 'Not genuine', text: 'The signature does not match: the credential was altered or was not issued by this issuer.' },
     malformed: { title: 'Not genuine', text: 'This is not a readable credential: it may have been altered or damaged.' },
     'could-not-check': { title: 'Could not check', text: 'Some checks could not be completed. This does not mean the credential is false.' },
@@ -24,6 +27,10 @@ export const en: Messages = {
     'out-of-scope': {
       title: 'Authentic — outside the issuer’s recognition',
       text: 'The signature is intact, but the authority that recognizes this issuer does not cover this credential (or its recognition has ended). See “Recognition of the issuer” below.',
+    },
+    unreadable: {
+      title: 'Could not read',
+      text: 'The code or text could not be read: it may be damaged or incomplete. This says nothing about the credential itself: scan it again, or paste the credential below.',
     },
     'not-found': { title: 'Credential not found', text: 'This service has no credential at this address. Check the link, or paste the credential below.' },
   },

@@ -13,7 +13,10 @@ export const es: Messages = {
     expired: { title: 'Caducada', text: 'La credencial es auténtica, pero su periodo de validez ha terminado.' },
     'not-yet-valid': { title: 'Aún no válida', text: 'La credencial es auténtica, pero su periodo de validez no ha comenzado.' },
     revoked: { title: 'Revocada', text: 'El emisor ha retirado esta credencial. No confíe en ella.' },
-    suspended: { title: 'Suspendida', text: 'El emisor ha suspendido esta credencial por ahora. No confíe en ella hasta que se restablezca.' },
+    suspended: {
+      title: 'Suspendida temporalmente',
+      text: 'El emisor ha suspendido esta credencial por ahora. No se fíe de ella hasta que se restablezca; podrá restablecerse más adelante.',
+    },
     'not-genuine': { title: 'No auténtica', text: 'La firma no coincide: la credencial fue alterada o no la emitió este emisor.' },
     malformed: { title: 'No auténtica', text: 'No es una credencial legible: puede haber sido alterada o dañada.' },
     'could-not-check': {
@@ -27,6 +30,10 @@ export const es: Messages = {
     'out-of-scope': {
       title: 'Auténtica — fuera del reconocimiento del emisor',
       text: 'La firma está intacta, pero la autoridad que reconoce a este emisor no cubre esta credencial (o su reconocimiento ha terminado). Véase «Reconocimiento del emisor» más abajo.',
+    },
+    unreadable: {
+      title: 'No se pudo leer',
+      text: 'No se pudo leer el código o el texto: puede estar dañado o incompleto. Esto no dice nada de la credencial: vuelva a escanearlo o pegue la credencial abajo.',
     },
     'not-found': {
       title: 'Credencial no encontrada',

@@ -13,7 +13,10 @@ export const fr: Messages = {
     expired: { title: 'Expirée', text: 'L’attestation est authentique, mais sa période de validité est terminée.' },
     'not-yet-valid': { title: 'Pas encore valide', text: 'L’attestation est authentique, mais sa période de validité n’a pas commencé.' },
     revoked: { title: 'Révoquée', text: 'L’émetteur a retiré cette attestation. Ne vous y fiez pas.' },
-    suspended: { title: 'Suspendue', text: 'L’émetteur a suspendu cette attestation. Ne vous y fiez pas tant qu’elle n’est pas rétablie.' },
+    suspended: {
+      title: 'Suspendue temporairement',
+      text: 'L’émetteur a suspendu cette attestation pour le moment. Ne vous y fiez pas tant qu’elle n’est pas rétablie ; elle pourra l’être plus tard.',
+    },
     'not-genuine': { title: 'Non authentique', text: 'La signature ne correspond pas : l’attestation a été modifiée ou n’a pas été émise par cet émetteur.' },
     malformed: { title: 'Non authentique', text: 'Ce n’est pas une attestation lisible : elle a pu être modifiée ou endommagée.' },
     'could-not-check': {
@@ -27,6 +30,10 @@ export const fr: Messages = {
     'out-of-scope': {
       title: 'Authentique — hors de la reconnaissance de l’émetteur',
       text: 'La signature est intacte, mais l’autorité qui reconnaît cet émetteur ne couvre pas cette attestation (ou sa reconnaissance a pris fin). Voir « Reconnaissance de l’émetteur » ci-dessous.',
+    },
+    unreadable: {
+      title: 'Lecture impossible',
+      text: 'Le code ou le texte n’a pas pu être lu : il est peut-être abîmé ou incomplet. Cela ne dit rien de l’attestation elle-même : scannez-le de nouveau ou collez l’attestation ci-dessous.',
     },
     'not-found': {
       title: 'Attestation introuvable',

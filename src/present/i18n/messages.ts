@@ -11,7 +11,8 @@ export type PageLanguage = (typeof PAGE_LANGUAGES)[number];
 
 export const RTL_LANGUAGES: ReadonlySet<string> = new Set(['ar', 'he', 'fa', 'ur']);
 
-export type PageVerdict = Verdict | 'not-found';
+/** `unreadable`: the QR payload or pasted text could not be decoded, which says nothing about the credential. */
+export type PageVerdict = Verdict | 'not-found' | 'unreadable';
 
 /** Every string the page and the certificate show. One file per language implements it. */
 export interface Messages {
@@ -83,8 +84,8 @@ export function primarySubtag(tag: string): string {
 }
 
 /**
- * `?lang=` wins; then the first Accept-Language entry (by q) that we speak; then French,
- * the language most of our issuers and employers share.
+ * `?lang=` wins; then the first Accept-Language entry (by q) that we speak; then English,
+ * the language a reader of none of the five is likeliest to read.
  */
 export function negotiateLanguage(query: unknown, acceptLanguage: string | undefined): PageLanguage {
   if (isPageLanguage(query)) return query;
@@ -103,7 +104,7 @@ export function negotiateLanguage(query: unknown, acceptLanguage: string | undef
     })
     .filter((entry) => entry.q > 0)
     .sort((a, b) => b.q - a.q || a.order - b.order);
-  return ranked.map((entry) => entry.language).find(isPageLanguage) ?? 'fr';
+  return ranked.map((entry) => entry.language).find(isPageLanguage) ?? 'en';
 }
 
 export function directionOf(language: string): 'rtl' | 'ltr' {
