@@ -1,5 +1,31 @@
+import { claimsOf } from '../ob3/claims.js';
+import { LANGUAGE_SKILLS, type CefrScale } from '../ob3/vocabulary.js';
 import type { IssuerRecord } from '../store/ports.js';
 import { firstObject, pickText, primaryLanguageOf, type LocalizedText } from './localized-text.js';
+
+/** What a reader checks first, per profile; labels are in i18n (messages.facts). */
+export type FactKey =
+  | 'awardedOn'
+  | 'awardingBody'
+  | 'qualificationCode'
+  | 'examProvider'
+  | 'examDate'
+  | 'examCentre'
+  | 'trainingProvider'
+  | 'period'
+  | 'hours'
+  | 'programme'
+  | 'validationBody'
+  | 'validatedUnits'
+  | 'referenceQualification'
+  | 'legalBasis';
+
+export type FactValue =
+  | { kind: 'text'; text: LocalizedText }
+  | { kind: 'date'; date: string }
+  | { kind: 'period'; from?: string; until?: string }
+  | { kind: 'hours'; hours: number }
+  | { kind: 'list'; items: LocalizedText[] };
 
 /** What a paper certificate shows, read from any VC (OB 3.0 AchievementCredential or plain). */
 export interface CredentialView {
@@ -10,8 +36,12 @@ export interface CredentialView {
   achievement: { name?: LocalizedText; description?: LocalizedText; type?: string };
   /** Levels and classifications the achievement is aligned to (frameworks, occupations). */
   alignments: Array<{ framework?: LocalizedText; code?: string; name?: LocalizedText }>;
-  /** Results with a level, e.g. a CEFR level per skill (listening B1, writing A2…). */
-  results: Array<{ skill?: LocalizedText; level: LocalizedText }>;
+  /** Per profile, what its reader checks first (awarding body and date, exam provider and centre, hours, units…). */
+  facts: Array<{ key: FactKey; value: FactValue }>;
+  /** CEFR levels reached, overall and per skill, from the one claim reader (passed results only); names are translated by the page. */
+  languageLevels: Array<{ scale: CefrScale; level: string }>;
+  /** Other results: a grade, a module's result or score. */
+  results: Array<{ name?: LocalizedText; value: LocalizedText }>;
   validFrom?: string;
   validUntil?: string;
 }
@@ -48,25 +78,91 @@ export function viewCredential(credential: Json, language: string, issuerRecord?
       ...(typeof alignment.targetCode === 'string' ? { code: alignment.targetCode } : {}),
       ...optional('name', text(alignment.targetName)),
     })),
-    results: leveledResults(subject, achievement, text),
+    facts: factsOf(credential, subject, achievement, text),
+    languageLevels: languageLevelsOf(credential),
+    results: otherResults(subject, achievement, text),
     ...(typeof credential.validFrom === 'string' ? { validFrom: credential.validFrom } : {}),
     ...(typeof credential.validUntil === 'string' ? { validUntil: credential.validUntil } : {}),
   };
 }
 
-/** OB 3.0: `result.achievedLevel` names a `RubricCriterionLevel` of the matching `resultDescription`. */
-function leveledResults(subject: Json, achievement: Json, text: (value: unknown) => LocalizedText | undefined): CredentialView['results'] {
+type Text = (value: unknown) => LocalizedText | undefined;
+
+/** The name of an organisation or qualification node: every language in localizedName, else name. */
+function nameOf(node: Json | undefined, text: Text): LocalizedText | undefined {
+  return node === undefined ? undefined : (text(node.localizedName) ?? text(node.name));
+}
+
+const CREATOR_ROLE: Readonly<Record<string, FactKey>> = {
+  diploma: 'awardingBody',
+  'language-level': 'examProvider',
+  'training-module': 'trainingProvider',
+};
+
+function factsOf(credential: Json, subject: Json, achievement: Json, text: Text): CredentialView['facts'] {
+  const facts: CredentialView['facts'] = [];
+  const add = (key: FactKey, value: FactValue | undefined) => {
+    if (value !== undefined) facts.push({ key, value });
+  };
+  const asText = (value: LocalizedText | undefined): FactValue | undefined => (value === undefined ? undefined : { kind: 'text', text: value });
+  const date = (value: unknown): FactValue | undefined => (typeof value === 'string' && value !== '' ? { kind: 'date', date: value } : undefined);
+  const profile = claimsOf(credential).profiles[0];
+  const creatorRole = profile === undefined ? (firstObject(achievement.creator) === undefined ? undefined : 'awardingBody') : CREATOR_ROLE[profile];
+
+  if (creatorRole !== undefined) add(creatorRole, asText(nameOf(firstObject(achievement.creator), text)));
+  add('awardedOn', date(credential.awardedDate));
+  add('examDate', date(subject.examDate));
+  add('examCentre', asText(nameOf(firstObject(subject.examCentre), text)));
+  if (typeof subject.activityStartDate === 'string' || (typeof subject.activityEndDate === 'string' && subject.examDate === undefined)) {
+    add('period', {
+      kind: 'period',
+      ...(typeof subject.activityStartDate === 'string' ? { from: subject.activityStartDate } : {}),
+      ...(typeof subject.activityEndDate === 'string' ? { until: subject.activityEndDate } : {}),
+    });
+  }
+  const hours = typeof achievement.volumeOfLearning === 'string' ? /^PT(\d+(?:\.\d+)?)H$/.exec(achievement.volumeOfLearning) : null;
+  if (hours !== null) add('hours', { kind: 'hours', hours: Number(hours[1]) });
+  if (typeof achievement.humanCode === 'string') add('qualificationCode', asText({ text: achievement.humanCode, direction: 'ltr', fallback: false }));
+  add('programme', asText(nameOf(firstObject(achievement.programme), text)));
+  add('validationBody', asText(nameOf(firstObject(subject.validationBody), text)));
+  const units = list(achievement.competenceUnit)
+    .map((unit) => nameOf(unit, text))
+    .filter((name): name is LocalizedText => name !== undefined);
+  if (units.length > 0) add('validatedUnits', { kind: 'list', items: units });
+  const reference = firstObject(achievement.referenceQualification);
+  const referenceName = nameOf(reference, text);
+  if (referenceName !== undefined) {
+    const code = typeof reference?.qualificationCode === 'string' ? ` (${reference.qualificationCode})` : '';
+    add('referenceQualification', asText({ ...referenceName, text: referenceName.text + code }));
+  }
+  const scheme = firstObject(achievement.validationScheme);
+  add('legalBasis', asText(typeof scheme?.legalBasis === 'string' ? text(scheme.legalBasis) : undefined));
+  return facts;
+}
+
+/** Overall first, then the four skills in their usual order; each once. */
+function languageLevelsOf(credential: Json): CredentialView['languageLevels'] {
+  const levels: CredentialView['languageLevels'] = [];
+  for (const claim of claimsOf(credential).languages) {
+    if (claim.overall !== undefined) levels.push({ scale: 'overall', level: claim.overall });
+    for (const skill of LANGUAGE_SKILLS) {
+      const level = claim.skills[skill];
+      if (level !== undefined) levels.push({ scale: skill, level });
+    }
+  }
+  return levels;
+}
+
+/** Results that are not CEFR levels: a grade (value), a module's status and score. */
+function otherResults(subject: Json, achievement: Json, text: Text): CredentialView['results'] {
   const descriptions = list(achievement.resultDescription);
   return list(subject.result).flatMap((result) => {
     const description = descriptions.find((entry) => entry.id !== undefined && entry.id === result.resultDescription);
-    const achieved = typeof result.achievedLevel === 'string' ? result.achievedLevel : undefined;
-    const rubricLevel = list(description?.rubricCriterionLevel).find((level) => achieved !== undefined && level.id === achieved);
-    const level =
-      text(rubricLevel?.name) ??
-      (achieved === undefined ? undefined : { text: achieved.split(/[/#:]/).pop() ?? achieved, direction: 'ltr' as const, fallback: false }) ??
-      (typeof result.value === 'string' ? { text: result.value, direction: 'auto' as const, fallback: false } : undefined);
-    if (level === undefined) return [];
-    return [{ ...optional('skill', text(description?.name)), level }];
+    if (description?.resultType === 'RubricCriterionLevel') return []; // CEFR: shown as language levels
+    const value = typeof result.value === 'string' ? result.value : undefined;
+    if (value === undefined) return [];
+    const name = nameOf(description, text);
+    return [{ ...(name === undefined ? {} : { name }), value: { text: value, direction: 'ltr' as const, fallback: false } }];
   });
 }
 

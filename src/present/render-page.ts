@@ -1,6 +1,6 @@
 import type { TrustSummary, VerificationReport } from '../verify/report.js';
 import type { CheckOutcome } from '../verify/report.js';
-import type { CredentialView } from './credential-view.js';
+import type { CredentialView, FactValue } from './credential-view.js';
 import { html, raw, type SafeHtml } from './html.js';
 import { directionOf, messagesFor, PAGE_LANGUAGES, type Messages, type PageLanguage, type PageVerdict } from './i18n/messages.js';
 import type { LocalizedText } from './localized-text.js';
@@ -101,9 +101,13 @@ function renderView(view: CredentialView, m: Messages, language: string, trust: 
   const rows: Array<[string, SafeHtml | undefined]> = [
     [m.holder, text(view.holder, m, language)],
     [m.achievement, text(view.achievement.name, m, language)],
-    [m.achievementType, view.achievement.type === undefined ? undefined : html`<bdi>${view.achievement.type}</bdi>`],
+    [
+      m.achievementType,
+      view.achievement.type === undefined ? undefined : html`<bdi>${m.achievementTypes[view.achievement.type] ?? view.achievement.type}</bdi>`,
+    ],
     [m.description, text(view.achievement.description, m, language)],
     [m.issuer, issuer(view, m, language, trust)],
+    ...view.facts.map((fact): [string, SafeHtml | undefined] => [m.facts[fact.key], factValue(fact.value, m, language)]),
     [m.validFrom, date(view.validFrom, language)],
     [m.validUntil, date(view.validUntil, language)],
   ];
@@ -119,12 +123,37 @@ ${
       )}</ul></section>`
 }
 ${
+  view.languageLevels.length === 0
+    ? ''
+    : html`<section aria-labelledby="h-language-levels"><h2 id="h-language-levels">${m.languageLevels}</h2><table><thead><tr><th scope="col">${m.skill}</th><th scope="col">${m.level}</th></tr></thead><tbody>${view.languageLevels.map(
+        (entry) => html`<tr><td>${m.skillNames[entry.scale]}</td><td><strong><bdi>${entry.level}</bdi></strong></td></tr>`,
+      )}</tbody></table></section>`
+}
+${
   view.results.length === 0
     ? ''
-    : html`<section aria-labelledby="h-language-levels"><h2 id="h-language-levels">${m.languageLevels}</h2><table><thead><tr><th scope="col">${m.skill}</th><th scope="col">${m.level}</th></tr></thead><tbody>${view.results.map(
-        (result) => html`<tr><td>${text(result.skill, m, language) ?? '—'}</td><td><strong>${text(result.level, m, language)}</strong></td></tr>`,
-      )}</tbody></table></section>`
+    : html`<section aria-labelledby="h-results"><h2 id="h-results">${m.results}</h2><dl>${view.results.map(
+        (result) => html`<dt>${text(result.name, m, language) ?? m.results}</dt><dd><bdi>${result.value.text}</bdi></dd>`,
+      )}</dl></section>`
 }`;
+}
+
+function factValue(value: FactValue, m: Messages, language: string): SafeHtml | undefined {
+  switch (value.kind) {
+    case 'text':
+      return text(value.text, m, language);
+    case 'date':
+      return date(value.date, language);
+    case 'period': {
+      const from = date(value.from, language);
+      const until = date(value.until, language);
+      return html`${from ?? ''}${from !== undefined && until !== undefined ? ' – ' : ''}${until ?? ''}`;
+    }
+    case 'hours':
+      return html`${m.hoursValue.replace('{hours}', new Intl.NumberFormat(language).format(value.hours))}`;
+    case 'list':
+      return html`<ul class="plain">${value.items.map((item) => html`<li>${text(item, m, language)}</li>`)}</ul>`;
+  }
 }
 
 /**

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { diplomaExample, languageLevelExample, validatedSkillsExample } from '../../src/issue/profiles/examples.js';
+import { diplomaExample, languageLevelExample, trainingModuleExample, validatedSkillsExample } from '../../src/issue/profiles/examples.js';
+import { pdfText } from '../helpers/pdf-text.js';
 import { minimalCredential } from '../helpers/fixtures.js';
 import { startTestApp, type TestApp } from '../helpers/start-app.js';
 
@@ -70,6 +71,57 @@ describe('what a credential means (issue #13)', () => {
   });
 
   describe('the page and the certificate', () => {
+    const pageIdOf = (credential: { id: string }) => credential.id.split('/').pop() as string;
+    // [profile, request, on the English page, in the PDF (printed in the credential's primary language)]
+    const EXPECTED: Array<[string, object, string[], string[]]> = [
+      [
+        'diploma',
+        diplomaExample,
+        ['Awarding body', 'Office de la Formation Professionnelle', 'Awarded on', 'July 12, 2024', 'Qualification code', 'TS-ESA', '2,600 hours'],
+        ['Organisme certificateur', 'Office de la Formation Professionnelle', 'TS-ESA', 'heures'],
+      ],
+      [
+        'language-level',
+        languageLevelExample,
+        ['Exam provider', 'Goethe-Institut', 'Exam date', 'Exam centre', 'Goethe-Institut Marokko, Rabat'],
+        ['Prüfungsanbieter', 'Prüfungszentrum', 'Goethe-Institut Marokko, Rabat', 'Hören: B1'],
+      ],
+      [
+        'training-module',
+        trainingModuleExample,
+        ['Training provider', 'Duration', '120 hours', 'Dates', 'March 3, 2025', 'April 25, 2025', 'Programme'],
+        ['Organisme de formation', '120 heures', 'Programme'],
+      ],
+      [
+        'validated-skills',
+        validatedSkillsExample,
+        ['Validation body', 'Validated units', 'Reference qualification', 'EOCB0208', 'Legal basis', '659/2023'],
+        ['Entidad de acreditación', 'Unidades acreditadas', 'EOCB0208', '659/2023'],
+      ],
+    ];
+    for (const [profile, example, facts, printed] of EXPECTED) {
+      it(`${profile}: the page and the PDF show what its reader checks first`, async () => {
+        const response = await issue(example);
+        expect(response.status, response.text).to.equal(201);
+        const pageId = pageIdOf(response.body.verifiableCredential);
+        const page = (await app.get(`/v/${pageId}?lang=en`)).text.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+        for (const fact of facts) expect(page, `${profile} page: ${fact}`).to.include(fact);
+        const pdf = await fetch(`${app.baseUrl}/credentials/${pageId}/certificate.pdf`);
+        const text = (await pdfText(Buffer.from(await pdf.arrayBuffer()))).replace(/\s+/g, ' ');
+        for (const fact of printed) expect(text, `${profile} PDF: ${fact}`).to.include(fact);
+      });
+    }
+
+    it('lists a diploma’s grade under Results, never under Language levels, and translates the achievement type', async () => {
+      const response = await issue(diplomaExample);
+      const page = (await app.get(`/v/${pageIdOf(response.body.verifiableCredential)}?lang=es`)).text;
+      expect(page).to.include('id="h-results"');
+      expect(page).to.not.include('id="h-language-levels"');
+      expect(page).to.include('15.62');
+      const module = await issue(trainingModuleExample);
+      expect((await app.get(`/v/${pageIdOf(module.body.verifiableCredential)}?lang=es`)).text).to.match(/<bdi>Curso<\/bdi>/);
+    });
+
     const auth = () => ({ authorization: `Bearer ${issuer.apiKey}` });
     const setStatus = (credentialId: string, status: string) =>
       app.post('/credentials/status', { credentialId, credentialStatus: [{ type: 'BitstringStatusListCredential', status }] }, auth());

@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit';
 import type { CredentialRecord, IssuerRecord } from '../../store/ports.js';
 import { parseVerifiable } from '../../verify/parse-input.js';
-import { viewCredential, type CredentialView } from '../credential-view.js';
+import { viewCredential, type CredentialView, type FactValue } from '../credential-view.js';
 import { directionOf, isPageLanguage, messagesFor, primarySubtag, type Messages } from '../i18n/messages.js';
 import type { LocalizedText } from '../localized-text.js';
 import { qrContent } from '../qr/qr-content.js';
@@ -84,10 +84,18 @@ function draw(layout: Layout): Promise<Buffer> {
   for (const alignment of view.alignments) {
     line([localized(alignment.framework), alignment.code, localized(alignment.name)].filter(Boolean).join(' · '), 11);
   }
+  for (const fact of view.facts) {
+    const value = factText(fact.value, messages, primary, localized);
+    if (value !== undefined) line(`${messages.facts[fact.key]}: ${value}`, 10);
+  }
+  if (view.languageLevels.length > 0) {
+    line(messages.languageLevels, 12, { weight: 700, gap: 4 });
+    for (const entry of view.languageLevels) line(`${messages.skillNames[entry.scale]}: ${entry.level}`, 11);
+  }
   if (view.results.length > 0) {
     y += 4;
-    line(messages.languageLevels, 12, { weight: 700 });
-    for (const result of view.results) line(`${localized(result.skill) ?? messages.level}: ${result.level.text}`, 11);
+    line(messages.results, 12, { weight: 700 });
+    for (const result of view.results) line(`${localized(result.name) ?? messages.results}: ${result.value.text}`, 11);
   }
   y += 10;
   line(`${messages.issuedBy}: ${localized(view.issuer.name) ?? view.issuer.id ?? ''}`, 11);
@@ -121,6 +129,29 @@ function drawQr(doc: PDFKit.PDFDocument, layout: Layout, rtl: boolean): void {
   const urlBox = { x: Math.max(12 * MM, x0 - 20 * MM), width: side + 40 * MM };
   urlBox.x = Math.min(urlBox.x, PAGE.width - 12 * MM - urlBox.width);
   drawLine(doc, url, 6, 400, false, '#555555', y0 + side + 5 * MM, urlBox);
+}
+
+function factText(
+  value: FactValue,
+  messages: Messages,
+  language: string,
+  localized: (value: LocalizedText | undefined) => string | undefined,
+): string | undefined {
+  switch (value.kind) {
+    case 'text':
+      return localized(value.text);
+    case 'date':
+      return formatDate(value.date, language);
+    case 'period':
+      return [value.from, value.until]
+        .filter((date): date is string => date !== undefined)
+        .map((date) => formatDate(date, language))
+        .join(' – ');
+    case 'hours':
+      return messages.hoursValue.replace('{hours}', new Intl.NumberFormat(language).format(value.hours));
+    case 'list':
+      return value.items.map((item) => item.text).join('; ');
+  }
 }
 
 function formatDate(value: string, language: string): string {

@@ -1,4 +1,6 @@
+import type { CefrScale } from '../../ob3/vocabulary.js';
 import type { Verdict } from '../../verify/report.js';
+import type { FactKey } from '../credential-view.js';
 import { ar } from './ar.js';
 import { de } from './de.js';
 import { en } from './en.js';
@@ -32,6 +34,15 @@ export interface Messages {
   level: string;
   validFrom: string;
   validUntil: string;
+  /** Labels of what each profile's reader checks first (credential-view FactKey). */
+  facts: Record<FactKey, string>;
+  /** OB 3.0 achievement types, translated; an unknown type is shown as written. */
+  achievementTypes: Record<string, string>;
+  /** CEFR scales: the overall level and the four skills. */
+  skillNames: Record<CefrScale, string>;
+  results: string;
+  /** `{hours}` is replaced by the number. */
+  hoursValue: string;
   credentialId: string;
   checks: string;
   checkNames: Record<string, string>;
