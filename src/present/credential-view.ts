@@ -18,14 +18,24 @@ export type FactKey =
   | 'validationBody'
   | 'validatedUnits'
   | 'referenceQualification'
-  | 'legalBasis';
+  | 'legalBasis'
+  | 'stateRecognised'
+  | 'theoryPractice'
+  | 'modules'
+  | 'certificateNumber'
+  | 'candidateNumber'
+  | 'decision';
 
 export type FactValue =
   | { kind: 'text'; text: LocalizedText }
   | { kind: 'date'; date: string }
   | { kind: 'period'; from?: string; until?: string }
   | { kind: 'hours'; hours: number }
-  | { kind: 'list'; items: LocalizedText[] };
+  | { kind: 'list'; items: LocalizedText[] }
+  | { kind: 'yes' }
+  | { kind: 'split'; theory: number; practice: number }
+  | { kind: 'modules'; items: Array<{ name: LocalizedText; hours?: number }> }
+  | { kind: 'decision'; reference: string; date?: string };
 
 /** What a paper certificate shows, read from any VC (OB 3.0 AchievementCredential or plain). */
 export interface CredentialView {
@@ -120,8 +130,28 @@ function factsOf(credential: Json, subject: Json, achievement: Json, text: Text)
       ...(typeof subject.activityEndDate === 'string' ? { until: subject.activityEndDate } : {}),
     });
   }
-  const hours = typeof achievement.volumeOfLearning === 'string' ? /^PT(\d+(?:\.\d+)?)H$/.exec(achievement.volumeOfLearning) : null;
-  if (hours !== null) add('hours', { kind: 'hours', hours: Number(hours[1]) });
+  const hours = hoursOf(achievement.volumeOfLearning);
+  if (hours !== undefined) add('hours', { kind: 'hours', hours });
+  const theory = hoursOf(achievement.theoryVolume);
+  const practice = hoursOf(achievement.practiceVolume);
+  if (theory !== undefined || practice !== undefined) add('theoryPractice', { kind: 'split', theory: theory ?? 0, practice: practice ?? 0 });
+  const modules = list(achievement.curriculumModule).flatMap((module) => {
+    const name = nameOf(module, text);
+    const moduleHours = hoursOf(module.volumeOfLearning);
+    return name === undefined ? [] : [{ name, ...(moduleHours === undefined ? {} : { hours: moduleHours }) }];
+  });
+  if (modules.length > 0) add('modules', { kind: 'modules', items: modules });
+  if (achievement.stateRecognised === true) add('stateRecognised', { kind: 'yes' });
+  const plain = (value: unknown) => (typeof value === 'string' && value !== '' ? asText({ text: value, direction: 'ltr', fallback: false }) : undefined);
+  add('certificateNumber', plain(subject.certificateNumber));
+  add('candidateNumber', plain(subject.candidateNumber));
+  if (typeof subject.decisionReference === 'string') {
+    add('decision', {
+      kind: 'decision',
+      reference: subject.decisionReference,
+      ...(typeof subject.decisionDate === 'string' ? { date: subject.decisionDate } : {}),
+    });
+  }
   if (typeof achievement.humanCode === 'string') add('qualificationCode', asText({ text: achievement.humanCode, direction: 'ltr', fallback: false }));
   add('programme', asText(nameOf(firstObject(achievement.programme), text)));
   add('validationBody', asText(nameOf(firstObject(subject.validationBody), text)));
@@ -138,6 +168,12 @@ function factsOf(credential: Json, subject: Json, achievement: Json, text: Text)
   const scheme = firstObject(achievement.validationScheme);
   add('legalBasis', asText(typeof scheme?.legalBasis === 'string' ? text(scheme.legalBasis) : undefined));
   return facts;
+}
+
+/** Hours from an ISO 8601 duration of hours (PT120H). */
+function hoursOf(value: unknown): number | undefined {
+  const match = typeof value === 'string' ? /^PT(\d+(?:\.\d+)?)H$/.exec(value) : null;
+  return match === null ? undefined : Number(match[1]);
 }
 
 /** Overall first, then the four skills in their usual order; each once. */

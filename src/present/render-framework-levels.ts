@@ -8,7 +8,7 @@ import type { Messages } from './i18n/messages.js';
  * the viewer's frameworks, each with the basis of the equivalence and, on hover or for
  * screen readers, the reason. Nothing is shown for a credential that did not verify.
  */
-export function renderFrameworkLevels(levels: { evaluated: boolean; claims: ClaimedLevel[] }, messages: Messages): SafeHtml | undefined {
+export function renderFrameworkLevels(levels: { evaluated: boolean; claims: ClaimedLevel[]; frameworks?: string[] }, messages: Messages): SafeHtml | undefined {
   if (!levels.evaluated) return undefined;
   const rows = levels.claims.flatMap((claim) =>
     claim.in
@@ -28,7 +28,7 @@ export function renderFrameworkLevels(levels: { evaluated: boolean; claims: Clai
   return html`<section aria-labelledby="h-framework-levels"><h2 id="h-framework-levels">${messages.frameworkLevels}</h2><ul class="plain">${rows.map(
     (row) =>
       html`<li><bdi>${row.claimed}</bdi>${row.role === undefined ? '' : html` <span class="note" data-level-role>(${row.role})</span>`} ${messages.levelArrow} <bdi>${row.target}</bdi> <span class="note" title="${row.reason}">(${row.basis})</span></li>`,
-  )}</ul></section>`;
+  )}</ul>${levels.frameworks?.includes('de-dqr') === true ? html`<p class="note" data-dqr-caveat>${messages.dqrCaveat}</p>` : ''}</section>`;
 }
 
 function abbreviation(id: string): string {

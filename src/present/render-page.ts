@@ -153,6 +153,17 @@ function factValue(value: FactValue, m: Messages, language: string): SafeHtml | 
       return html`${m.hoursValue.replace('{hours}', new Intl.NumberFormat(language).format(value.hours))}`;
     case 'list':
       return html`<ul class="plain">${value.items.map((item) => html`<li>${text(item, m, language)}</li>`)}</ul>`;
+    case 'yes':
+      return html`${m.yes}`;
+    case 'split':
+      return html`${m.theoryPracticeValue.replace('{theory}', new Intl.NumberFormat(language).format(value.theory)).replace('{practice}', new Intl.NumberFormat(language).format(value.practice))}`;
+    case 'modules':
+      return html`<ul class="plain">${value.items.map(
+        (item) =>
+          html`<li>${text(item.name, m, language)}${item.hours === undefined ? '' : html` — ${m.hoursValue.replace('{hours}', new Intl.NumberFormat(language).format(item.hours))}`}</li>`,
+      )}</ul>`;
+    case 'decision':
+      return html`<bdi>${value.reference}</bdi>${value.date === undefined ? '' : html`, ${date(value.date, language) ?? value.date}`}`;
   }
 }
 

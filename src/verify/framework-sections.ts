@@ -37,6 +37,14 @@ export function resolveFrameworkOptions(options: FrameworkOptions): ResolvedFram
   };
 }
 
+/**
+ * What a German reader must not infer from a DQR level: recognition bodies (IHK FOSA, HWK,
+ * the Länder) compare a foreign qualification with a German reference occupation, and a
+ * DQR level confers nothing on its own.
+ */
+export const DQR_RECOGNITION_CAVEAT =
+  'German recognition (IHK FOSA, chambers of crafts, Land authorities) compares a foreign qualification with a German reference occupation (Referenzberuf), not with a DQR level: a DQR level shown here is an orientation, not a recognition decision.';
+
 /** The report's `levels` and `requirements`: only a verified credential's claims count, and the report says so when they do not. */
 export function frameworkSections(
   options: ResolvedFrameworkOptions,
@@ -50,7 +58,12 @@ export function frameworkSections(
   if (options.frameworks !== undefined) {
     sections.levels =
       notVerified === undefined
-        ? { evaluated: true, frameworks: options.frameworks, claims: levelsIn(claims, options.frameworks, options.lang) }
+        ? {
+            evaluated: true,
+            frameworks: options.frameworks,
+            claims: levelsIn(claims, options.frameworks, options.lang),
+            ...(options.frameworks.includes('de-dqr') ? { caveats: [DQR_RECOGNITION_CAVEAT] } : {}),
+          }
         : { evaluated: false, reason: notVerified, frameworks: options.frameworks, claims: [] };
   }
   if (options.asked !== undefined) {

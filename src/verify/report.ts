@@ -69,7 +69,7 @@ export interface VerificationReport {
   checks: CheckOutcome[];
   trust?: TrustSummary;
   /** With options.frameworks: each claimed level in each requested framework; evaluated only for a verified credential. */
-  levels?: { evaluated: boolean; reason?: string; frameworks: string[]; claims: ClaimedLevel[] };
+  levels?: { evaluated: boolean; reason?: string; frameworks: string[]; claims: ClaimedLevel[]; caveats?: string[] };
   /** With options.requirements / options.presets. */
   requirements?: RequirementsSection & { evaluated: boolean; reason?: string };
 }

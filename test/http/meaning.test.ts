@@ -77,14 +77,41 @@ describe('what a credential means (issue #13)', () => {
       [
         'diploma',
         diplomaExample,
-        ['Awarding body', 'Office de la Formation Professionnelle', 'Awarded on', 'July 12, 2024', 'Qualification code', 'TS-ESA', '2,600 hours'],
-        ['Organisme certificateur', 'Office de la Formation Professionnelle', 'TS-ESA', 'heures'],
+        [
+          'Awarding body',
+          'Office de la Formation Professionnelle',
+          'Awarded on',
+          'July 12, 2024',
+          'Qualification code',
+          'TS-ESA',
+          '2,600 hours',
+          'Dates September 19, 2022 – June 28, 2024',
+          'Theory and practice 1,520 hours theory, 1,080 hours practice',
+          'Programmable logic controllers — 380 hours',
+          'State-recognised Yes',
+        ],
+        [
+          'Organisme certificateur',
+          'Office de la Formation Professionnelle',
+          'TS-ESA',
+          'heures',
+          'Reconnu par l’État',
+          'Automates programmables industriels (380 heures)',
+        ],
       ],
       [
         'language-level',
         languageLevelExample,
-        ['Exam provider', 'Goethe-Institut', 'Exam date', 'Exam centre', 'Goethe-Institut Marokko, Rabat'],
-        ['Prüfungsanbieter', 'Prüfungszentrum', 'Goethe-Institut Marokko, Rabat', 'Hören: B1'],
+        [
+          'Exam provider',
+          'Goethe-Institut',
+          'Exam date',
+          'Exam centre',
+          'Goethe-Institut Marokko, Rabat',
+          'Certificate number B1-2025-02-RBA-0457',
+          'Candidate number 0457',
+        ],
+        ['Prüfungsanbieter', 'Prüfungszentrum', 'Goethe-Institut Marokko, Rabat', 'Hören: B1', 'Zertifikatsnummer: B1-2025-02-RBA-0457'],
       ],
       [
         'training-module',
@@ -95,8 +122,16 @@ describe('what a credential means (issue #13)', () => {
       [
         'validated-skills',
         validatedSkillsExample,
-        ['Validation body', 'Validated units', 'Reference qualification', 'EOCB0208', 'Legal basis', '659/2023'],
-        ['Entidad de acreditación', 'Unidades acreditadas', 'EOCB0208', '659/2023'],
+        [
+          'Validation body',
+          'Validated units',
+          'Reference qualification',
+          'EOCB0208',
+          'Legal basis',
+          '659/2023',
+          'Accreditation decision Resolución ACR-2025-SE-0417',
+        ],
+        ['Entidad de acreditación', 'Unidades acreditadas', 'EOCB0208', '659/2023', 'Resolución de acreditación: Resolución ACR-2025-SE-0417'],
       ],
     ];
     for (const [profile, example, facts, printed] of EXPECTED) {
@@ -111,6 +146,26 @@ describe('what a credential means (issue #13)', () => {
         for (const fact of printed) expect(text, `${profile} PDF: ${fact}`).to.include(fact);
       });
     }
+
+    it('refuses training parts that exceed the whole, and dates out of order', async () => {
+      const response = await issue({
+        ...diplomaExample,
+        training: { startDate: '2024-09-01', endDate: '2023-06-30', theoryHours: 2000, practiceHours: 1000 },
+      });
+      expect(response.status).to.equal(400);
+      const pointers = (response.body.errors as Array<{ pointer: string }>).map((error) => error.pointer);
+      expect(pointers).to.include.members(['/training/endDate', '/training/practiceHours']);
+    });
+
+    it('tells a German reader that recognition compares with a reference occupation, not a DQR level', async () => {
+      const response = await issue(diplomaExample);
+      const credential = response.body.verifiableCredential;
+      const report = await app.post('/credentials/verify', { verifiableCredential: credential, options: { frameworks: ['de-dqr'] } });
+      expect(report.body.levels.caveats[0]).to.match(/reference occupation \(Referenzberuf\), not with a DQR level/);
+      const page = (await app.get(`/v/${pageIdOf(credential)}?lang=de`)).text;
+      expect(page).to.include('data-dqr-caveat');
+      expect(page).to.include('Referenzberuf');
+    });
 
     it('lists a diploma’s grade under Results, never under Language levels, and translates the achievement type', async () => {
       const response = await issue(diplomaExample);

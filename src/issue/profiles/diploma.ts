@@ -1,3 +1,4 @@
+import type { FieldError } from '../../shared/problems.js';
 import { eqfLevelErrors, frameworkLevelErrors, qualificationLevelErrors } from './claimed-level-rules.js';
 import type { EvidenceInput } from './evidence.js';
 import {
@@ -12,6 +13,7 @@ import { primaryText, textTerms, type TextInput } from './multilingual-text.js';
 import {
   achievementId,
   commonRequestErrors,
+  dateTime,
   hoursAsDuration,
   ob3Credential,
   organisationProfile,
@@ -51,6 +53,9 @@ export interface DiplomaRequest extends CommonRequest {
   learningOutcomes?: LearningOutcomeInput[];
   criteria?: TextInput;
   transcript?: EvidenceInput;
+  /** What recognition officers ask: training dates, theory/practice split, modules with hours. */
+  training?: { startDate?: string; endDate?: string; theoryHours?: number; practiceHours?: number; modules?: Array<{ name: TextInput; hours?: number }> };
+  stateRecognised?: boolean;
 }
 
 export const diplomaProfile: ProfileDefinition<DiplomaRequest> = {
@@ -78,6 +83,7 @@ export const diplomaProfile: ProfileDefinition<DiplomaRequest> = {
       ...eqfLevelErrors(request.level, request.eqfLevel, '/eqfLevel'),
     );
     errors.push(...occupationErrors(request.targetOccupation, '/targetOccupation'));
+    errors.push(...trainingErrors(request));
     return errors;
   },
 
@@ -104,6 +110,18 @@ export const diplomaProfile: ProfileDefinition<DiplomaRequest> = {
       ...(request.qualificationCode === undefined ? {} : { humanCode: request.qualificationCode }),
       ...(request.fieldOfStudy.name === undefined ? {} : { fieldOfStudy: primaryText(request.fieldOfStudy.name, primary) }),
       ...(request.hours === undefined ? {} : { volumeOfLearning: hoursAsDuration(request.hours) }),
+      ...(request.training?.theoryHours === undefined ? {} : { theoryVolume: hoursAsDuration(request.training.theoryHours) }),
+      ...(request.training?.practiceHours === undefined ? {} : { practiceVolume: hoursAsDuration(request.training.practiceHours) }),
+      ...(request.training?.modules === undefined
+        ? {}
+        : {
+            curriculumModule: request.training.modules.map((module) => ({
+              type: ['CurriculumModule'],
+              ...textTerms('name', module.name, primary),
+              ...(module.hours === undefined ? {} : { volumeOfLearning: hoursAsDuration(module.hours) }),
+            })),
+          }),
+      ...(request.stateRecognised === undefined ? {} : { stateRecognised: request.stateRecognised }),
       ...credits.achievement,
       alignment: [
         frameworkLevelAlignment(request.level),
@@ -120,9 +138,36 @@ export const diplomaProfile: ProfileDefinition<DiplomaRequest> = {
       request,
       context,
       achievement,
-      subject: { ...credits.subject, ...(grade === undefined ? {} : { result: [grade.result] }) },
+      subject: {
+        ...credits.subject,
+        ...(request.training?.startDate === undefined ? {} : { activityStartDate: dateTime(request.training.startDate) }),
+        ...(request.training?.endDate === undefined ? {} : { activityEndDate: dateTime(request.training.endDate) }),
+        ...(grade === undefined ? {} : { result: [grade.result] }),
+      },
       evidence: request.transcript === undefined ? [] : [{ genre: 'Transcript', ...request.transcript }],
       awardedDate: request.awardDate,
     });
   },
 };
+
+/** Dates in order, and parts that add up to no more than the whole. */
+function trainingErrors(request: DiplomaRequest): FieldError[] {
+  const training = request.training;
+  if (training === undefined) return [];
+  const errors: FieldError[] = [];
+  if (training.startDate !== undefined && training.endDate !== undefined && training.endDate < training.startDate) {
+    errors.push({ pointer: '/training/endDate', detail: `must not be before /training/startDate (${training.startDate})` });
+  }
+  if (training.endDate !== undefined && training.endDate > request.awardDate) {
+    errors.push({ pointer: '/training/endDate', detail: `must not be after /awardDate (${request.awardDate})` });
+  }
+  const split = (training.theoryHours ?? 0) + (training.practiceHours ?? 0);
+  if (request.hours !== undefined && split > request.hours) {
+    errors.push({ pointer: '/training/practiceHours', detail: `theory and practice (${split} hours) must not exceed /hours (${request.hours})` });
+  }
+  const modules = (training.modules ?? []).reduce((sum, module) => sum + (module.hours ?? 0), 0);
+  if (request.hours !== undefined && modules > request.hours) {
+    errors.push({ pointer: '/training/modules', detail: `the modules' hours (${modules}) must not exceed /hours (${request.hours})` });
+  }
+  return errors;
+}

@@ -47,6 +47,18 @@ export const diplomaExample = {
   fieldOfStudy: { iscedF: '0714', name: { fr: 'Électronique et automatisation', en: 'Electronics and automation' } },
   targetOccupation: { isco08: '3113', name: 'Electrical engineering technicians' },
   hours: 2600,
+  training: {
+    startDate: '2022-09-19',
+    endDate: '2024-06-28',
+    theoryHours: 1520,
+    practiceHours: 1080,
+    modules: [
+      { name: { fr: 'Électrotechnique et schémas industriels', en: 'Electrical engineering and industrial diagrams' }, hours: 420 },
+      { name: { fr: 'Automates programmables industriels', en: 'Programmable logic controllers' }, hours: 380 },
+      { name: { fr: 'Stage en entreprise (maintenance industrielle)', en: 'In-company placement (industrial maintenance)' }, hours: 640 },
+    ],
+  },
+  stateRecognised: true,
   grade: { value: '15.62', type: 'Result', min: '0', max: '20', name: { fr: 'Moyenne générale', en: 'Overall average' } },
   learningOutcomes: [
     {
@@ -84,6 +96,8 @@ export const languageLevelExample = {
     date: '2025-02-20',
     centre: { name: { de: 'Goethe-Institut Marokko, Rabat', fr: 'Goethe-Institut Maroc, Rabat' }, country: 'MA', city: 'Rabat' },
     targetLevel: 'B1',
+    certificateNumber: 'B1-2025-02-RBA-0457',
+    candidateNumber: '0457',
   },
   modulesPassed: [
     { name: { de: 'Lesen', fr: 'Lecture' }, skills: ['reading'], score: '78/100' },
@@ -241,6 +255,7 @@ export const validatedSkillsExample = {
       'Real Decreto 659/2023, de 18 de julio, por el que se desarrolla la ordenación del Sistema de Formación Profesional (acreditación de competencias profesionales)',
   },
   validationDate: '2025-11-14',
+  decision: { number: 'Resolución ACR-2025-SE-0417 (example)', date: '2025-11-14' },
   workExperience: [
     {
       employer: { name: 'Construcciones Atlántico S.L.', country: 'ES', city: 'Huelva' },

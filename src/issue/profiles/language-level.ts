@@ -28,6 +28,9 @@ export interface LanguageLevelRequest extends CommonRequest {
     centre?: OrganisationInput;
     /** The level the exam is set at, when it is set at one (Goethe B1: B1; TCF: none). */
     targetLevel?: CefrLevel;
+    /** As printed on the certificate, so a recognition officer can have it confirmed by the provider. */
+    certificateNumber?: string;
+    candidateNumber?: string;
   };
   /** `date`: when the module was passed, where modules were taken on different dates (visa rules count from the oldest). */
   modulesPassed?: Array<{ name: TextInput; skills?: LanguageSkill[]; score?: string; date?: string }>;
@@ -130,6 +133,8 @@ export const languageLevelProfile: ProfileDefinition<LanguageLevelRequest> = {
       achievement,
       subject: {
         examDate: request.exam.date,
+        ...(request.exam.certificateNumber === undefined ? {} : { certificateNumber: request.exam.certificateNumber }),
+        ...(request.exam.candidateNumber === undefined ? {} : { candidateNumber: request.exam.candidateNumber }),
         activityEndDate: dateTime(request.exam.date),
         ...(request.exam.centre === undefined ? {} : { examCentre: organisationProfile(request.exam.centre, primary) }),
         result: [...scales.map(([scale, level]) => cefrResult(id, scale, level)), ...modules.map((module) => module.result)],

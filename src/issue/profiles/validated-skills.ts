@@ -57,6 +57,8 @@ export interface ValidatedSkillsRequest extends CommonRequest {
   validationBody: OrganisationInput & { id: string };
   validationScheme?: { name: TextInput; legalBasis?: string };
   validationDate: string;
+  /** The official accreditation decision, as case officers cite it. */
+  decision?: { number: string; date: string };
   workExperience: WorkExperienceInput[];
   pathToFullQualification?: { description: TextInput; remainingUnits?: CompetenceUnitInput[] };
   criteria?: TextInput;
@@ -193,6 +195,7 @@ export const validatedSkillsProfile: ProfileDefinition<ValidatedSkillsRequest> =
         validationExtent: request.validationExtent,
         learningSetting: request.learningSetting ?? 'informal',
         validationBody: organisationProfile(request.validationBody, primary),
+        ...(request.decision === undefined ? {} : { decisionReference: request.decision.number, decisionDate: request.decision.date }),
         assessment: request.assessments.map((assessment) => assessmentNode(assessment, primary)),
         workExperience: request.workExperience.map((experience) => workExperienceNode(experience, primary)),
         ...(path === undefined

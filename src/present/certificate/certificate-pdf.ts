@@ -151,6 +151,16 @@ function factText(
       return messages.hoursValue.replace('{hours}', new Intl.NumberFormat(language).format(value.hours));
     case 'list':
       return value.items.map((item) => item.text).join('; ');
+    case 'yes':
+      return messages.yes;
+    case 'split':
+      return messages.theoryPracticeValue.replace('{theory}', String(value.theory)).replace('{practice}', String(value.practice));
+    case 'modules':
+      return value.items
+        .map((item) => `${item.name.text}${item.hours === undefined ? '' : ` (${messages.hoursValue.replace('{hours}', String(item.hours))})`}`)
+        .join('; ');
+    case 'decision':
+      return `${value.reference}${value.date === undefined ? '' : `, ${formatDate(value.date, language)}`}`;
   }
 }
 

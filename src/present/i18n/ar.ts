@@ -54,6 +54,12 @@ export const ar: Messages = {
     validatedUnits: 'الوحدات المصادق عليها',
     referenceQualification: 'المؤهل المرجعي',
     legalBasis: 'الأساس القانوني',
+    stateRecognised: 'معترف به من الدولة',
+    theoryPractice: 'النظري والتطبيقي',
+    modules: 'الوحدات',
+    certificateNumber: 'رقم الشهادة',
+    candidateNumber: 'رقم المترشح',
+    decision: 'قرار الاعتماد',
   },
   achievementTypes: {
     Diploma: 'دبلوم',
@@ -70,6 +76,8 @@ export const ar: Messages = {
   skillNames: { overall: 'المستوى العام', listening: 'الاستماع', reading: 'القراءة', writing: 'الكتابة', speaking: 'التحدث' },
   results: 'النتائج',
   hoursValue: '{hours} ساعة',
+  theoryPracticeValue: '{theory} ساعة نظرية، {practice} ساعة تطبيقية',
+  yes: 'نعم',
   credentialId: 'معرّف الشهادة',
   checks: 'عمليات التحقق المُنجزة',
   checkNames: {
@@ -106,6 +114,8 @@ export const ar: Messages = {
   privacyNote: 'لا تستخدم هذه الصفحة ملفات تعريف الارتباط ولا أي تتبّع. تُحفظ أرقام الهوية على شكل بصمات (hash) ولا تُعرض أبدًا.',
   frameworkLevels: 'المستويات في أطر أخرى',
   levelArrow: '←',
+  dqrCaveat:
+    'يقارن الاعتراف الألماني (IHK FOSA وغرف الحرف) المؤهل الأجنبي بمهنة مرجعية ألمانية، لا بمستوى في الإطار الألماني DQR: مستوى DQR للاسترشاد فقط وليس اعترافًا.',
   levelRoles: {
     'reference-qualification': 'مستوى المؤهل المرجعي، لا يُبلغ بالمصادقة الجزئية',
     'target-qualification': 'مستوى المؤهل الذي تنتمي إليه هذه الوحدة',

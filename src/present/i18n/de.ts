@@ -66,6 +66,12 @@ export const de: Messages = {
     validatedUnits: 'Validierte Einheiten',
     referenceQualification: 'Referenzabschluss',
     legalBasis: 'Rechtsgrundlage',
+    stateRecognised: 'Staatlich anerkannt',
+    theoryPractice: 'Theorie und Praxis',
+    modules: 'Module',
+    certificateNumber: 'Zertifikatsnummer',
+    candidateNumber: 'Teilnehmernummer',
+    decision: 'Anerkennungsbescheid',
   },
   achievementTypes: {
     Diploma: 'Abschlusszeugnis',
@@ -82,6 +88,8 @@ export const de: Messages = {
   skillNames: { overall: 'Gesamtniveau', listening: 'Hören', reading: 'Lesen', writing: 'Schreiben', speaking: 'Sprechen' },
   results: 'Ergebnisse',
   hoursValue: '{hours} Stunden',
+  theoryPracticeValue: '{theory} Stunden Theorie, {practice} Stunden Praxis',
+  yes: 'Ja',
   credentialId: 'Kennung des Nachweises',
   checks: 'Durchgeführte Prüfungen',
   checkNames: {
@@ -127,6 +135,8 @@ export const de: Messages = {
   privacyNote: 'Diese Seite setzt keine Cookies und verfolgt niemanden. Ausweisnummern werden nur als Hashwerte gespeichert und nie angezeigt.',
   frameworkLevels: 'Niveaus in anderen Qualifikationsrahmen',
   levelArrow: '→',
+  dqrCaveat:
+    'Die Anerkennung in Deutschland (IHK FOSA, Handwerkskammern) vergleicht einen ausländischen Abschluss mit einem deutschen Referenzberuf, nicht mit einem DQR-Niveau: Das DQR-Niveau dient der Orientierung und ist keine Anerkennung.',
   levelRoles: {
     'reference-qualification': 'Niveau des Referenzabschlusses, bei Teilvalidierung nicht erreicht',
     'target-qualification': 'Niveau des Abschlusses, zu dem dieses Modul gehört',

@@ -60,6 +60,12 @@ export const en: Messages = {
     validatedUnits: 'Validated units',
     referenceQualification: 'Reference qualification',
     legalBasis: 'Legal basis',
+    stateRecognised: 'State-recognised',
+    theoryPractice: 'Theory and practice',
+    modules: 'Modules',
+    certificateNumber: 'Certificate number',
+    candidateNumber: 'Candidate number',
+    decision: 'Accreditation decision',
   },
   achievementTypes: {
     Diploma: 'Diploma',
@@ -76,6 +82,8 @@ export const en: Messages = {
   skillNames: { overall: 'Overall level', listening: 'Listening', reading: 'Reading', writing: 'Writing', speaking: 'Speaking' },
   results: 'Results',
   hoursValue: '{hours} hours',
+  theoryPracticeValue: '{theory} hours theory, {practice} hours practice',
+  yes: 'Yes',
   credentialId: 'Credential identifier',
   checks: 'Checks performed',
   checkNames: {
@@ -121,6 +129,8 @@ export const en: Messages = {
   privacyNote: 'This page sets no cookies and does no tracking. Identity numbers are stored as hashes and are never shown.',
   frameworkLevels: 'Levels in other frameworks',
   levelArrow: '→',
+  dqrCaveat:
+    'German recognition (IHK FOSA, chambers of crafts) compares a foreign qualification with a German reference occupation, not with a DQR level: the DQR level is an orientation, not a recognition.',
   levelRoles: {
     'reference-qualification': 'level of the reference qualification, not reached by a partial validation',
     'target-qualification': 'level of the qualification this module belongs to',

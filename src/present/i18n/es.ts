@@ -66,6 +66,12 @@ export const es: Messages = {
     validatedUnits: 'Unidades acreditadas',
     referenceQualification: 'Cualificación de referencia',
     legalBasis: 'Base jurídica',
+    stateRecognised: 'Reconocido por el Estado',
+    theoryPractice: 'Teoría y práctica',
+    modules: 'Módulos',
+    certificateNumber: 'Número de certificado',
+    candidateNumber: 'Número de candidato',
+    decision: 'Resolución de acreditación',
   },
   achievementTypes: {
     Diploma: 'Diploma',
@@ -88,6 +94,8 @@ export const es: Messages = {
   },
   results: 'Resultados',
   hoursValue: '{hours} horas',
+  theoryPracticeValue: '{theory} horas de teoría, {practice} horas de práctica',
+  yes: 'Sí',
   credentialId: 'Identificador de la credencial',
   checks: 'Comprobaciones realizadas',
   checkNames: {
@@ -133,6 +141,8 @@ export const es: Messages = {
   privacyNote: 'Esta página no usa cookies ni hace seguimiento. Los números de identidad se guardan como huellas (hash) y nunca se muestran.',
   frameworkLevels: 'Niveles en otros marcos',
   levelArrow: '→',
+  dqrCaveat:
+    'El reconocimiento alemán (IHK FOSA, cámaras de oficios) compara una cualificación extranjera con una profesión de referencia alemana, no con un nivel del DQR: el nivel DQR es orientativo, no un reconocimiento.',
   levelRoles: {
     'reference-qualification': 'nivel de la cualificación de referencia, no alcanzado en una acreditación parcial',
     'target-qualification': 'nivel de la cualificación a la que pertenece este módulo',

@@ -66,6 +66,12 @@ export const fr: Messages = {
     validatedUnits: 'Unités validées',
     referenceQualification: 'Certification de référence',
     legalBasis: 'Base juridique',
+    stateRecognised: 'Reconnu par l’État',
+    theoryPractice: 'Théorie et pratique',
+    modules: 'Modules',
+    certificateNumber: 'Numéro du certificat',
+    candidateNumber: 'Numéro de candidat',
+    decision: 'Décision d’accréditation',
   },
   achievementTypes: {
     Diploma: 'Diplôme',
@@ -88,6 +94,8 @@ export const fr: Messages = {
   },
   results: 'Résultats',
   hoursValue: '{hours} heures',
+  theoryPracticeValue: '{theory} heures de théorie, {practice} heures de pratique',
+  yes: 'Oui',
   credentialId: 'Identifiant de l’attestation',
   checks: 'Vérifications effectuées',
   checkNames: {
@@ -134,6 +142,8 @@ export const fr: Messages = {
     'Cette page ne dépose aucun cookie et ne fait aucun suivi. Les numéros d’identité sont conservés sous forme d’empreintes et ne sont jamais affichés.',
   frameworkLevels: 'Niveaux dans d’autres cadres',
   levelArrow: '→',
+  dqrCaveat:
+    'La reconnaissance allemande (IHK FOSA, chambres des métiers) compare une qualification étrangère à un métier de référence allemand, non à un niveau du DQR : le niveau DQR est une indication, pas une reconnaissance.',
   levelRoles: {
     'reference-qualification': 'niveau de la certification de référence, non atteint par une validation partielle',
     'target-qualification': 'niveau de la certification dont relève ce module',

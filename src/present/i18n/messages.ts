@@ -43,6 +43,9 @@ export interface Messages {
   results: string;
   /** `{hours}` is replaced by the number. */
   hoursValue: string;
+  /** `{theory}` and `{practice}` are replaced by hours. */
+  theoryPracticeValue: string;
+  yes: string;
   credentialId: string;
   checks: string;
   checkNames: Record<string, string>;
@@ -69,6 +72,8 @@ export interface Messages {
   frameworkLevels: string;
   /** Points from the claimed level to its equivalent: → in left-to-right languages, ← in right-to-left ones. */
   levelArrow: string;
+  /** Under DQR equivalents: German recognition compares with a reference occupation, not a DQR level. */
+  dqrCaveat: string;
   /** A level the holder did not reach but that the credential refers to. */
   levelRoles: { 'reference-qualification': string; 'target-qualification': string };
   basis: { official: string; indicative: string; none: string };
