@@ -30,6 +30,8 @@ export interface Correspondence {
   levels: string[];
   basis: Exclude<Basis, 'none'>;
   rationale?: string;
+  /** What an indicative correspondence compares (reports say it). */
+  method?: 'descriptor' | 'qualification-type' | 'level-title';
   verify?: string;
   sources: string[];
 }

@@ -3,7 +3,8 @@ import { frameworkRegistry, type FrameworkRegistry } from './registry.js';
 
 /**
  * Expresses a level of framework A in framework B, saying on what basis. Official
- * only when every hop rests on an official referencing; a descriptor comparison is
+ * only when every hop rests on an official referencing; a comparison (by descriptors,
+ * by qualification type or by level title: the reason says which) is
  * "indicative" and says so; when the data records nothing, the answer is "none".
  */
 
@@ -214,7 +215,7 @@ function routeReason(from: Framework, codes: string[], to: Framework, route: Rou
         const level = owner.levels.find((candidate) => candidate.correspondence?.includes(entry));
         const other = owner.id === hop.from.id ? hop.to : hop.from;
         parts.push(
-          `${owner.shortName} is not referenced to the ${other.abbreviation}; level ${level?.code ?? '?'} is compared by descriptor (indicative)${entry.rationale === undefined ? '.' : `: ${stripLeadingClaim(entry.rationale)}`}`,
+          `${owner.shortName} is not referenced to the ${other.abbreviation}; level ${level?.code ?? '?'} is compared ${METHOD_PHRASES[entry.method ?? 'unstated']} (indicative)${entry.rationale === undefined ? '.' : `: ${stripLeadingClaim(entry.rationale)}`}`,
         );
       }
     }
@@ -224,6 +225,14 @@ function routeReason(from: Framework, codes: string[], to: Framework, route: Rou
   if (last.levels.length > 1) parts.push(`It corresponds to several ${to.abbreviation} levels: ${andList(last.levels)}.`);
   return parts.join(' ');
 }
+
+/** Says what an indicative comparison rests on: a reader weighs a title-only comparison differently. */
+const METHOD_PHRASES: Readonly<Record<NonNullable<Correspondence['method']> | 'unstated', string>> = {
+  descriptor: 'by level descriptors',
+  'qualification-type': 'by the qualifications placed at that level',
+  'level-title': "only by the level's one-line title (no level descriptors are published)",
+  unstated: 'by the data authors',
+};
 
 /** Rationales open with "X is not referenced…", which the reason already says. */
 function stripLeadingClaim(rationale: string): string {
@@ -237,6 +246,12 @@ function noneReason(from: Framework, to: Framework): string {
     return `${language.abbreviation} is a language proficiency scale, not a qualifications framework: it is not referenced to the EQF and has no correspondence with ${other.abbreviation} levels.`;
   }
   if (to.levels.length === 0) return `${to.shortName} is ${to.status} and has no levels yet.`;
+  const hubs = [from, to].filter((framework) => (HUBS as readonly string[]).includes(framework.id));
+  if (hubs.length === 2) {
+    const acqf = hubs.find((framework) => framework.id === 'acqf') ?? from;
+    const other = acqf === from ? to : from;
+    return `${acqf.shortName} is a continental framework for Africa, not referenced to the ${other.abbreviation}; no referencing between the two exists, so no correspondence is given. Compare through a national framework referenced to each.`;
+  }
   const unreferenced = [from, to].filter(
     (framework) => !framework.referencing.some((entry) => entry.status === 'official') && !(HUBS as readonly string[]).includes(framework.id),
   );

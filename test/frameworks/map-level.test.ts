@@ -105,7 +105,9 @@ describe('mapLevel: every framework pair in the registry', () => {
               result.path.slice(1).some((step) => step.basis === 'indicative'),
               label,
             ).to.equal(true);
-            expect(result.reason, label).to.match(/is not referenced to the (EQF|ACQF); level \w+ is compared by descriptor/);
+            expect(result.reason, label).to.match(
+              /is not referenced to the (EQF|ACQF); level \w+ is compared (by level descriptors|by the qualifications placed at that level|only by the level's one-line title|by the data authors)/,
+            );
             expect(result.reason, label).to.include('not an official equivalence');
           }
           if (want.to.length > 1) expect(result.reason, label).to.match(/several .* levels/);
@@ -122,7 +124,7 @@ describe('mapLevel: answers the domain cares about', () => {
     expect(result.to.map((level) => level.code)).to.deep.equal(['5']);
     expect(result.path.map((step) => step.framework)).to.deep.equal(['ma-cnc', 'eqf', 'de-dqr']);
     expect(result.path.map((step) => step.basis)).to.deep.equal([undefined, 'indicative', 'official']);
-    expect(result.reason).to.match(/^Morocco CNC is not referenced to the EQF; level 5 is compared by descriptor/);
+    expect(result.reason).to.match(/^Morocco CNC is not referenced to the EQF; level 5 is compared by the qualifications placed at that level/);
   });
 
   it('DQR 4 → CNCP: official via EQF, citing both referencing reports', () => {
@@ -249,5 +251,19 @@ describe('mapLevel on a synthetic registry: ACQF and direct routes', () => {
     // xb B is indicatively xa 1, but xa 1 officially meets xb A through the ACQF.
     const result = mapLevel({ framework: 'xa', level: '1' }, 'xb', { registry: synthetic });
     expect(result.basis).to.equal('official');
+  });
+});
+
+describe('mapLevel: reasons say what an indicative comparison rests on (issue #13)', () => {
+  it('Nigeria: only one-line level titles; Ghana and Morocco: the qualifications at the level; ACQF ⇄ EQF: no referencing exists', async () => {
+    const { mapLevel } = await import('../../src/frameworks/map-level.js');
+    expect(mapLevel({ framework: 'ng-nsqf', level: '3' }, 'eqf').reason).to.match(
+      /compared only by the level's one-line title \(no level descriptors are published\)/,
+    );
+    expect(mapLevel({ framework: 'gh-ntvetqf', level: '5' }, 'eqf').reason).to.match(/compared by the qualifications placed at that level/);
+    expect(mapLevel({ framework: 'ma-cnc', level: '1' }, 'eqf').reason).to.match(/compared by level descriptors/);
+    const continental = mapLevel({ framework: 'acqf', level: '4' }, 'eqf');
+    expect(continental.basis).to.equal('none');
+    expect(continental.reason).to.match(/continental framework for Africa, not referenced to the EQF; no referencing between the two exists/);
   });
 });

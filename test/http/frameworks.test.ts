@@ -59,7 +59,7 @@ describe('frameworks and mappings over HTTP', () => {
     expect(response.status).to.equal(200);
     expect(response.body.basis).to.equal('indicative');
     expect(response.body.path.map((step: { framework: string }) => step.framework)).to.deep.equal(['ma-cnc', 'eqf', 'de-dqr']);
-    expect(response.body.reason).to.match(/Morocco CNC is not referenced to the EQF; level 5 is compared by descriptor/);
+    expect(response.body.reason).to.match(/Morocco CNC is not referenced to the EQF; level 5 is compared by the qualifications placed at that level/);
     expect(response.body.sources.length).to.be.greaterThan(0);
     const german = await app.get('/mappings?from=de-dqr:4&to=fr-cncp&lang=de');
     expect(german.body.basis).to.equal('official');
