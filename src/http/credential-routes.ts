@@ -1,6 +1,8 @@
 import { Router } from 'express';
 import { issueCredential, type IssueDeps } from '../issue/issue-credential.js';
 import type { Metrics } from '../observe/metrics.js';
+import { negotiateLanguage, primarySubtag } from '../present/i18n/messages.js';
+import { summarizeReport } from '../present/report-summary.js';
 import { ProblemError } from '../shared/problems.js';
 import { verifyCredential, type VerifyDeps } from '../verify/verify-credential.js';
 import { verifyPresentation } from '../verify/verify-presentation.js';
@@ -25,8 +27,12 @@ export function createCredentialRouter(deps: IssueDeps & VerifyDeps & { metrics:
   router
     .route('/credentials/verify')
     .post(async (req, res) => {
-      const report = await verifyCredential(deps, req.body);
-      deps.metrics.verification(report.verdict);
+      const verified = await verifyCredential(deps, req.body);
+      deps.metrics.verification(verified.verdict);
+      // The reader's language: options.lang, else Accept-Language, else English.
+      const asked = (req.body as { options?: { lang?: unknown } }).options?.lang;
+      const language = negotiateLanguage(typeof asked === 'string' ? primarySubtag(asked) : undefined, req.headers['accept-language']);
+      const report = { ...verified, summary: summarizeReport(verified, language) };
       if (report.verified) {
         res.json(report);
         return;

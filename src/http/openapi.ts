@@ -194,6 +194,20 @@ export function buildOpenApi(publicUrl: string): object {
             format: { enum: ['di', 'jwt', 'unknown'] },
             credential: { type: 'object' },
             checks: { type: 'array', items: { $ref: '#/components/schemas/CheckOutcome' } },
+            summary: {
+              type: 'object',
+              description:
+                'The verdict and each check\u2019s name and outcome in the reader\u2019s language (options.lang, else Accept-Language; fr, en, de, es, ar; else English). The checks\u2019 technical detail stays in English (detailLanguage).',
+              properties: {
+                language: { enum: ['fr', 'en', 'de', 'es', 'ar'] },
+                verdict: { type: 'object', properties: { title: { type: 'string' }, text: { type: 'string' } } },
+                checks: {
+                  type: 'array',
+                  items: { type: 'object', properties: { check: { type: 'string' }, name: { type: 'string' }, outcome: { type: 'string' } } },
+                },
+                detailLanguage: { const: 'en' },
+              },
+            },
             trust: {
               type: 'object',
               description: 'Who vouches for the issuer (the trust check).',

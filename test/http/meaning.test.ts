@@ -209,4 +209,21 @@ describe('what a credential means (issue #13)', () => {
       expect(page.text).to.not.include('Not genuine');
     });
   });
+
+  it('answers the report’s verdict and check outcomes in the reader’s language, with the English detail beside them', async () => {
+    const credential = (await issue(diplomaExample)).body.verifiableCredential;
+    const german = (await app.post('/credentials/verify', { verifiableCredential: credential, options: { lang: 'de-AT' } })).body.summary;
+    expect(german.language).to.equal('de');
+    expect(german.verdict.title).to.equal('Gültig');
+    expect(german.checks.find((entry: { check: string }) => entry.check === 'signature')).to.deep.equal({
+      check: 'signature',
+      name: 'Signatur',
+      outcome: 'Bestanden',
+    });
+    expect(german.detailLanguage).to.equal('en');
+    const arabic = (await app.post('/credentials/verify', { verifiableCredential: credential }, { 'accept-language': 'ar-MA, fr;q=0.8' })).body.summary;
+    expect(arabic.verdict.title).to.equal('صالحة');
+    const other = (await app.post('/credentials/verify', { verifiableCredential: credential }, { 'accept-language': 'pt-PT' })).body.summary;
+    expect(other.language).to.equal('en');
+  });
 });
