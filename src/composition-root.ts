@@ -14,6 +14,7 @@ import type { DestinationStream } from 'pino';
 import { createLogger, type Logger } from './observe/logger.js';
 import { createMetrics, type Metrics } from './observe/metrics.js';
 import { setJsonLdDeadline } from './resolve/json-ld-pool.js';
+import { shareImmutableContexts } from './resolve/jsonld-shared-contexts.js';
 import { createStatusListSource, type StatusListSource } from './status/status-list-source.js';
 import { createTrustRegistry, type TrustRegistry } from './trust/trust-registry.js';
 import { CREDENTIAL_CHECKS, verifyOne } from './verify/verify-credential.js';
@@ -61,6 +62,8 @@ export async function createServices(
     ...(options.logDestination === undefined ? {} : { destination: options.logDestination }),
   });
   const metrics = createMetrics();
+  // Signing canonicalises on this thread: jsonld.js#414 fixed here too (the workers do it themselves).
+  await shareImmutableContexts();
   // One worker pool per process (resolve/json-ld-pool.ts); the deadline is the configured one.
   setJsonLdDeadline(config.jsonLdDeadlineMs);
   const masterKey = loadOrCreateMasterKey(config.masterKey, config.dataDir);

@@ -110,7 +110,12 @@ async function main(): Promise<void> {
   await app.close();
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+if (process.argv.includes('--compare')) {
+  // npm run bench -- --compare: against the stock stack (compare.ts), instead of the table above.
+  await import('./compare.js');
+} else {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

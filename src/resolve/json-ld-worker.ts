@@ -7,6 +7,7 @@ import { Ed25519Signature2020 } from '@digitalcredentials/ed25519-signature-2020
 import { ProblemError } from '../shared/problems.js';
 import { explainJsonLdError } from './json-ld-errors.js';
 import { knownContexts } from './known-contexts.js';
+import { shareImmutableContexts } from './jsonld-shared-contexts.js';
 import { createDocumentLoader, findProblemError } from './document-loader.js';
 import type { DidDocument } from './did-document.js';
 
@@ -45,6 +46,8 @@ export type JsonLdTaskResult =
   | { ok: false; crashed: string };
 
 const contexts = knownContexts();
+// Before any JSON-LD work in this thread: jsonld.js#414 (jsonld-shared-contexts.ts).
+await shareImmutableContexts();
 const { AssertionProofPurpose, AuthenticationProofPurpose, ControllerProofPurpose } = jsigs.purposes;
 
 function purposeOf(spec: ProofPurposeSpec) {

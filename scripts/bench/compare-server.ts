@@ -1,0 +1,86 @@
+/**
+ * One server for `npm run bench -- --compare`, started as its own process (so the load
+ * generator and the server do not share an event loop):
+ *   passerelle — the real app (startBenchApp: SQLite, one issuer, limits off, logs at warn);
+ *   stock      — Express 5 with only the reference libraries: @digitalbazaar/vc with a static
+ *                document loader (the same fixed contexts, the issuer's DID document fetched
+ *                once at start) for Data Integrity, and jose with the key imported once for
+ *                VC-JOSE. It checks the proof and nothing else (no status, schema, trust).
+ * Prints one JSON line {baseUrl, ...} on stdout when listening.
+ */
+import express from 'express';
+import type { AddressInfo } from 'node:net';
+import { compactVerify, importJWK, type JWK } from 'jose';
+import * as vc from '@digitalbazaar/vc';
+import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
+import { cryptosuite } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
+import * as Ed25519Multikey from '@digitalcredentials/ed25519-multikey';
+import { knownContexts } from '../../src/resolve/known-contexts.js';
+import { startBenchApp } from './bench-app.js';
+
+async function stock(passerelleUrl: string): Promise<void> {
+  const didDocument = (await (await fetch(`${passerelleUrl}/issuers/bench/did.json`)).json()) as {
+    id: string;
+    verificationMethod: Array<{ id: string; publicKeyMultibase: string }>;
+  };
+  const contexts = knownContexts();
+  const documents = new Map<string, object>(contexts);
+  documents.set(didDocument.id, didDocument);
+  for (const method of didDocument.verificationMethod) documents.set(method.id, { '@context': 'https://w3id.org/security/multikey/v1', ...method });
+  const documentLoader = async (url: string) => {
+    const document = documents.get(url);
+    if (document === undefined) throw new Error(`not in the static loader: ${url}`);
+    return { contextUrl: null, documentUrl: url, document: structuredClone(document), tag: 'static' };
+  };
+  const keys = new Map<string, Awaited<ReturnType<typeof importJWK>>>();
+  for (const method of didDocument.verificationMethod) {
+    const keyPair = await Ed25519Multikey.from({ ...method, '@context': 'https://w3id.org/security/multikey/v1' });
+    keys.set(method.id, await importJWK({ ...((await Ed25519Multikey.toJwk({ keyPair })) as JWK), alg: 'EdDSA' }, 'EdDSA'));
+  }
+
+  const app = express();
+  app.use(express.json({ limit: '1mb', type: ['application/json', 'application/*+json'] }));
+  app.post('/credentials/verify', async (req, res) => {
+    const input = (req.body as { verifiableCredential?: unknown }).verifiableCredential;
+    const enveloped =
+      typeof input === 'object' && input !== null && typeof (input as { id?: unknown }).id === 'string' ? (input as { id: string }).id : undefined;
+    const jwt =
+      typeof input === 'string' ? input : enveloped?.startsWith('data:application/vc+jwt,') ? enveloped.slice('data:application/vc+jwt,'.length) : undefined;
+    try {
+      if (jwt !== undefined) {
+        const { kid } = JSON.parse(Buffer.from(jwt.split('.')[0] ?? '', 'base64url').toString()) as { kid?: string };
+        const key = kid === undefined ? undefined : keys.get(kid);
+        if (key === undefined) throw new Error('unknown key');
+        const { payload } = await compactVerify(jwt, key, { algorithms: ['EdDSA'] });
+        JSON.parse(new TextDecoder().decode(payload));
+        res.json({ verified: true });
+        return;
+      }
+      // The library insists on a status checker when credentialStatus is present; stock checks the proof only.
+      const result = await vc.verifyCredential({
+        credential: input,
+        suite: new DataIntegrityProof({ cryptosuite }),
+        documentLoader,
+        checkStatus: async () => ({ verified: true }),
+      });
+      res.status(result.verified ? 200 : 422).json({
+        verified: result.verified,
+        ...(result.verified ? {} : { error: String((result.error as { message?: string } | undefined)?.message ?? result.error) }),
+      });
+    } catch (error) {
+      res.status(422).json({ verified: false, error: (error as Error).message });
+    }
+  });
+  const server = app.listen(0, '127.0.0.1', () => {
+    console.log(JSON.stringify({ baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }));
+  });
+}
+
+async function passerelle(): Promise<void> {
+  const app = await startBenchApp();
+  console.log(JSON.stringify({ baseUrl: app.baseUrl, apiKey: app.apiKey, slug: app.issuer.slug }));
+}
+
+const [, , which, passerelleUrl] = process.argv;
+if (which === 'stock') await stock(passerelleUrl as string);
+else await passerelle();
