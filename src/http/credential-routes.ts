@@ -32,6 +32,7 @@ export function createCredentialRouter(deps: IssueDeps & VerifyDeps & { metrics:
       // The reader's language: options.lang, else Accept-Language, else English.
       const asked = (req.body as { options?: { lang?: unknown } }).options?.lang;
       const language = negotiateLanguage(typeof asked === 'string' ? primarySubtag(asked) : undefined, req.headers['accept-language']);
+      // Preset titles follow the same language unless the caller chose one for the frameworks section.
       const report = { ...verified, summary: summarizeReport(verified, language) };
       if (report.verified) {
         res.json(report);

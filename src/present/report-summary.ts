@@ -10,11 +10,13 @@ export interface ReportSummary {
   language: PageLanguage;
   verdict: { title: string; text: string };
   checks: Array<{ check: string; name: string; outcome: string }>;
+  /** Each requirement preset asked for: its title and outcome (met / not met / cannot tell) in the reader's language. */
+  presets?: Array<{ preset: string; title: string; outcome: string }>;
   /** The language of the checks' `message`, `reason` and problem details. */
   detailLanguage: 'en';
 }
 
-export function summarizeReport(report: Pick<VerificationReport, 'verdict' | 'checks'>, language: PageLanguage): ReportSummary {
+export function summarizeReport(report: Pick<VerificationReport, 'verdict' | 'checks' | 'requirements'>, language: PageLanguage): ReportSummary {
   const m = messagesFor(language);
   return {
     language,
@@ -35,6 +37,15 @@ export function summarizeReport(report: Pick<VerificationReport, 'verdict' | 'ch
                   ? m.outcomes.notRecognized
                   : m.outcomes.couldNotCheck,
     })),
+    ...(report.requirements === undefined
+      ? {}
+      : {
+          presets: report.requirements.presets.map((preset) => ({
+            preset: preset.preset,
+            title: preset.title,
+            outcome: m.requirementOutcomes[preset.outcome],
+          })),
+        }),
     detailLanguage: 'en',
   };
 }

@@ -225,5 +225,11 @@ describe('what a credential means (issue #13)', () => {
     expect(arabic.verdict.title).to.equal('صالحة');
     const other = (await app.post('/credentials/verify', { verifiableCredential: credential }, { 'accept-language': 'pt-PT' })).body.summary;
     expect(other.language).to.equal('en');
+    const withPreset = await app.post('/credentials/verify', {
+      verifiableCredential: credential,
+      options: { lang: 'es', presets: ['de-skilled-worker-eqf4-official'] },
+    });
+    expect(withPreset.body.summary.presets[0]).to.deep.include({ preset: 'de-skilled-worker-eqf4-official', outcome: 'No cumplido' });
+    expect(withPreset.body.summary.presets[0].title).to.match(/^Nivel EQF 4 o superior/);
   });
 });

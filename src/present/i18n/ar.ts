@@ -90,6 +90,7 @@ export const ar: Messages = {
     schema: 'نموذج الشهادة',
     trust: 'الاعتراف بالجهة المُصدِرة',
   },
+  requirementOutcomes: { met: 'مستوفى', 'not-met': 'غير مستوفى', 'cannot-tell': 'يتعذّر الحكم' },
   outcomes: { success: 'ناجح', failure: 'فاشل', notApplicable: 'لا ينطبق', notRun: 'لم يُنفَّذ', couldNotCheck: 'تعذّر التحقق', notRecognized: 'غير معترف بها' },
   issuerOwnClaim: 'تصريح الجهة المُصدِرة نفسها، لم تؤكده أي جهة',
   recognizedBy: 'معترف بها من قِبل {authority}',

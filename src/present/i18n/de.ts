@@ -102,6 +102,7 @@ export const de: Messages = {
     schema: 'Nachweisprofil',
     trust: 'Anerkennung des Ausstellers',
   },
+  requirementOutcomes: { met: 'Erfüllt', 'not-met': 'Nicht erfüllt', 'cannot-tell': 'Nicht feststellbar' },
   outcomes: {
     success: 'Bestanden',
     failure: 'Fehlgeschlagen',

@@ -96,6 +96,7 @@ export const en: Messages = {
     schema: 'Credential profile',
     trust: 'Recognition of the issuer',
   },
+  requirementOutcomes: { met: 'Met', 'not-met': 'Not met', 'cannot-tell': 'Cannot tell' },
   outcomes: {
     success: 'Passed',
     failure: 'Failed',

@@ -108,6 +108,7 @@ export const es: Messages = {
     schema: 'Perfil de la credencial',
     trust: 'Reconocimiento del emisor',
   },
+  requirementOutcomes: { met: 'Cumplido', 'not-met': 'No cumplido', 'cannot-tell': 'No se puede determinar' },
   outcomes: {
     success: 'Superada',
     failure: 'Fallida',

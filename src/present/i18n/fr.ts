@@ -108,6 +108,7 @@ export const fr: Messages = {
     schema: 'Profil de l’attestation',
     trust: 'Reconnaissance de l’émetteur',
   },
+  requirementOutcomes: { met: 'Remplie', 'not-met': 'Non remplie', 'cannot-tell': 'Impossible à dire' },
   outcomes: {
     success: 'Réussie',
     failure: 'Échouée',

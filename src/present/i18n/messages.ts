@@ -49,6 +49,8 @@ export interface Messages {
   credentialId: string;
   checks: string;
   checkNames: Record<string, string>;
+  /** Outcome of a requirement or preset. */
+  requirementOutcomes: { met: string; 'not-met': string; 'cannot-tell': string };
   outcomes: { success: string; failure: string; notApplicable: string; notRun: string; couldNotCheck: string; notRecognized: string };
   /** Shown beside a name the issuer gives itself when no authority recognizes it. */
   issuerOwnClaim: string;
