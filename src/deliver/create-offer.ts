@@ -98,3 +98,17 @@ export async function resolveOffer(deps: DeliverDeps, issuer: IssuerRecord, code
   if (record === undefined) return undefined;
   return (await offerObject(await issuerContext(deps, issuer), offerableProfile(record), code)).credentialOfferObject;
 }
+
+/**
+ * The offer URI of an open offer of this credential, for the printable certificate
+ * (`certificate.pdf?offer=<code>`): only the holder of the code can ask for it, and only
+ * while the offer can still be taken. Undefined otherwise.
+ */
+export async function openOfferUri(deps: DeliverDeps, record: CredentialRecord, code: string): Promise<string | undefined> {
+  const offer = await deps.store.credentialOffers.findByCodeHash(codeHash(code));
+  if (offer === undefined || offer.credentialId !== record.id || offer.state !== 'offered') return undefined;
+  if (Date.parse(offer.expiresAt) < deps.clock.now().getTime()) return undefined;
+  const issuer = await deps.store.issuers.findById(offer.issuerId);
+  if (issuer === undefined) return undefined;
+  return (await offerObject(await issuerContext(deps, issuer), offerableProfile(record), code)).credentialOffer;
+}

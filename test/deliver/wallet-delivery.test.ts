@@ -3,6 +3,8 @@ import { Openid4vciRetrieveCredentialsError, type IssuerMetadataResult } from '@
 import { Oauth2ClientErrorResponseError } from '@openid4vc/oauth2';
 import { PROFILE_EXAMPLES } from '../../src/issue/profiles/examples.js';
 import type { Clock } from '../../src/shared/clock.js';
+import { pdfText } from '../helpers/pdf-text.js';
+import { decodeQrSvg } from '../helpers/qr-decode.js';
 import { recordSecret } from '../helpers/run-log.js';
 import { startTestApp, type TestApp } from '../helpers/start-app.js';
 import { ed25519DidKeyWallet, p256DidJwkWallet, walletClient, type WalletKey } from '../helpers/wallet.js';
@@ -118,6 +120,27 @@ describe('wallet delivery (OpenID4VCI 1.0, pre-authorized code + PIN)', () => {
     expect(afterPickup.body.offers).to.have.length(1);
     expect(afterPickup.body.offers[0].used).to.equal(true);
     expect(afterPickup.body.offers[0].deliveredCredentialId).to.be.a('string');
+  });
+
+  it('prints an open offer on the certificate (certificate.pdf?offer=<code>), and only while it is open', async () => {
+    const id = (await issueStored()).split('/').pop() as string;
+    const offer = await offerFor(`${app.baseUrl}/credentials/${id}`);
+    expect(decodeQrSvg(offer.qr)).to.equal(offer.offerUri);
+    const code = decodeURIComponent(offer.offerUri.split('credential_offer_uri=')[1] as string)
+      .split('/')
+      .pop() as string;
+
+    const response = await fetch(`${app.baseUrl}/credentials/${id}/certificate.pdf?offer=${code}`);
+    expect(response.status).to.equal(200);
+    expect(response.headers.get('cache-control')).to.equal('no-store');
+    const text = await pdfText(Buffer.from(await response.arrayBuffer()));
+    expect(text).to.match(/wallet|portefeuille|Wallet|cartera/);
+    expect(text).not.to.include(code);
+
+    expect((await app.get(`/credentials/${id}/certificate.pdf?offer=not-the-code`)).status).to.equal(404);
+    const wallet = await ed25519DidKeyWallet();
+    await tokenFor(wallet, offer);
+    expect((await app.get(`/credentials/${id}/certificate.pdf?offer=${code}`)).status).to.equal(404);
   });
 
   describe('refuses, in the error shape of OAuth 2.0 / OpenID4VCI', () => {

@@ -97,4 +97,5 @@ export const de: Messages = {
   issuedBy: 'Ausgestellt von',
   issuedOn: 'Ausgestellt am',
   scanToVerify: 'Zum Prüfen scannen',
+  addToWallet: 'Zur Wallet hinzufügen',
 };

@@ -88,4 +88,5 @@ export const en: Messages = {
   issuedBy: 'Issued by',
   issuedOn: 'Issued on',
   scanToVerify: 'Scan to verify',
+  addToWallet: 'Add to your wallet',
 };
