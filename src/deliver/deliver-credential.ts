@@ -65,6 +65,7 @@ export async function deliverCredential(deps: DeliverDeps, issuer: IssuerRecord,
   }
   const jwt = proofs[0] as string;
   const nonce = decodeNonce(jwt);
+  if (nonce === null) throw refuse(Oauth2ErrorCodes.InvalidProof, 'The proof is not a JWT.');
   const nonceExpiresAt = nonce === undefined ? undefined : await cNonceExpiry(context, nonce, now);
   if (nonce === undefined || nonceExpiresAt === undefined) {
     throw refuse(Oauth2ErrorCodes.InvalidNonce, 'The proof does not carry a valid c_nonce of this issuer; get a fresh one from the nonce endpoint.');
@@ -101,11 +102,12 @@ export async function deliverCredential(deps: DeliverDeps, issuer: IssuerRecord,
   };
 }
 
-function decodeNonce(jwt: string): string | undefined {
+/** The proof's nonce; undefined when it has none, null when the proof is not a JWT at all. */
+function decodeNonce(jwt: string): string | undefined | null {
   try {
     const nonce = decodeJwt({ jwt }).payload.nonce;
     return typeof nonce === 'string' ? nonce : undefined;
   } catch {
-    return undefined;
+    return null;
   }
 }

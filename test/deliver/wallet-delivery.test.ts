@@ -227,6 +227,11 @@ describe('wallet delivery (OpenID4VCI 1.0, pre-authorized code + PIN)', () => {
       const refused = await credentialError(requestCredential(wallet, session, 'diploma_ldp_vc', { nonce: 'a-nonce-this-issuer-never-gave' }));
       expect(refused.status).to.equal(400);
       expect(refused.body.error).to.equal('invalid_nonce');
+      // A real nonce, but another issuer's.
+      const other = await app.createIssuer();
+      const theirs = (await app.post(`/issuers/${other.slug}/nonce`, undefined)).body.c_nonce as string;
+      const foreign = await credentialError(requestCredential(wallet, session, 'diploma_ldp_vc', { nonce: theirs }));
+      expect(foreign.body.error).to.equal('invalid_nonce');
       // The offer is not used up by a refused proof.
       await requestCredential(wallet, session, 'diploma_ldp_vc');
     });
@@ -239,6 +244,45 @@ describe('wallet delivery (OpenID4VCI 1.0, pre-authorized code + PIN)', () => {
       const refused = await credentialError(requestCredential(wallet, session, 'diploma_ldp_vc', { signedBy: other }));
       expect(refused.status).to.equal(400);
       expect(refused.body.error).to.equal('invalid_proof');
+    });
+
+    it('malformed requests with a 4xx, never a 500', async () => {
+      const base = `${app.baseUrl}/issuers/${issuer.slug}`;
+      const form = (body: string) => fetch(`${base}/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
+      const empty = await form('');
+      expect(empty.status).to.equal(400);
+      expect(((await empty.json()) as { error: string }).error).to.equal('invalid_request');
+      const unknownGrant = await form('grant_type=authorization_code&code=x');
+      expect(unknownGrant.status).to.equal(400);
+      const asJson = await app.post(`/issuers/${issuer.slug}/token`, { grant_type: 'x' });
+      expect(asJson.status).to.equal(400);
+      const noToken = await app.post(`/issuers/${issuer.slug}/credential`, { credential_configuration_id: 'diploma_ldp_vc' });
+      expect(noToken.status).to.equal(401);
+      expect(noToken.headers.get('www-authenticate')).to.match(/^Bearer/);
+      const garbageToken = await app.post(`/issuers/${issuer.slug}/credential`, { x: 1 }, { authorization: 'Bearer not.a.jwt' });
+      expect(garbageToken.status).to.equal(401);
+      expect((await app.get(`/issuers/${issuer.slug}/credential-offers/unknown-code`)).status).to.equal(404);
+      expect((await app.get('/.well-known/openid-credential-issuer/issuers/no-such-issuer')).status).to.equal(404);
+
+      const generic = await app.post(
+        '/credentials/issue',
+        {
+          credential: {
+            '@context': ['https://www.w3.org/ns/credentials/v2'],
+            type: ['VerifiableCredential'],
+            issuer: issuer.did,
+            credentialSubject: { id: 'did:example:someone' },
+          },
+        },
+        auth(),
+      );
+      expect(generic.status, generic.text).to.equal(201);
+      const notProfile = await app.post(
+        `/issuers/${issuer.slug}/credentials/${String(generic.headers.get('location')).split('/').pop()}/offer`,
+        undefined,
+        auth(),
+      );
+      expect(notProfile.status).to.equal(409);
     });
 
     it('another issuer\u2019s API key: the credential is not found (404)', async () => {
