@@ -16,6 +16,8 @@ import { createRequirementRouter } from './http/requirement-routes.js';
 import { createProfileRouter } from './http/profile-routes.js';
 import { createStatusRouter } from './http/status-routes.js';
 import { createVerificationPageRouter } from './http/verification-page-routes.js';
+import { createDeliverRouter } from './http/deliver-routes.js';
+import { openOfferUri } from './deliver/create-offer.js';
 
 /** Public endpoints that take a JSON body (VERIFY_BODY_LIMIT applies). */
 const PUBLIC_JSON_ROUTES = ['/credentials/verify', '/presentations/verify', '/requirements/check'];
@@ -32,7 +34,10 @@ export function createApp(services: Services): Express {
   app.use(createDocsRouter());
   app.use(createOperationsRouter({ store: services.store, metrics: services.metrics, metricsToken: services.config.metricsToken }));
   // Before the JSON-only guard: the public page takes url-encoded form posts.
-  app.use(createVerificationPageRouter(deps));
+  const deliverDeps = { ...deps, offerTtlSeconds: services.config.credentialOfferTtlSeconds };
+  app.use(createVerificationPageRouter({ ...deps, walletOfferUri: (record, code) => openOfferUri(deliverDeps, record, code) }));
+  // Before the JSON-only guard too: the OpenID4VCI token endpoint takes a form (RFC 6749), and creating an offer takes no body.
+  app.use(createDeliverRouter(deliverDeps));
   // Every write takes a JSON body, except creating an API key, rotating a key and refreshing trust lists, whose body is optional.
   app.use(requireJsonBody({ bodyOptional: [/^\/admin\/issuers\/[^/]+\/(api-keys|keys)$/, /^\/admin\/trust\/refresh$/] }));
   // Public endpoints take anyone's body: a smaller limit than the authenticated issue endpoints.

@@ -99,6 +99,14 @@ export const CONFIG_SCHEMA = {
       description: 'Let the outbound fetcher reach private and loopback addresses (intranets and tests only; a warning is logged at start).',
     },
     OUTBOUND_CA_FILE: { type: 'string', minLength: 1, description: 'Extra CA certificate (PEM file) trusted for outbound https, beside the system roots.' },
+    CREDENTIAL_OFFER_TTL: {
+      type: 'integer',
+      minimum: 300,
+      maximum: 2592000,
+      default: 604800,
+      description:
+        'Seconds an OpenID4VCI credential offer (wallet delivery) can be picked up: long enough for the school to hand over the PIN, short enough that a lost QR stops working.',
+    },
     DEMO_ISSUER: { type: 'boolean', default: false, description: 'Create a demo issuer (slug "demo") on start if it does not exist; npm start sets it.' },
   },
 } as const;

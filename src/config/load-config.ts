@@ -22,6 +22,7 @@ export interface Config {
   readonly trustProxy: boolean | number | string;
   readonly demoIssuer: boolean;
   readonly statusListTtlSeconds: number;
+  readonly credentialOfferTtlSeconds: number;
   readonly trustAnchors: readonly string[];
   readonly trustLists: readonly string[];
   readonly trustListRefreshSeconds: number;
@@ -79,6 +80,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: trustProxySetting(String(values.TRUST_PROXY)),
     demoIssuer: values.DEMO_ISSUER as boolean,
     statusListTtlSeconds: values.STATUS_LIST_TTL as number,
+    credentialOfferTtlSeconds: values.CREDENTIAL_OFFER_TTL as number,
     trustAnchors: commaList(values.TRUST_ANCHORS),
     trustLists: commaList(values.TRUST_LISTS),
     trustListRefreshSeconds: values.TRUST_LIST_REFRESH as number,

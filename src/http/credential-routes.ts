@@ -68,7 +68,16 @@ export function createCredentialRouter(deps: IssueDeps & VerifyDeps & { metrics:
       if (record === undefined || record.issuerId !== issuerOf(res).id) {
         throw new ProblemError('not-found', `No credential ${id} issued by this API key's issuer.`);
       }
-      res.json({ verifiableCredential: record.credential, format: record.format, issuedAt: record.issuedAt });
+      // Wallet delivery (src/deliver/): the issuer sees whether each offer was picked up; its secrets are never shown again.
+      const offers = (await deps.store.credentialOffers.listForCredential(record.id)).map((offer) => ({
+        id: offer.id,
+        createdAt: offer.createdAt,
+        expiresAt: offer.expiresAt,
+        used: offer.state !== 'offered',
+        state: offer.state,
+        ...(offer.deliveredCredentialId === undefined ? {} : { deliveredCredentialId: offer.deliveredCredentialId }),
+      }));
+      res.json({ verifiableCredential: record.credential, format: record.format, issuedAt: record.issuedAt, offers });
     })
     .all(methodNotAllowed('GET'));
 

@@ -49,6 +49,16 @@ const OPERATION_IDS: Readonly<Record<string, string>> = {
   'GET /mappings': 'mapLevel',
   'GET /requirements/presets': 'listRequirementPresets',
   'POST /requirements/check': 'checkRequirements',
+  'POST /issuers/{slug}/credentials/{id}/offer': 'createCredentialOffer',
+  'GET /.well-known/openid-credential-issuer/issuers/{slug}': 'getCredentialIssuerMetadata',
+  'GET /issuers/{slug}/.well-known/openid-credential-issuer': 'getCredentialIssuerMetadataLegacyPath',
+  'GET /.well-known/oauth-authorization-server/issuers/{slug}': 'getAuthorizationServerMetadata',
+  'GET /issuers/{slug}/.well-known/oauth-authorization-server': 'getAuthorizationServerMetadataLegacyPath',
+  'GET /issuers/{slug}/jwks.json': 'getIssuerAccessTokenKeys',
+  'GET /issuers/{slug}/credential-offers/{code}': 'getCredentialOfferObject',
+  'POST /issuers/{slug}/token': 'exchangePreAuthorizedCode',
+  'POST /issuers/{slug}/nonce': 'getCredentialNonce',
+  'POST /issuers/{slug}/credential': 'requestWalletCredential',
 };
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { completeOperations } from './openapi-operations.js';
 import { verificationPagePaths } from './verification-page-openapi.js';
+import { deliverPaths } from './deliver-openapi.js';
 import { PROFILE_EXAMPLES } from '../issue/profiles/examples.js';
 import { listProfiles } from '../issue/profiles/registry.js';
 import { SCHEMAS_DIR } from '../shared/package-paths.js';
@@ -80,6 +81,7 @@ export function buildOpenApi(publicUrl: string): object {
       securitySchemes: {
         apiKey: { type: 'http', scheme: 'bearer', description: 'An issuer API key (psk_<id>_<secret>), scoped to exactly one issuer.' },
         adminToken: { type: 'http', scheme: 'bearer', description: 'ADMIN_TOKEN; admin endpoints are disabled when it is unset.' },
+        accessToken: { type: 'http', scheme: 'bearer', description: 'An OpenID4VCI access token from POST /issuers/{slug}/token.' },
       },
       schemas: {
         IssueRequest: schema('issue-request'),
@@ -289,6 +291,7 @@ export function buildOpenApi(publicUrl: string): object {
     },
     paths: {
       ...verificationPagePaths(),
+      ...deliverPaths(),
       '/credentials/issue': {
         post: {
           summary: 'Sign, store and return a credential (W3C VC API)',

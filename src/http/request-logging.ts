@@ -11,6 +11,17 @@ import type { Metrics } from '../observe/metrics.js';
  */
 const SAFE_REQUEST_ID = /^[A-Za-z0-9.:-]{1,64}$/;
 
+/**
+ * Path segments that are secrets: an OpenID4VCI credential_offer_uri ends with the offer's
+ * pre-authorized code (deliver/), which must not reach the logs any more than a PIN.
+ */
+const SECRET_SEGMENTS: ReadonlyArray<[RegExp, string]> = [[/(\/credential-offers\/)[^/]+/, '$1[redacted]']];
+
+export function loggablePath(url: string): string {
+  const path = url.split('?')[0] ?? '';
+  return SECRET_SEGMENTS.reduce((current, [pattern, replacement]) => current.replace(pattern, replacement), path);
+}
+
 /** The matched route pattern (e.g. /credentials/:id), not the URL with its ids; unmatched requests are grouped. */
 export function routeOf(req: IncomingMessage): string {
   const request = req as Partial<Request>;
@@ -33,7 +44,7 @@ export function requestLogging(logger: Logger, metrics: Metrics): RequestHandler
       return id;
     },
     serializers: {
-      req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
+      req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, path: loggablePath(req.url) }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
     // Added when the line is written: the route is known only once a router matched.

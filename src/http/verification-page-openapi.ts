@@ -79,7 +79,17 @@ export function verificationPagePaths(): Record<string, object> {
     '/credentials/{id}/certificate.pdf': {
       get: {
         summary: 'Printable A4 certificate in the credential\u2019s primary language',
-        parameters: [id],
+        parameters: [
+          id,
+          {
+            name: 'offer',
+            in: 'query',
+            required: false,
+            schema: { type: 'string' },
+            description:
+              'The code of an open wallet offer of this credential (the last segment of its credential_offer_uri): adds an "add to your wallet" QR code. 404 when used, expired or unknown.',
+          },
+        ],
         responses: { '200': { description: 'PDF', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } }, '404': problem },
       },
     },

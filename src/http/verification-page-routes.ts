@@ -14,7 +14,12 @@ import { methodNotAllowed } from './problem-response.js';
  * by anyone who has its id (an unguessable UUID, printed on the paper), as the paper itself
  * is. They show display fields only (docs/qr-payload.md, "Who may read").
  */
-export function createVerificationPageRouter(deps: PageDeps): Router {
+export function createVerificationPageRouter(
+  deps: PageDeps & {
+    /** The offer URI of an open wallet offer of the credential (src/deliver/), for `certificate.pdf?offer=<code>`. */
+    walletOfferUri?: (record: CredentialRecord, code: string) => Promise<string | undefined>;
+  },
+): Router {
   const router = Router();
   // Forms post url-encoded; mounted before the JSON-only guard, and only on these routes.
   const form = express.urlencoded({ extended: false, limit: '256kb', parameterLimit: 10 });
@@ -105,9 +110,21 @@ export function createVerificationPageRouter(deps: PageDeps): Router {
           `Credential ${record.id} is ${state.revoked ? 'revoked' : 'suspended'}, so no certificate is printed for it; its verification page says so.`,
         );
       }
-      const pdf = await certificatePdf(deps, record);
+      // ?offer=<code>: the school prints the wallet offer on the certificate it hands over with the PIN.
+      const code = req.query.offer;
+      let walletOffer: string | undefined;
+      if (code !== undefined) {
+        walletOffer = typeof code === 'string' && /^[A-Za-z0-9_-]{1,128}$/.test(code) ? await deps.walletOfferUri?.(record, code) : undefined;
+        if (walletOffer === undefined) throw new ProblemError('not-found', 'No open wallet offer of this credential has that code (used, expired or unknown).');
+      }
+      const pdf = await certificatePdf(deps, record, walletOffer);
       res
-        .set({ ...publicHeaders, 'Content-Type': 'application/pdf', 'Content-Disposition': `inline; filename="certificate-${String(req.params.id)}.pdf"` })
+        .set({
+          ...publicHeaders,
+          ...(walletOffer === undefined ? {} : { 'Cache-Control': 'no-store' }),
+          'Content-Type': 'application/pdf',
+          'Content-Disposition': `inline; filename="certificate-${String(req.params.id)}.pdf"`,
+        })
         .send(pdf);
     })
     .all(methodNotAllowed('GET'));

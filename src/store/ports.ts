@@ -211,8 +211,64 @@ export interface TrustEntryStore {
   withdraw(id: string, at: string): Promise<boolean>;
 }
 
+/**
+ * Where an offer is in its life: `offered` (the wallet may exchange its pre-authorized code),
+ * `redeemed` (the code was exchanged for an access token, once), `delivered` (a credential was
+ * issued to the wallet, once). An offer never goes back, except `delivered` → `redeemed` when the
+ * issue that followed the claim failed and no credential was handed out.
+ */
+export type OfferState = 'offered' | 'redeemed' | 'delivered';
+
+/**
+ * An OpenID4VCI credential offer of one stored credential. Its secrets are stored only as
+ * hashes: the pre-authorized code (which is also the last segment of the offer URI) and the
+ * transaction code (PIN), hashed together with the code so that a copy of the database does
+ * not give the PINs away.
+ */
+export interface CredentialOfferRecord {
+  id: string;
+  issuerId: string;
+  /** The stored credential whose claims are re-issued to the wallet's holder DID. */
+  credentialId: string;
+  /** SHA-256 of the pre-authorized code, hex. */
+  codeHash: string;
+  /** SHA-256 of the code and the transaction code, hex. */
+  txCodeHash: string;
+  state: OfferState;
+  /** Wrong transaction codes tried so far; the offer is refused from a limit on. */
+  failedTxCodes: number;
+  createdAt: string;
+  expiresAt: string;
+  redeemedAt?: string;
+  deliveredAt?: string;
+  /** The credential issued to the wallet. */
+  deliveredCredentialId?: string;
+}
+
+export interface CredentialOfferStore {
+  /** Fails with `StoreConflictError` if the id or the code hash exists. */
+  add(offer: CredentialOfferRecord): Promise<void>;
+  findByCodeHash(codeHash: string): Promise<CredentialOfferRecord | undefined>;
+  findById(id: string): Promise<CredentialOfferRecord | undefined>;
+  /** The offers of one credential, oldest first. */
+  listForCredential(credentialId: string): Promise<CredentialOfferRecord[]>;
+  /** Counts one more wrong transaction code atomically; returns the new count. */
+  recordFailedTxCode(id: string): Promise<number>;
+  /**
+   * Moves the offer from `from` to `to` only if it is in `from` now (compare-and-set), setting
+   * the given fields (`undefined` clears one); false, writing nothing, otherwise.
+   */
+  transition(
+    id: string,
+    from: OfferState,
+    to: OfferState,
+    fields?: { redeemedAt?: string; deliveredAt?: string | undefined; deliveredCredentialId?: string | undefined },
+  ): Promise<boolean>;
+}
+
 export interface Store {
   issuers: IssuerStore;
+  credentialOffers: CredentialOfferStore;
   trustEntries: TrustEntryStore;
   keys: KeyStore;
   apiKeys: ApiKeyStore;

@@ -3,6 +3,7 @@ import { expect } from 'chai';
 import {
   StoreConflictError,
   type ApiKeyRecord,
+  type CredentialOfferRecord,
   type CredentialRecord,
   type IdempotencyClaim,
   type IssuerKeyRecord,
@@ -399,6 +400,82 @@ export function runStoreContract(name: string, open: () => Promise<Store>, clean
             (error: unknown) => error,
           );
         expect(refused).to.be.instanceOf(StoreConflictError);
+      });
+    });
+
+    describe('credential offers', () => {
+      async function anOffer(overrides: Partial<CredentialOfferRecord> = {}): Promise<CredentialOfferRecord> {
+        const issuer = await aStoredIssuer(store);
+        const credential = aCredential(issuer.id);
+        await store.credentials.saveIssued(credential);
+        return {
+          id: randomUUID(),
+          issuerId: issuer.id,
+          credentialId: credential.id,
+          codeHash: randomUUID().replace(/-/g, ''),
+          txCodeHash: randomUUID().replace(/-/g, ''),
+          state: 'offered',
+          failedTxCodes: 0,
+          createdAt: '2026-01-01T00:00:00.000Z',
+          expiresAt: '2026-01-08T00:00:00.000Z',
+          ...overrides,
+        };
+      }
+
+      it('finds an added offer by code hash, by id and by credential, field for field', async () => {
+        const offer = await anOffer();
+        await store.credentialOffers.add(offer);
+
+        expect(await store.credentialOffers.findByCodeHash(offer.codeHash)).to.deep.equal(offer);
+        expect(await store.credentialOffers.findById(offer.id)).to.deep.equal(offer);
+        expect(await store.credentialOffers.listForCredential(offer.credentialId)).to.deep.equal([offer]);
+        expect(await store.credentialOffers.findByCodeHash('missing')).to.equal(undefined);
+      });
+
+      it('refuses a code hash already taken', async () => {
+        const first = await anOffer();
+        await store.credentialOffers.add(first);
+        const error = await rejection(store.credentialOffers.add({ ...(await anOffer()), codeHash: first.codeHash }));
+        expect(error).to.be.instanceOf(StoreConflictError);
+        expect((error as StoreConflictError).field).to.equal('codeHash');
+      });
+
+      it('moves offered → redeemed → delivered once each, and back to redeemed clearing the delivery', async () => {
+        const offer = await anOffer();
+        await store.credentialOffers.add(offer);
+        const at = '2026-01-02T00:00:00.000Z';
+
+        expect(await store.credentialOffers.transition(offer.id, 'offered', 'redeemed', { redeemedAt: at })).to.equal(true);
+        expect(await store.credentialOffers.transition(offer.id, 'offered', 'redeemed', { redeemedAt: at })).to.equal(false);
+        expect(await store.credentialOffers.transition(offer.id, 'redeemed', 'delivered', { deliveredAt: at })).to.equal(true);
+        expect(await store.credentialOffers.transition(offer.id, 'delivered', 'redeemed', { deliveredAt: undefined })).to.equal(true);
+        expect(await store.credentialOffers.findById(offer.id)).to.deep.equal({ ...offer, state: 'redeemed', redeemedAt: at });
+        await store.credentialOffers.transition(offer.id, 'redeemed', 'delivered', { deliveredAt: at });
+        expect(await store.credentialOffers.transition(offer.id, 'delivered', 'delivered', { deliveredCredentialId: offer.credentialId })).to.equal(true);
+        expect(await store.credentialOffers.findById(offer.id)).to.deep.equal({
+          ...offer,
+          state: 'delivered',
+          redeemedAt: at,
+          deliveredAt: at,
+          deliveredCredentialId: offer.credentialId,
+        });
+      });
+
+      it('lets exactly one of 10 concurrent redemptions through', async () => {
+        const offer = await anOffer();
+        await store.credentialOffers.add(offer);
+        const results = await Promise.all(
+          Array.from({ length: 10 }, () => store.credentialOffers.transition(offer.id, 'offered', 'redeemed', { redeemedAt: offer.createdAt })),
+        );
+        expect(results.filter(Boolean)).to.have.length(1);
+      });
+
+      it('counts wrong transaction codes, concurrent ones included', async () => {
+        const offer = await anOffer();
+        await store.credentialOffers.add(offer);
+        const counts = await Promise.all(Array.from({ length: 5 }, () => store.credentialOffers.recordFailedTxCode(offer.id)));
+        expect([...counts].sort()).to.deep.equal([1, 2, 3, 4, 5]);
+        expect((await store.credentialOffers.findById(offer.id))?.failedTxCodes).to.equal(5);
       });
     });
 

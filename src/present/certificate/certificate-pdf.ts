@@ -18,7 +18,12 @@ const PAGE = { width: 210 * MM, height: 297 * MM, margin: 20 * MM };
  * issuer, issue date and the QR code. It is a rendering of the stored credential, not a
  * verification: the QR code leads to the live check.
  */
-export async function certificatePdf(deps: Pick<PageDeps, 'store' | 'publicUrl'>, record: CredentialRecord): Promise<Buffer> {
+export async function certificatePdf(
+  deps: Pick<PageDeps, 'store' | 'publicUrl'>,
+  record: CredentialRecord,
+  /** An open wallet offer URI (src/deliver/): drawn as a second QR code, "add to your wallet". */
+  walletOffer?: string,
+): Promise<Buffer> {
   const credential = parseVerifiable(record.credential).credential;
   const issuer = await deps.store.issuers.findById(record.issuerId);
   const primary = primaryOf(credential, issuer);
@@ -26,7 +31,15 @@ export async function certificatePdf(deps: Pick<PageDeps, 'store' | 'publicUrl'>
   const code = primarySubtag(primary);
   const messages = messagesFor(isPageLanguage(code) ? code : 'en');
   const qr = qrContent(deps.publicUrl, record, 'certificate');
-  return draw({ view, messages, primary, qrText: qr.text, qrVersion: qr.version, issuedAt: record.issuedAt });
+  return draw({
+    view,
+    messages,
+    primary,
+    qrText: qr.text,
+    qrVersion: qr.version,
+    issuedAt: record.issuedAt,
+    ...(walletOffer === undefined ? {} : { walletOffer }),
+  });
 }
 
 function primaryOf(credential: Record<string, unknown>, issuer: IssuerRecord | undefined): string {
@@ -40,6 +53,7 @@ interface Layout {
   qrText: string;
   qrVersion: number;
   issuedAt: string;
+  walletOffer?: string;
 }
 
 function draw(layout: Layout): Promise<Buffer> {
@@ -104,6 +118,7 @@ function draw(layout: Layout): Promise<Buffer> {
   if (view.validUntil !== undefined) line(`${messages.validUntil}: ${formatDate(view.validUntil, primary)}`, 11);
 
   drawQr(doc, layout, rtl);
+  if (layout.walletOffer !== undefined) drawWalletQr(doc, layout.walletOffer, layout.messages.addToWallet, rtl);
   doc.end();
   return done;
 }
@@ -162,6 +177,24 @@ function factText(
     case 'decision':
       return `${value.reference}${value.date === undefined ? '' : `, ${formatDate(value.date, language)}`}`;
   }
+}
+
+/** The wallet offer, 3.5 cm, in the other bottom corner; its URI is not printed (it holds the offer's code). */
+function drawWalletQr(doc: PDFKit.PDFDocument, offerUri: string, caption: string, rtl: boolean): void {
+  const modules = qrModules(offerUri);
+  const side = 35 * MM;
+  const quiet = 4;
+  const cell = side / (modules.size + 2 * quiet);
+  const x0 = rtl ? PAGE.width - PAGE.margin - side : PAGE.margin;
+  const y0 = PAGE.height - PAGE.margin - side - 8 * MM;
+  doc.save().fillColor('#000000');
+  for (let row = 0; row < modules.size; row += 1) {
+    for (let column = 0; column < modules.size; column += 1) {
+      if (modules.isDark(row, column)) doc.rect(x0 + (column + quiet) * cell, y0 + (row + quiet) * cell, cell + 0.01, cell + 0.01);
+    }
+  }
+  doc.fill().restore();
+  drawLine(doc, caption, 9, 700, rtl, '#1a1a1a', y0 + side + 1 * MM, { x: x0, width: side });
 }
 
 function formatDate(value: string, language: string): string {

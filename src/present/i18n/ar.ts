@@ -127,4 +127,5 @@ export const ar: Messages = {
   issuedBy: 'صادرة عن',
   issuedOn: 'تاريخ الإصدار',
   scanToVerify: 'امسح الرمز للتحقق',
+  addToWallet: 'أضِف إلى محفظتك',
 };

@@ -148,4 +148,5 @@ export const de: Messages = {
   issuedBy: 'Ausgestellt von',
   issuedOn: 'Ausgestellt am',
   scanToVerify: 'Zum Prüfen scannen',
+  addToWallet: 'Zur Wallet hinzufügen',
 };

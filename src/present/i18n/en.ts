@@ -142,4 +142,5 @@ export const en: Messages = {
   issuedBy: 'Issued by',
   issuedOn: 'Issued on',
   scanToVerify: 'Scan to verify',
+  addToWallet: 'Add to your wallet',
 };

@@ -154,4 +154,5 @@ export const es: Messages = {
   issuedBy: 'Emitido por',
   issuedOn: 'Emitido el',
   scanToVerify: 'Escanear para verificar',
+  addToWallet: 'Añadir a su cartera',
 };

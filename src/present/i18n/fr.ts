@@ -155,4 +155,5 @@ export const fr: Messages = {
   issuedBy: 'Émis par',
   issuedOn: 'Émis le',
   scanToVerify: 'Scanner pour vérifier',
+  addToWallet: 'Ajouter à votre portefeuille',
 };

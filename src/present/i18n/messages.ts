@@ -84,6 +84,8 @@ export interface Messages {
   issuedBy: string;
   issuedOn: string;
   scanToVerify: string;
+  /** Caption of the optional OpenID4VCI offer QR code on the certificate. */
+  addToWallet: string;
 }
 
 const MESSAGES: Record<PageLanguage, Messages> = { fr, en, de, es, ar };

@@ -1,5 +1,5 @@
 import { Schema, type Connection, type Model } from 'mongoose';
-import type { DidMethod, KeyStatus, CredentialFormat, StatusEvent, StatusPosition } from '../ports.js';
+import type { CredentialOfferRecord, DidMethod, KeyStatus, CredentialFormat, StatusEvent, StatusPosition } from '../ports.js';
 
 /**
  * The MongoDB documents. They hold the port's fields under the same names, plus
@@ -98,6 +98,9 @@ export interface TrustEntryDoc {
   withdrawnAt?: string;
 }
 
+/** Offers hold only hashes and plain fields, so the document is the port's record. */
+export type CredentialOfferDoc = CredentialOfferRecord;
+
 export interface Models {
   issuers: Model<IssuerDoc>;
   keys: Model<KeyDoc>;
@@ -106,6 +109,7 @@ export interface Models {
   statusLists: Model<StatusListDoc>;
   credentialStatus: Model<CredentialStatusDoc>;
   trustEntries: Model<TrustEntryDoc>;
+  credentialOffers: Model<CredentialOfferDoc>;
 }
 
 // No `required` on strings: Mongoose would refuse '' where SQLite accepts it, and the
@@ -247,6 +251,27 @@ const trustEntrySchema = new Schema<TrustEntryDoc>(
 trustEntrySchema.index({ id: 1 }, { unique: true, name: 'trust_entry_id' });
 trustEntrySchema.index({ subjectDid: 1 }, { name: 'trust_entries_by_subject' });
 
+const credentialOfferSchema = new Schema<CredentialOfferDoc>(
+  {
+    id: String,
+    issuerId: String,
+    credentialId: String,
+    codeHash: String,
+    txCodeHash: String,
+    state: { type: String, enum: ['offered', 'redeemed', 'delivered'] },
+    failedTxCodes: Number,
+    createdAt: String,
+    expiresAt: String,
+    redeemedAt: String,
+    deliveredAt: String,
+    deliveredCredentialId: String,
+  },
+  { ...common, collection: 'credential_offers' },
+);
+credentialOfferSchema.index({ id: 1 }, { unique: true, name: 'credential_offer_id' });
+credentialOfferSchema.index({ codeHash: 1 }, { unique: true, name: 'credential_offer_code' });
+credentialOfferSchema.index({ credentialId: 1, createdAt: 1 }, { name: 'credential_offers_by_credential' });
+
 /**
  * Registers the models on this connection and waits until their collections and
  * indexes exist, so the very first write is already checked by the unique indexes.
@@ -264,6 +289,7 @@ export async function defineModels(connection: Connection): Promise<Models> {
     statusLists: connection.model<StatusListDoc>('StatusList', statusListSchema),
     credentialStatus: connection.model<CredentialStatusDoc>('CredentialStatus', credentialStatusSchema),
     trustEntries: connection.model<TrustEntryDoc>('TrustEntry', trustEntrySchema),
+    credentialOffers: connection.model<CredentialOfferDoc>('CredentialOffer', credentialOfferSchema),
   };
   await Promise.all(Object.values(models).map((model: Model<unknown>) => model.init()));
   return models;

@@ -3,6 +3,7 @@ import type { Store } from '../ports.js';
 import { mongoCredentialStore } from './credential-collection.js';
 import { mongoApiKeyStore, mongoIssuerStore, mongoKeyStore } from './issuer-collections.js';
 import { defineModels } from './models.js';
+import { mongoCredentialOfferStore } from './offer-collection.js';
 import { mongoStatusStore } from './status-collections.js';
 import { mongoTrustEntryStore } from './trust-collection.js';
 
@@ -40,6 +41,7 @@ export async function openMongoStore(uri: string): Promise<Store> {
     credentials: mongoCredentialStore(models),
     status: mongoStatusStore(models),
     trustEntries: mongoTrustEntryStore(models),
+    credentialOffers: mongoCredentialOfferStore(models),
     async ping() {
       // The driver may reconnect a closed client on demand; a closed store must say so.
       if (closed) throw new Error('The MongoDB store is closed.');

@@ -139,6 +139,34 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX trust_entries_by_subject ON trust_entries (subject_did);
     `,
   },
+  {
+    // Version 4 belongs to batch issuance (branch wt-batch); this placeholder keeps the list
+    // contiguous on this branch only and is replaced by the real step when the branches merge.
+    version: 4,
+    name: 'reserved for batch issuance',
+    sql: '',
+  },
+  {
+    version: 5,
+    name: 'OpenID4VCI credential offers (secrets hashed)',
+    sql: `
+      CREATE TABLE credential_offers (
+        id TEXT PRIMARY KEY,
+        issuer_id TEXT NOT NULL REFERENCES issuers (id),
+        credential_id TEXT NOT NULL REFERENCES credentials (id),
+        code_hash TEXT NOT NULL UNIQUE,
+        tx_code_hash TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('offered', 'redeemed', 'delivered')),
+        failed_tx_codes INTEGER NOT NULL CHECK (failed_tx_codes >= 0),
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL,
+        redeemed_at TEXT,
+        delivered_at TEXT,
+        delivered_credential_id TEXT REFERENCES credentials (id)
+      ) STRICT;
+      CREATE INDEX credential_offers_by_credential ON credential_offers (credential_id, created_at);
+    `,
+  },
 ];
 
 /**

@@ -5,6 +5,7 @@ import type { Store } from '../ports.js';
 import { sqliteCredentialStore } from './credential-table.js';
 import { sqliteApiKeyStore, sqliteIssuerStore, sqliteKeyStore } from './issuer-tables.js';
 import { migrate } from './migrations.js';
+import { sqliteCredentialOfferStore } from './offer-table.js';
 import { sqliteStatusStore } from './status-tables.js';
 import { sqliteTrustEntryStore } from './trust-table.js';
 
@@ -44,6 +45,7 @@ export function openSqliteStore(filePath: string): Store {
     credentials: sqliteCredentialStore(db),
     status: sqliteStatusStore(db),
     trustEntries: sqliteTrustEntryStore(db),
+    credentialOffers: sqliteCredentialOfferStore(db),
     async ping() {
       ping.get();
     },
