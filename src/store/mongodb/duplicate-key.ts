@@ -11,6 +11,8 @@ const RULES: Record<string, { field: string; detail: string }> = {
   idempotency_key: { field: 'idempotencyKey', detail: 'the Idempotency-Key is already claimed' },
   credential_status_position: { field: 'status', detail: 'the status position is already taken' },
   status_list_id: { field: 'id', detail: 'id is already taken' },
+  batch_job_id: { field: 'id', detail: 'id is already taken' },
+  batch_row: { field: 'row', detail: 'the row is already in the job' },
 };
 
 /**

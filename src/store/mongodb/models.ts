@@ -98,7 +98,34 @@ export interface TrustEntryDoc {
   withdrawnAt?: string;
 }
 
+/** A batch job; its rows are separate documents (a job may have tens of thousands). */
+export interface BatchJobDoc {
+  id: string;
+  issuerId: string;
+  profile: string;
+  format: CredentialFormat;
+  mode: 'all-or-nothing' | 'valid-rows';
+  total: number;
+  state: 'running' | 'completed';
+  createdAt: string;
+  finishedAt?: string;
+}
+
+/** The request as JSON text, like credentialJson: holder-supplied keys are not ours to restrict. */
+export interface BatchRowDoc {
+  jobId: string;
+  row: number;
+  rowKey?: string;
+  idempotencyKey: string;
+  requestJson?: string;
+  status: 'pending' | 'issued' | 'replayed' | 'invalid' | 'failed';
+  credentialId?: string;
+  errors?: Array<{ pointer: string; detail: string }>;
+}
+
 export interface Models {
+  batchJobs: Model<BatchJobDoc>;
+  batchRows: Model<BatchRowDoc>;
   issuers: Model<IssuerDoc>;
   keys: Model<KeyDoc>;
   apiKeys: Model<ApiKeyDoc>;
@@ -247,6 +274,39 @@ const trustEntrySchema = new Schema<TrustEntryDoc>(
 trustEntrySchema.index({ id: 1 }, { unique: true, name: 'trust_entry_id' });
 trustEntrySchema.index({ subjectDid: 1 }, { name: 'trust_entries_by_subject' });
 
+const batchJobSchema = new Schema<BatchJobDoc>(
+  {
+    id: String,
+    issuerId: String,
+    profile: String,
+    format: { type: String, enum: ['di', 'jwt'] },
+    mode: { type: String, enum: ['all-or-nothing', 'valid-rows'] },
+    total: Number,
+    state: { type: String, enum: ['running', 'completed'] },
+    createdAt: String,
+    finishedAt: String,
+  },
+  { ...common, collection: 'batch_jobs' },
+);
+batchJobSchema.index({ id: 1 }, { unique: true, name: 'batch_job_id' });
+batchJobSchema.index({ state: 1, createdAt: 1 }, { name: 'batch_jobs_by_state' });
+
+const batchRowSchema = new Schema<BatchRowDoc>(
+  {
+    jobId: String,
+    row: Number,
+    rowKey: String,
+    idempotencyKey: String,
+    requestJson: String,
+    status: { type: String, enum: ['pending', 'issued', 'replayed', 'invalid', 'failed'] },
+    credentialId: String,
+    errors: [{ _id: false, pointer: String, detail: String }],
+  },
+  { ...common, collection: 'batch_rows' },
+);
+batchRowSchema.index({ jobId: 1, row: 1 }, { unique: true, name: 'batch_row' });
+batchRowSchema.index({ jobId: 1, status: 1, row: 1 }, { name: 'batch_rows_by_status' });
+
 /**
  * Registers the models on this connection and waits until their collections and
  * indexes exist, so the very first write is already checked by the unique indexes.
@@ -264,6 +324,8 @@ export async function defineModels(connection: Connection): Promise<Models> {
     statusLists: connection.model<StatusListDoc>('StatusList', statusListSchema),
     credentialStatus: connection.model<CredentialStatusDoc>('CredentialStatus', credentialStatusSchema),
     trustEntries: connection.model<TrustEntryDoc>('TrustEntry', trustEntrySchema),
+    batchJobs: connection.model<BatchJobDoc>('BatchJob', batchJobSchema),
+    batchRows: connection.model<BatchRowDoc>('BatchRow', batchRowSchema),
   };
   await Promise.all(Object.values(models).map((model: Model<unknown>) => model.init()));
   return models;
