@@ -257,6 +257,13 @@ export interface BatchIssuedRow {
   claim: IdempotencyClaim;
 }
 
+/** What one group of a job comes to: signed credentials to store, rows already issued before (replays), rows refused. */
+export interface BatchGroup {
+  issued: BatchIssuedRow[];
+  replayed: Array<{ row: number; credentialId: string }>;
+  failed: Array<{ row: number; errors: BatchRowError[] }>;
+}
+
 export type BatchRowOutcome = { row: number; status: 'issued' | 'replayed'; credentialId: string } | { row: number; status: 'failed'; errors: BatchRowError[] };
 
 export interface BatchJobStore {
@@ -270,9 +277,9 @@ export interface BatchJobStore {
    * Saves a group of signed credentials, their idempotency claims and the row results
    * together (SQLite: one transaction, one fsync). A claim already taken answers
    * `replayed` with the credential stored under it when the request hash matches,
-   * `failed` otherwise; nothing is ever stored twice. `failed` rows are recorded as given.
+   * `failed` otherwise; nothing is ever stored twice. `replayed` and `failed` rows are recorded as given.
    */
-  commitRows(jobId: string, issued: BatchIssuedRow[], failed: Array<{ row: number; errors: BatchRowError[] }>): Promise<BatchRowOutcome[]>;
+  commitRows(jobId: string, group: BatchGroup): Promise<BatchRowOutcome[]>;
   /** Marks the job completed and forgets the requests of its rows. */
   finish(jobId: string, at: string): Promise<void>;
   /** Jobs still running (a process stopped in the middle): resumed at start. */

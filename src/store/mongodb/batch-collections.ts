@@ -40,7 +40,7 @@ export function mongoBatchJobStore(models: Models): BatchJobStore {
       for (const group of groups) result[group._id] = group.n;
       return result;
     },
-    async commitRows(jobId, issued, failed) {
+    async commitRows(jobId, { issued, replayed, failed }) {
       const outcomes: BatchRowOutcome[] = await Promise.all(
         issued.map(async ({ row, record, claim }): Promise<BatchRowOutcome> => {
           const saved = await credentials.saveIssued(record, claim);
@@ -50,6 +50,7 @@ export function mongoBatchJobStore(models: Models): BatchJobStore {
             : { row, status: 'failed', errors: [{ pointer: '/rowKey', detail: 'was already used for a credential with other data' }] };
         }),
       );
+      for (const { row, credentialId } of replayed) outcomes.push({ row, status: 'replayed', credentialId });
       for (const { row, errors } of failed) outcomes.push({ row, status: 'failed', errors });
       if (outcomes.length > 0) {
         await batchRows.bulkWrite(

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { BatchJobRecord, BatchJobStore, BatchRowError, BatchRowOutcome, BatchRowRecord, BatchRowStatus } from '../ports.js';
+import type { BatchGroup, BatchJobRecord, BatchJobStore, BatchRowError, BatchRowOutcome, BatchRowRecord, BatchRowStatus } from '../ports.js';
 import { toConflict } from './constraint-errors.js';
 import { credentialInsert } from './credential-table.js';
 
@@ -76,7 +76,7 @@ export function sqliteBatchJobStore(db: Database.Database): BatchJobStore {
 
   // One IMMEDIATE transaction per group: its credentials, their claims and the row results
   // are durable together (one fsync), or not at all.
-  const commit = db.transaction((jobId: string, issued: Parameters<BatchJobStore['commitRows']>[1], failed: Parameters<BatchJobStore['commitRows']>[2]) => {
+  const commit = db.transaction((jobId: string, { issued, replayed, failed }: BatchGroup) => {
     const outcomes: BatchRowOutcome[] = [];
     for (const { row, record, claim } of issued) {
       let outcome: BatchRowOutcome;
@@ -93,6 +93,7 @@ export function sqliteBatchJobStore(db: Database.Database): BatchJobStore {
       }
       outcomes.push(outcome);
     }
+    for (const { row, credentialId } of replayed) outcomes.push({ row, status: 'replayed', credentialId });
     for (const { row, errors } of failed) outcomes.push({ row, status: 'failed', errors });
     for (const outcome of outcomes) {
       setRow.run({
@@ -126,8 +127,8 @@ export function sqliteBatchJobStore(db: Database.Database): BatchJobStore {
       for (const { status, n } of counts.all(jobId)) result[status] = n;
       return result;
     },
-    async commitRows(jobId, issued, failed) {
-      return commit.immediate(jobId, issued, failed);
+    async commitRows(jobId, group) {
+      return commit.immediate(jobId, group);
     },
     async finish(jobId, at) {
       db.transaction(() => {
