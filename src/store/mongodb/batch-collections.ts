@@ -59,7 +59,7 @@ export function mongoBatchJobStore(models: Models): BatchJobStore {
               filter: { jobId, row: outcome.row, status: 'pending' },
               update:
                 outcome.status === 'failed'
-                  ? { $set: { status: outcome.status, errors: outcome.errors }, $unset: { requestJson: '' } }
+                  ? { $set: { status: outcome.status, rowErrors: outcome.errors }, $unset: { requestJson: '' } }
                   : { $set: { status: outcome.status, credentialId: outcome.credentialId }, $unset: { requestJson: '' } },
             },
           })),
@@ -91,7 +91,7 @@ function toRowDoc(row: BatchRowRecord): BatchRowDoc {
     ...(row.request === undefined ? {} : { requestJson: JSON.stringify(row.request) }),
     status: row.status,
     ...(row.credentialId === undefined ? {} : { credentialId: row.credentialId }),
-    ...(row.errors === undefined ? {} : { errors: row.errors }),
+    ...(row.errors === undefined ? {} : { rowErrors: row.errors }),
   };
 }
 
@@ -118,8 +118,8 @@ function toRow(doc: BatchRowDoc): BatchRowRecord {
     ...(doc.requestJson === undefined || doc.requestJson === null ? {} : { request: JSON.parse(doc.requestJson) as Record<string, unknown> }),
     status: doc.status,
     ...(doc.credentialId === undefined || doc.credentialId === null ? {} : { credentialId: doc.credentialId }),
-    ...(doc.errors === undefined || doc.errors === null || doc.errors.length === 0
+    ...(doc.rowErrors === undefined || doc.rowErrors === null || doc.rowErrors.length === 0
       ? {}
-      : { errors: doc.errors.map(({ pointer, detail }) => ({ pointer, detail })) }),
+      : { errors: doc.rowErrors.map(({ pointer, detail }) => ({ pointer, detail })) }),
   };
 }

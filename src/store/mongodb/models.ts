@@ -120,7 +120,8 @@ export interface BatchRowDoc {
   requestJson?: string;
   status: 'pending' | 'issued' | 'replayed' | 'invalid' | 'failed';
   credentialId?: string;
-  errors?: Array<{ pointer: string; detail: string }>;
+  /** Named rowErrors: `errors` is reserved by Mongoose documents. */
+  rowErrors?: Array<{ pointer: string; detail: string }>;
 }
 
 export interface Models {
@@ -300,7 +301,7 @@ const batchRowSchema = new Schema<BatchRowDoc>(
     requestJson: String,
     status: { type: String, enum: ['pending', 'issued', 'replayed', 'invalid', 'failed'] },
     credentialId: String,
-    errors: [{ _id: false, pointer: String, detail: String }],
+    rowErrors: [{ _id: false, pointer: String, detail: String }],
   },
   { ...common, collection: 'batch_rows' },
 );
