@@ -59,12 +59,13 @@ export function parseCsv(text: string): Array<Record<string, string>> {
 }
 
 /** Reads a Server-Sent Events stream until it ends; returns the events. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests inspect arbitrary JSON
 export async function readEvents(url: string, headers: Record<string, string>): Promise<Array<{ event: string; data: any }>> {
   const response = await fetch(url, { headers });
   if (response.status !== 200 || response.body === null) throw new Error(`events: ${response.status} ${await response.text()}`);
   const decoder = new TextDecoder();
   let buffer = '';
-  const events: Array<{ event: string; data: any }> = [];
+  const events: Array<{ event: string; data: any }> = []; // eslint-disable-line @typescript-eslint/no-explicit-any -- tests inspect arbitrary JSON
   for await (const chunk of response.body) {
     buffer += decoder.decode(chunk as Uint8Array, { stream: true });
     let end: number;
