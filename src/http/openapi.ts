@@ -468,7 +468,7 @@ export function buildOpenApi(publicUrl: string): object {
             required: true,
             content: {
               'application/json': { schema: { $ref: '#/components/schemas/BatchRequest' } },
-              'text/csv': { schema: { type: 'string' }, description: 'UTF-8 (BOM optional), `,` or `;` separated, a header row of dotted columns.' },
+              'text/csv': { schema: { type: 'string', description: 'UTF-8 (BOM optional), `,` or `;` separated, a header row of dotted columns.' } },
             },
           },
           responses: {
