@@ -14,6 +14,7 @@ import { buildOpenApi } from './http/openapi.js';
 import { notFound, problemResponse, requireJsonBody } from './http/problem-response.js';
 import { createRequirementRouter } from './http/requirement-routes.js';
 import { createProfileRouter } from './http/profile-routes.js';
+import { createBatchRouter } from './http/batch-routes.js';
 import { createStatusRouter } from './http/status-routes.js';
 import { createVerificationPageRouter } from './http/verification-page-routes.js';
 import { createDeliverRouter } from './http/deliver-routes.js';
@@ -21,6 +22,8 @@ import { openOfferUri } from './deliver/create-offer.js';
 
 /** Public endpoints that take a JSON body (VERIFY_BODY_LIMIT applies). */
 const PUBLIC_JSON_ROUTES = ['/credentials/verify', '/presentations/verify', '/requirements/check'];
+/** Batches: a larger body, JSON or CSV. */
+const BATCH_ROUTE = /^\/issuers\/[^/]+\/credentials\/batch$/;
 
 /** Wires the routers to the services. No listening, no environment: tests start it on port 0. */
 export function createApp(services: Services): Express {
@@ -39,15 +42,23 @@ export function createApp(services: Services): Express {
   // Before the JSON-only guard too: the OpenID4VCI token endpoint takes a form (RFC 6749), and creating an offer takes no body.
   app.use(createDeliverRouter(deliverDeps));
   // Every write takes a JSON body, except creating an API key, rotating a key and refreshing trust lists, whose body is optional.
-  app.use(requireJsonBody({ bodyOptional: [/^\/admin\/issuers\/[^/]+\/(api-keys|keys)$/, /^\/admin\/trust\/refresh$/] }));
+  app.use(
+    requireJsonBody({
+      bodyOptional: [/^\/admin\/issuers\/[^/]+\/(api-keys|keys)$/, /^\/admin\/trust\/refresh$/],
+      // A batch is a JSON object or a CSV file (the registrar's spreadsheet).
+      alsoAccepted: [{ path: BATCH_ROUTE, types: ['text/csv'] }],
+    }),
+  );
   // Public endpoints take anyone's body: a smaller limit than the authenticated issue endpoints.
   // A body parsed by the first parser is left alone by the second.
   const json = (limit: string) => express.json({ limit, type: ['application/json', 'application/*+json'], strict: false });
   app.use(PUBLIC_JSON_ROUTES, json(services.config.verifyBodyLimit));
+  // A cohort is larger than one request: BATCH_BODY_LIMIT; the JSON limits apply to each item (batch/batch-input.ts).
+  app.use(BATCH_ROUTE, json(services.config.batchBodyLimit), express.text({ type: 'text/csv', limit: services.config.batchBodyLimit }));
   app.use(json(services.config.bodyLimit));
   // Depth, array length and value count are bounded before any JSON-LD processing sees the body.
   app.use((req, _res, next) => {
-    if (req.body !== undefined) assertWithinJsonLimits(req.body);
+    if (req.body !== undefined && !BATCH_ROUTE.test(req.path)) assertWithinJsonLimits(req.body);
     next();
   });
 
@@ -56,6 +67,7 @@ export function createApp(services: Services): Express {
   app.use(createTrustRouter(deps));
   app.use(createFrameworkRouter());
   app.use(createRequirementRouter(deps));
+  app.use(createBatchRouter(deps));
   app.use(createProfileRouter(deps));
   // Before the credential router, so that /credentials/status is not read as a credential id.
   app.use(createStatusRouter(deps));

@@ -20,6 +20,7 @@ import { createTrustRegistry, type TrustRegistry } from './trust/trust-registry.
 import { CREDENTIAL_CHECKS, verifyOne } from './verify/verify-credential.js';
 import { createStatusPositions, type StatusPositions } from './status/status-positions.js';
 import { createStore } from './store/create-store.js';
+import { createBatchJobs, type BatchJobs } from './batch/batch-jobs.js';
 import type { Store } from './store/ports.js';
 
 export interface Services {
@@ -34,6 +35,8 @@ export interface Services {
   statusListPublisher: StatusListPublisher;
   statusPositions: StatusPositions;
   statusLists: StatusListSource;
+  /** Batch issuance jobs (cohorts from a spreadsheet): validated, stored, issued in groups, resumed at start. */
+  batchJobs: BatchJobs;
   /** Who vouches for issuers (trust lists, operator entries, recognitions granted here). */
   trust: TrustRegistry;
   /** Errors the service could not handle (bugs, unavailable dependencies). */
@@ -126,6 +129,9 @@ export async function createServices(
     },
     onWarning: (message) => logger.warn(message),
   });
+  const statusPositions = createStatusPositions({ store, clock });
+  const log = (message: string) => logger.error(message);
+  const batchJobs = createBatchJobs({ store, keyring, documentLoader, clock, publicUrl: config.publicUrl, statusPositions, log });
   return {
     config,
     store,
@@ -136,15 +142,18 @@ export async function createServices(
     didResolver,
     documentLoader,
     statusListPublisher,
-    statusPositions: createStatusPositions({ store, clock }),
+    statusPositions,
+    batchJobs,
     statusLists,
     trust,
-    log: (message) => logger.error(message),
+    log,
     logger,
     metrics,
     masterKeySource: masterKey.source,
     close: async () => {
       trust.close();
+      // A job stopped here stays "running" in the store and is resumed at the next start.
+      await batchJobs.stop();
       await store.close();
     },
   };

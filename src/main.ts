@@ -40,6 +40,10 @@ async function main(): Promise<void> {
     }
   }
 
+  // A process stopped in the middle of a batch (crash, kill -9) left its job running: go on where it stopped.
+  const resumed = await services.batchJobs.resumeUnfinished();
+  if (resumed > 0) console.log(`Resuming ${resumed} unfinished batch job(s).`);
+
   const server = createHttpServer(config, createApp(services));
   server.listen(config.port, () => {
     console.log(`Passerelle listening on ${config.publicUrl} (port ${config.port}, ${services.store.kind} store)`);

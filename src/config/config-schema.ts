@@ -21,6 +21,12 @@ export const CONFIG_SCHEMA = {
     },
     MONGODB_URI: { type: 'string', pattern: '^mongodb(\\+srv)?://', description: 'Use MongoDB instead of the embedded SQLite store.' },
     BODY_LIMIT: { type: 'string', pattern: '^\\d+(b|kb|mb)$', default: '1mb', description: 'Largest accepted request body, e.g. 512kb or 2mb.' },
+    BATCH_BODY_LIMIT: {
+      type: 'string',
+      pattern: '^\\d+(b|kb|mb)$',
+      default: '50mb',
+      description: 'Largest body of POST /issuers/{slug}/credentials/batch (a CSV file or a JSON batch of up to 50,000 rows).',
+    },
     VERIFY_BODY_LIMIT: {
       type: 'string',
       pattern: '^\\d+(b|kb|mb)$',

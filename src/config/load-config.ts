@@ -11,6 +11,7 @@ export interface Config {
   readonly masterKey: Buffer | undefined;
   readonly mongodbUri: string | undefined;
   readonly bodyLimit: string;
+  readonly batchBodyLimit: string;
   readonly verifyBodyLimit: string;
   readonly requestTimeoutMs: number;
   readonly headersTimeoutMs: number;
@@ -70,6 +71,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     masterKey,
     mongodbUri: values.MONGODB_URI as string | undefined,
     bodyLimit: values.BODY_LIMIT as string,
+    batchBodyLimit: values.BATCH_BODY_LIMIT as string,
     verifyBodyLimit: values.VERIFY_BODY_LIMIT as string,
     requestTimeoutMs: Math.round((values.REQUEST_TIMEOUT as number) * 1000),
     headersTimeoutMs: Math.round((values.HEADERS_TIMEOUT as number) * 1000),

@@ -123,6 +123,51 @@ export function buildOpenApi(publicUrl: string): object {
             mapping: Object.fromEntries(listProfiles().map((profile) => [profile.name, `#/components/schemas/${componentName(profile.name)}Request`])),
           },
         },
+        BatchRequest: {
+          type: 'object',
+          required: ['profile', 'items'],
+          additionalProperties: false,
+          properties: {
+            profile: { type: 'string' },
+            format: { enum: ['di', 'jwt'], default: 'di' },
+            items: {
+              type: 'array',
+              minItems: 1,
+              maxItems: 50000,
+              description: 'Profile requests without profile and format, each with an optional rowKey.',
+              items: { type: 'object' },
+            },
+          },
+        },
+        BatchRowResult: {
+          type: 'object',
+          required: ['row', 'status'],
+          properties: {
+            row: { type: 'integer' },
+            rowKey: { type: 'string' },
+            status: { enum: ['pending', 'issued', 'replayed', 'invalid', 'failed'] },
+            credentialId: { type: 'string' },
+            verificationUrl: { type: 'string' },
+            errors: { type: 'array', items: { type: 'object', properties: { pointer: { type: 'string' }, detail: { type: 'string' } } } },
+          },
+        },
+        BatchJob: {
+          type: 'object',
+          properties: {
+            id: { type: 'string' },
+            state: { enum: ['running', 'completed'] },
+            profile: { type: 'string' },
+            format: { enum: ['di', 'jwt'] },
+            mode: { enum: ['all-or-nothing', 'valid-rows'] },
+            total: { type: 'integer' },
+            done: { type: 'integer', description: 'issued + replayed' },
+            failed: { type: 'integer', description: 'failed + invalid' },
+            pending: { type: 'integer' },
+            counts: { type: 'object', additionalProperties: { type: 'integer' } },
+            links: { type: 'object', additionalProperties: { type: 'string' } },
+            results: { type: 'array', items: { $ref: '#/components/schemas/BatchRowResult' } },
+          },
+        },
         Profile: {
           type: 'object',
           properties: {
@@ -420,6 +465,79 @@ export function buildOpenApi(publicUrl: string): object {
             '201': { description: 'Issued (also for an idempotent replay, with Idempotent-Replayed: true)', content: json('IssueResponse') },
             ...problems(400, 401, 403, 404, 413, 415, 422),
           },
+        },
+      },
+      '/issuers/{slug}/credentials/batch': {
+        post: {
+          summary: 'Issue a cohort: many credentials of one profile, from a CSV file or a JSON batch',
+          description:
+            'The whole batch is validated first; every bad row is listed at once in `errors` (pointer `/rows/<row>/<column>` for CSV, header = row 1; `/items/<index>/…` for JSON). ' +
+            '`mode=all-or-nothing` (default) issues nothing when a row is bad; `valid-rows` issues the others. A row\u2019s `rowKey` makes it idempotent: sending it again returns the stored credential. ' +
+            'Up to 20 rows are issued within the request (201); larger batches run as a job (202, Location: /jobs/{id}). CSV columns: GET /profiles/{profile}/template.csv.',
+          security: [{ apiKey: [] }],
+          parameters: [
+            { name: 'slug', in: 'path', required: true, schema: { type: 'string' } },
+            { name: 'profile', in: 'query', schema: { type: 'string' }, description: 'CSV only: the profile of every row.' },
+            { name: 'format', in: 'query', schema: { enum: ['di', 'jwt'], default: 'di' }, description: 'CSV only.' },
+            { name: 'mode', in: 'query', schema: { enum: ['all-or-nothing', 'valid-rows'], default: 'all-or-nothing' } },
+          ],
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': { schema: { $ref: '#/components/schemas/BatchRequest' } },
+              'text/csv': { schema: { type: 'string', description: 'UTF-8 (BOM optional), `,` or `;` separated, a header row of dotted columns.' } },
+            },
+          },
+          responses: {
+            '201': { description: 'Small batch, issued', content: json('BatchJob') },
+            '202': { description: 'Large batch, running as a job (Location: /jobs/{id})', content: json('BatchJob') },
+            ...problems(400, 401, 403, 413, 415),
+          },
+        },
+      },
+      '/profiles/{profile}/template.csv': {
+        get: {
+          summary: 'A CSV template for a profile: the header row and one example row',
+          parameters: [{ name: 'profile', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: { '200': { description: 'The template', content: { 'text/csv': { schema: { type: 'string' } } } }, ...problems(404) },
+        },
+      },
+      '/jobs/{id}': {
+        get: {
+          summary: 'A batch job: counts (done, failed, pending, total) and the results so far',
+          security: [{ apiKey: [] }],
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: { '200': { description: 'The job', content: json('BatchJob') }, ...problems(401, 404) },
+        },
+      },
+      '/jobs/{id}/events': {
+        get: {
+          summary: 'Progress of a batch job as Server-Sent Events (`progress` after each committed group, then `completed`)',
+          security: [{ apiKey: [] }],
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: { '200': { description: 'The event stream', content: { 'text/event-stream': { schema: { type: 'string' } } } }, ...problems(401, 404) },
+        },
+      },
+      '/jobs/{id}/results.json': {
+        get: {
+          summary: 'Results of a batch job, one entry per row',
+          security: [{ apiKey: [] }],
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: {
+            '200': {
+              description: 'Results',
+              content: { 'application/json': { schema: { type: 'array', items: { $ref: '#/components/schemas/BatchRowResult' } } } },
+            },
+            ...problems(401, 404),
+          },
+        },
+      },
+      '/jobs/{id}/results.csv': {
+        get: {
+          summary: 'Results of a batch job as CSV (row, rowKey, status, credentialId, verificationUrl, errors)',
+          security: [{ apiKey: [] }],
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: { '200': { description: 'Results', content: { 'text/csv': { schema: { type: 'string' } } } }, ...problems(401, 404) },
         },
       },
       '/profiles': {

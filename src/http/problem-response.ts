@@ -57,13 +57,14 @@ export function methodNotAllowed(...allowed: string[]): RequestHandler {
 }
 
 /** POST bodies must be JSON; anything else is refused before parsing. */
-export function requireJsonBody(options: { bodyOptional: RegExp[] }): RequestHandler {
+export function requireJsonBody(options: { bodyOptional: RegExp[]; alsoAccepted?: Array<{ path: RegExp; types: string[] }> }): RequestHandler {
   return (req, _res, next) => {
     if (req.method !== 'POST' && req.method !== 'PUT' && req.method !== 'PATCH') return next();
     const noBody = req.headers['content-length'] === '0' || (req.headers['content-type'] === undefined && req.headers['transfer-encoding'] === undefined);
     if (noBody && options.bodyOptional.some((pattern) => pattern.test(req.path))) return next();
     if (noBody) return next(new ProblemError('invalid-request', 'The request has no body; send a JSON object.', { pointer: '' }));
-    if (!req.is(['application/json', 'application/*+json'])) {
+    const also = options.alsoAccepted?.find((entry) => entry.path.test(req.path))?.types ?? [];
+    if (!req.is(['application/json', 'application/*+json', ...also])) {
       return next(new ProblemError('unsupported-media-type', `Content-Type ${String(req.headers['content-type'])} is not accepted; send application/json.`));
     }
     next();

@@ -6,8 +6,9 @@ import type { DocumentLoader } from '../resolve/document-loader.js';
 import { signDataIntegrity } from '../sign/data-integrity-signer.js';
 import { envelope, signVcJwt } from '../sign/jose-signer.js';
 import type { Keyring } from '../sign/keyring.js';
-import type { CredentialFormat, CredentialRecord, IssuerRecord, Store } from '../store/ports.js';
-import { allocateStatus } from '../status/allocate-status.js';
+import type { SigningKey } from '../sign/signing-key.js';
+import type { CredentialFormat, CredentialRecord, IssuerRecord, StatusPosition, Store } from '../store/ports.js';
+import { allocateStatus, type StatusEntry } from '../status/allocate-status.js';
 import type { StatusPositions } from '../status/status-positions.js';
 import { isOpenBadgeCredential, statusPurposesFor } from '../status/status-purposes.js';
 import { requestHash } from './idempotency.js';
@@ -49,28 +50,61 @@ export async function issueCredential(deps: IssueDeps, issuer: IssuerRecord, bod
     if (earlier !== undefined) return replay(earlier, claim.requestHash);
   }
 
-  const now = deps.clock.now();
-  const credential = prepareCredential(body.credential, { issuer, publicUrl: deps.publicUrl, now });
-  const format = body.options?.format ?? 'di';
-  assertCredentialStructure(credential, '/credential');
-  // A credential that names one of our profiles in credentialSchema must match it.
-  assertClaimedProfileSchemas(credential, '/credential');
+  const prepared = prepareIssue(deps, issuer, body);
   // Safe mode before a status position is taken: an undefined term refused by the signer
   // afterwards would use up a position (positions are never reused).
-  await expandSafely(credential, '/credential');
+  await expandSafely(prepared.credential, '/credential');
   const key = await deps.keyring.activeKey(issuer);
   // The status position is taken last, once the request is known to be valid, so
   // that bad requests do not use up positions (which are never reused).
-  const status = await allocateStatus(deps, issuer.id, format, statusPurposesFor(credential));
+  const status = await allocateStatus(deps, issuer.id, prepared.format, statusPurposesFor(prepared.credential));
+  const record = await signPrepared(deps, issuer, prepared, key, status.position, status.entries);
+
+  const saved = await deps.store.credentials.saveIssued(record, claim);
+  if (saved.outcome === 'replayed') return replay(saved, claim?.requestHash ?? '');
+  return { verifiableCredential: saved.record.credential, replayed: false, record: saved.record };
+}
+
+/** A request checked up to safe mode: what signing needs, minus the status position. */
+export interface PreparedIssue {
+  credential: Credential;
+  format: CredentialFormat;
+  now: Date;
+}
+
+/**
+ * prepare → the one signed form + VC DM 2.0 → profile conformance, all synchronous.
+ * The caller then runs safe mode (`expandSafely`, one credential; or many at once for a
+ * batch) before taking a status position and signing: no check is skipped either way.
+ */
+export function prepareIssue(deps: Pick<IssueDeps, 'clock' | 'publicUrl'>, issuer: IssuerRecord, body: IssueRequest): PreparedIssue {
+  const now = deps.clock.now();
+  const credential = prepareCredential(body.credential, { issuer, publicUrl: deps.publicUrl, now });
+  assertCredentialStructure(credential, '/credential');
+  // A credential that names one of our profiles in credentialSchema must match it.
+  assertClaimedProfileSchemas(credential, '/credential');
+  return { credential, format: body.options?.format ?? 'di', now };
+}
+
+/** Adds the status entries of `position` and signs; the record is not stored yet. */
+export async function signPrepared(
+  deps: Pick<IssueDeps, 'documentLoader'>,
+  issuer: IssuerRecord,
+  prepared: PreparedIssue,
+  key: SigningKey,
+  position: StatusPosition,
+  entries: StatusEntry[],
+): Promise<CredentialRecord> {
+  const { credential, format, now } = prepared;
   // OB 3.0 allows one credentialStatus (an object in the 1EdTech schema); other credentials get both entries.
-  credential.credentialStatus = status.entries.length === 1 ? status.entries[0] : status.entries;
+  credential.credentialStatus = entries.length === 1 ? entries[0] : entries;
   const record: CredentialRecord = {
     id: credential.id as string,
     issuerId: issuer.id,
     format,
     credential: {},
     issuedAt: now.toISOString(),
-    status: status.position,
+    status: position,
   };
   if (format === 'jwt') {
     record.jwt = await signVcJwt(credential, key);
@@ -80,10 +114,7 @@ export async function issueCredential(deps: IssueDeps, issuer: IssuerRecord, bod
     // The 1EdTech OB 3.0 schema types proof as an array (a set of one proof is the same proof).
     if (isOpenBadgeCredential(credential) && !Array.isArray(record.credential.proof)) record.credential.proof = [record.credential.proof];
   }
-
-  const saved = await deps.store.credentials.saveIssued(record, claim);
-  if (saved.outcome === 'replayed') return replay(saved, claim?.requestHash ?? '');
-  return { verifiableCredential: saved.record.credential, replayed: false, record: saved.record };
+  return record;
 }
 
 function replay(earlier: { record: CredentialRecord; requestHash: string }, hash: string): IssueResult {

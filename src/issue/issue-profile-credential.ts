@@ -1,7 +1,7 @@
 import { ProblemError, type FieldError } from '../shared/problems.js';
-import { assertMatchesSchema } from '../shared/schema-validator.js';
+import { assertMatchesSchema, schemaErrorsOf } from '../shared/schema-validator.js';
 import type { IssuerRecord } from '../store/ports.js';
-import { issueCredential, type IssueDeps, type IssueResult } from './issue-credential.js';
+import { issueCredential, type IssueDeps, type IssueRequest, type IssueResult } from './issue-credential.js';
 import { credentialSalt } from './profiles/holder-identity.js';
 import type { CommonRequest } from './profiles/ob3-credential.js';
 import type { ProfileDefinition } from './profiles/profile-definition.js';
@@ -17,11 +17,32 @@ export async function issueProfileCredential(deps: IssueDeps, issuer: IssuerReco
   assertMatchesSchema<CommonRequest>(`${profile.name}-request`, body);
   const errors = profile.requestErrors(body as never);
   if (errors.length > 0) throw invalid(errors);
+  return issueCredential(deps, issuer, profileIssueRequest(issuer, body, idempotencyKey), idempotencyKey);
+}
 
-  // Derived from the Idempotency-Key when there is one: a retry must build the same bytes to be recognised as a retry.
+/**
+ * Every error of one profile request, without throwing: the schema's, then (only for a
+ * request the schema accepts) the profile's own rules. Batches validate a whole file this way.
+ */
+export function profileRequestErrors(profileName: string, body: unknown): FieldError[] {
+  const profile = profileFor(profileName);
+  if (profile === undefined) return [{ pointer: '/profile', detail: `must be one of: ${profileNames().join(', ')}` }];
+  const schemaErrors = schemaErrorsOf(`${profile.name}-request`, body);
+  if (schemaErrors.length > 0) return schemaErrors;
+  return profile.requestErrors(body as never);
+}
+
+/**
+ * A valid profile request → the body of the ordinary issue use case. The salt of the
+ * identifier hashes is derived from the Idempotency-Key when there is one: a retry must
+ * build the same bytes to be recognised as a retry.
+ */
+export function profileIssueRequest(issuer: IssuerRecord, body: unknown, idempotencyKey?: string): IssueRequest {
+  const profile = profileOf(body);
+  const request = body as CommonRequest;
   const salt = credentialSalt(idempotencyKey === undefined ? undefined : { issuerId: issuer.id, idempotencyKey });
-  const credential = profile.build(body as never, { issuer, salt });
-  return issueCredential(deps, issuer, { credential, options: { format: body.format ?? 'di' } }, idempotencyKey);
+  const credential = profile.build(request as never, { issuer, salt });
+  return { credential, options: { format: request.format ?? 'di' } };
 }
 
 function profileOf(body: unknown): ProfileDefinition<never> {

@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import { ProblemError } from '../shared/problems.js';
 import type { DidDocument } from './did-document.js';
-import type { JsonLdTask, JsonLdTaskResult, ProofPurposeSpec, SerializedProblem } from './json-ld-worker.js';
+import type { ExpandManyResult, JsonLdTask, JsonLdTaskResult, ProofPurposeSpec, SerializedProblem } from './json-ld-worker.js';
 
 /**
  * JSON-LD expansion and canonicalisation run in worker threads, with a deadline: their
@@ -60,6 +60,24 @@ export async function expandInPool(document: object, extraContexts?: Record<stri
   if (result.ok) return;
   if ('problem' in result && result.problem !== undefined) throw toProblem(result.problem);
   throw new Error('crashed' in result ? result.crashed : 'JSON-LD expansion failed');
+}
+
+/**
+ * Safe-mode expansion of many documents (a batch), `chunk` per task so every worker gets
+ * some; one answer per document: undefined when it expanded, else the problem naming the term.
+ * The deadline applies per task, i.e. per chunk.
+ */
+export async function expandManyInPool(documents: object[], chunk = 25): Promise<Array<ProblemError | undefined>> {
+  const tasks: Array<Promise<ExpandManyResult>> = [];
+  for (let start = 0; start < documents.length; start += chunk) {
+    tasks.push(run({ kind: 'expand-many', documents: documents.slice(start, start + chunk) }) as unknown as Promise<ExpandManyResult>);
+  }
+  return (await Promise.all(tasks)).flatMap((task) =>
+    task.results.map((result) => {
+      if (result.ok) return undefined;
+      return 'problem' in result ? toProblem(result.problem) : new ProblemError('internal', `JSON-LD expansion failed: ${result.crashed}`);
+    }),
+  );
 }
 
 /** One proof (the document carries only it; the worker picks its suite), with the DID documents its key was resolved from; assertion unless said. */

@@ -21,6 +21,8 @@ import type { DidDocument } from './did-document.js';
 
 export type JsonLdTask =
   | { kind: 'expand'; document: object; extraContexts?: Record<string, object> }
+  /** Several documents in one task (a batch): each expanded on its own, one result each. */
+  | { kind: 'expand-many'; documents: object[] }
   | {
       kind: 'verify-proof';
       credential: object;
@@ -38,6 +40,8 @@ export interface SerializedProblem {
   pointer?: string;
   extensions?: Record<string, unknown>;
 }
+
+export type ExpandManyResult = { ok: true; results: Array<{ ok: true } | { ok: false; problem: SerializedProblem } | { ok: false; crashed: string }> };
 
 export type JsonLdTaskResult =
   | { ok: true }
@@ -80,17 +84,23 @@ function serialize(problem: ProblemError): SerializedProblem {
   };
 }
 
-export default async function run(task: JsonLdTask): Promise<JsonLdTaskResult> {
-  if (task.kind === 'expand') {
-    try {
-      await jsonld.expand(task.document, { documentLoader: loaderWith({}, task.extraContexts), safe: true, base: null });
-      return { ok: true };
-    } catch (error) {
-      const problem = explainJsonLdError(error, task.document);
-      return problem === undefined
-        ? { ok: false, crashed: error instanceof Error ? error.message : String(error) }
-        : { ok: false, problem: serialize(problem) };
-    }
+async function expandOne(document: object, extraContexts?: Record<string, object>): Promise<JsonLdTaskResult> {
+  try {
+    await jsonld.expand(document, { documentLoader: loaderWith({}, extraContexts), safe: true, base: null });
+    return { ok: true };
+  } catch (error) {
+    const problem = explainJsonLdError(error, document);
+    return problem === undefined ? { ok: false, crashed: error instanceof Error ? error.message : String(error) } : { ok: false, problem: serialize(problem) };
+  }
+}
+
+export default async function run(task: JsonLdTask): Promise<JsonLdTaskResult | ExpandManyResult> {
+  if (task.kind === 'expand') return expandOne(task.document, task.extraContexts);
+  if (task.kind === 'expand-many') {
+    // One message round trip for many documents; each is still expanded alone, in safe mode.
+    const results: ExpandManyResult['results'] = [];
+    for (const document of task.documents) results.push((await expandOne(document)) as ExpandManyResult['results'][number]);
+    return { ok: true, results };
   }
   const suite = suiteFor((task.credential as { proof?: unknown }).proof);
   if (suite === undefined) {

@@ -30,6 +30,8 @@ export const PROBLEMS = {
   'idempotency-key-reused': { status: 422, title: 'Idempotency-Key reused with a different request' },
   /** Too many requests from one client address (RATE_LIMIT_PER_MINUTE); Retry-After says when to come back. */
   'rate-limited': { status: 429, title: 'Too many requests' },
+  /** A batch (CSV or JSON) with bad rows or columns: every one is listed in `errors` (row, column, reason). */
+  'invalid-batch': { status: 400, title: 'The batch has invalid rows' },
   /** A JSON-LD term that no loaded context defines (it would not be covered by the signature). */
   'undefined-term': { status: 400, title: 'A property is not defined by the credential\u2019s contexts' },
   /** A JSON-LD context that is not one of the contexts this service knows; it is never fetched. */
@@ -85,6 +87,9 @@ export interface FieldError {
   /** RFC 6901 JSON Pointer into the request body, e.g. `/credential/issuer`. */
   pointer: string;
   detail: string;
+  /** Batches: the row (CSV: spreadsheet row, header = 1; JSON: item index) and the column at fault. */
+  row?: number;
+  column?: string;
 }
 
 /** The RFC 9457 body, plus the fields error lists need. */

@@ -46,6 +46,14 @@ export function describeSchemaErrors(errors: ErrorObject[], basePointer = ''): F
     });
 }
 
+/** Every error of `value` against `schemas/<name>.schema.json`, as field errors (none: valid). */
+export function schemaErrorsOf(name: string, value: unknown, basePointer = ''): FieldError[] {
+  ajv ??= createAjv();
+  const validate = ajv.getSchema(name);
+  if (validate === undefined) throw new TypeError(`No schema named "${name}" in schemas/.`);
+  return validate(value) ? [] : describeSchemaErrors(validate.errors ?? [], basePointer);
+}
+
 /**
  * Validates `value` against `schemas/<name>.schema.json`; throws `invalid-request`
  * listing every invalid field at once, so a client fixes them in one round.

@@ -1,4 +1,4 @@
-import type { CredentialFormat, StatusPosition, StatusPurpose } from '../store/ports.js';
+import type { CredentialFormat, StatusListRecord, StatusPosition, StatusPurpose } from '../store/ports.js';
 import { indexForOrdinal } from './position-permutation.js';
 import { STATUS_PURPOSES, statusListUrl } from './status-list-urls.js';
 import type { StatusPositions } from './status-positions.js';
@@ -23,12 +23,20 @@ export async function allocateStatus(
   purposes: readonly StatusPurpose[] = STATUS_PURPOSES,
 ): Promise<{ position: StatusPosition; entries: StatusEntry[] }> {
   const { list, position } = await deps.statusPositions.take(issuerId);
+  return { position, entries: statusEntries(deps.publicUrl, list, position, format, purposes) };
+}
+
+/** The `credentialStatus` entries of one position (taken alone above, or in a block for a batch). */
+export function statusEntries(
+  publicUrl: string,
+  list: StatusListRecord,
+  position: StatusPosition,
+  format: CredentialFormat,
+  purposes: readonly StatusPurpose[] = STATUS_PURPOSES,
+): StatusEntry[] {
   const index = String(indexForOrdinal(position.ordinal, list.size, list.permutationKey));
-  return {
-    position,
-    entries: purposes.map((purpose) => {
-      const url = statusListUrl(deps.publicUrl, list.id, purpose, format);
-      return { id: `${url}#${index}`, type: 'BitstringStatusListEntry', statusPurpose: purpose, statusListIndex: index, statusListCredential: url };
-    }),
-  };
+  return purposes.map((purpose) => {
+    const url = statusListUrl(publicUrl, list.id, purpose, format);
+    return { id: `${url}#${index}`, type: 'BitstringStatusListEntry', statusPurpose: purpose, statusListIndex: index, statusListCredential: url };
+  });
 }

@@ -266,9 +266,85 @@ export interface CredentialOfferStore {
   ): Promise<boolean>;
 }
 
+export type BatchMode = 'all-or-nothing' | 'valid-rows';
+export type BatchJobState = 'running' | 'completed';
+/** pending: to issue; issued: a credential made by this job; replayed: the credential an earlier
+ * submission made under the same rowKey; invalid: refused at validation (valid-rows mode); failed: refused while issuing. */
+export type BatchRowStatus = 'pending' | 'issued' | 'replayed' | 'invalid' | 'failed';
+
+/** A batch of credentials of one issuer and one profile, issued as a job (batch/). */
+export interface BatchJobRecord {
+  id: string;
+  issuerId: string;
+  profile: string;
+  format: CredentialFormat;
+  mode: BatchMode;
+  total: number;
+  state: BatchJobState;
+  createdAt: string;
+  finishedAt?: string;
+}
+
+export interface BatchRowRecord {
+  jobId: string;
+  /** The row number the caller knows (CSV: the spreadsheet row, header = 1; JSON: the item index). */
+  row: number;
+  rowKey?: string;
+  /** The Idempotency-Key claim the row is issued under (derived from rowKey, or from the job and row). */
+  idempotencyKey: string;
+  /** The profile request of a pending row; cleared once the job is finished (holder data is not kept twice). */
+  request?: Record<string, unknown>;
+  status: BatchRowStatus;
+  credentialId?: string;
+  errors?: BatchRowError[];
+}
+
+/** Why a row was refused: the same shape as a problem's `errors[]` entry (a JSON Pointer and a reason). */
+export interface BatchRowError {
+  pointer: string;
+  detail: string;
+}
+
+/** One credential a batch has signed, with the claim it is issued under. */
+export interface BatchIssuedRow {
+  row: number;
+  record: CredentialRecord;
+  claim: IdempotencyClaim;
+}
+
+/** What one group of a job comes to: signed credentials to store, rows already issued before (replays), rows refused. */
+export interface BatchGroup {
+  issued: BatchIssuedRow[];
+  replayed: Array<{ row: number; credentialId: string }>;
+  failed: Array<{ row: number; errors: BatchRowError[] }>;
+}
+
+export type BatchRowOutcome = { row: number; status: 'issued' | 'replayed'; credentialId: string } | { row: number; status: 'failed'; errors: BatchRowError[] };
+
+export interface BatchJobStore {
+  /** The job and all its rows, in one write. */
+  create(job: BatchJobRecord, rows: BatchRowRecord[]): Promise<void>;
+  findById(id: string): Promise<BatchJobRecord | undefined>;
+  /** Rows by row number; `pending` only when asked. */
+  rows(jobId: string, options?: { status?: BatchRowStatus }): Promise<BatchRowRecord[]>;
+  counts(jobId: string): Promise<Record<BatchRowStatus, number>>;
+  /**
+   * Saves a group of signed credentials, their idempotency claims and the row results
+   * together (SQLite: one transaction, one fsync). A claim already taken answers
+   * `replayed` with the credential stored under it when the request hash matches,
+   * `failed` otherwise; nothing is ever stored twice. `replayed` and `failed` rows are recorded as given.
+   */
+  commitRows(jobId: string, group: BatchGroup): Promise<BatchRowOutcome[]>;
+  /** Marks the job completed and forgets the requests of its rows. */
+  finish(jobId: string, at: string): Promise<void>;
+  /** Jobs still running (a process stopped in the middle): resumed at start. */
+  listUnfinished(): Promise<BatchJobRecord[]>;
+}
+
 export interface Store {
   issuers: IssuerStore;
   credentialOffers: CredentialOfferStore;
+  batchJobs: BatchJobStore;
   trustEntries: TrustEntryStore;
   keys: KeyStore;
   apiKeys: ApiKeyStore;

@@ -13,6 +13,8 @@ const RULES: Record<string, { field: string; detail: string }> = {
   status_list_id: { field: 'id', detail: 'id is already taken' },
   credential_offer_id: { field: 'id', detail: 'id is already taken' },
   credential_offer_code: { field: 'codeHash', detail: 'codeHash is already taken' },
+  batch_job_id: { field: 'id', detail: 'id is already taken' },
+  batch_row: { field: 'row', detail: 'the row is already in the job' },
 };
 
 /**

@@ -101,7 +101,35 @@ export interface TrustEntryDoc {
 /** Offers hold only hashes and plain fields, so the document is the port's record. */
 export type CredentialOfferDoc = CredentialOfferRecord;
 
+/** A batch job; its rows are separate documents (a job may have tens of thousands). */
+export interface BatchJobDoc {
+  id: string;
+  issuerId: string;
+  profile: string;
+  format: CredentialFormat;
+  mode: 'all-or-nothing' | 'valid-rows';
+  total: number;
+  state: 'running' | 'completed';
+  createdAt: string;
+  finishedAt?: string;
+}
+
+/** The request as JSON text, like credentialJson: holder-supplied keys are not ours to restrict. */
+export interface BatchRowDoc {
+  jobId: string;
+  row: number;
+  rowKey?: string;
+  idempotencyKey: string;
+  requestJson?: string;
+  status: 'pending' | 'issued' | 'replayed' | 'invalid' | 'failed';
+  credentialId?: string;
+  /** Named rowErrors: `errors` is reserved by Mongoose documents. */
+  rowErrors?: Array<{ pointer: string; detail: string }>;
+}
+
 export interface Models {
+  batchJobs: Model<BatchJobDoc>;
+  batchRows: Model<BatchRowDoc>;
   issuers: Model<IssuerDoc>;
   keys: Model<KeyDoc>;
   apiKeys: Model<ApiKeyDoc>;
@@ -272,6 +300,39 @@ credentialOfferSchema.index({ id: 1 }, { unique: true, name: 'credential_offer_i
 credentialOfferSchema.index({ codeHash: 1 }, { unique: true, name: 'credential_offer_code' });
 credentialOfferSchema.index({ credentialId: 1, createdAt: 1 }, { name: 'credential_offers_by_credential' });
 
+const batchJobSchema = new Schema<BatchJobDoc>(
+  {
+    id: String,
+    issuerId: String,
+    profile: String,
+    format: { type: String, enum: ['di', 'jwt'] },
+    mode: { type: String, enum: ['all-or-nothing', 'valid-rows'] },
+    total: Number,
+    state: { type: String, enum: ['running', 'completed'] },
+    createdAt: String,
+    finishedAt: String,
+  },
+  { ...common, collection: 'batch_jobs' },
+);
+batchJobSchema.index({ id: 1 }, { unique: true, name: 'batch_job_id' });
+batchJobSchema.index({ state: 1, createdAt: 1 }, { name: 'batch_jobs_by_state' });
+
+const batchRowSchema = new Schema<BatchRowDoc>(
+  {
+    jobId: String,
+    row: Number,
+    rowKey: String,
+    idempotencyKey: String,
+    requestJson: String,
+    status: { type: String, enum: ['pending', 'issued', 'replayed', 'invalid', 'failed'] },
+    credentialId: String,
+    rowErrors: [{ _id: false, pointer: String, detail: String }],
+  },
+  { ...common, collection: 'batch_rows' },
+);
+batchRowSchema.index({ jobId: 1, row: 1 }, { unique: true, name: 'batch_row' });
+batchRowSchema.index({ jobId: 1, status: 1, row: 1 }, { name: 'batch_rows_by_status' });
+
 /**
  * Registers the models on this connection and waits until their collections and
  * indexes exist, so the very first write is already checked by the unique indexes.
@@ -290,6 +351,8 @@ export async function defineModels(connection: Connection): Promise<Models> {
     credentialStatus: connection.model<CredentialStatusDoc>('CredentialStatus', credentialStatusSchema),
     trustEntries: connection.model<TrustEntryDoc>('TrustEntry', trustEntrySchema),
     credentialOffers: connection.model<CredentialOfferDoc>('CredentialOffer', credentialOfferSchema),
+    batchJobs: connection.model<BatchJobDoc>('BatchJob', batchJobSchema),
+    batchRows: connection.model<BatchRowDoc>('BatchRow', batchRowSchema),
   };
   await Promise.all(Object.values(models).map((model: Model<unknown>) => model.init()));
   return models;

@@ -1,5 +1,6 @@
 import mongoose from 'mongoose';
 import type { Store } from '../ports.js';
+import { mongoBatchJobStore } from './batch-collections.js';
 import { mongoCredentialStore } from './credential-collection.js';
 import { mongoApiKeyStore, mongoIssuerStore, mongoKeyStore } from './issuer-collections.js';
 import { defineModels } from './models.js';
@@ -42,6 +43,7 @@ export async function openMongoStore(uri: string): Promise<Store> {
     status: mongoStatusStore(models),
     trustEntries: mongoTrustEntryStore(models),
     credentialOffers: mongoCredentialOfferStore(models),
+    batchJobs: mongoBatchJobStore(models),
     async ping() {
       // The driver may reconnect a closed client on demand; a closed store must say so.
       if (closed) throw new Error('The MongoDB store is closed.');

@@ -15,24 +15,13 @@ interface CredentialRow {
 
 type ClaimedRow = CredentialRow & { request_hash: string };
 
-export function sqliteCredentialStore(db: Database.Database): CredentialStore {
+/** Inserts one credential row (conflicts as `StoreConflictError`); batch-tables.ts writes through it too. */
+export function credentialInsert(db: Database.Database): (record: CredentialRecord) => void {
   const insert = db.prepare(
     `INSERT INTO credentials (id, issuer_id, format, credential, jwt, issued_at, status_list_id, status_ordinal)
      VALUES (@id, @issuerId, @format, @credential, @jwt, @issuedAt, @statusListId, @statusOrdinal)`,
   );
-  // DO NOTHING instead of an error: `changes` tells whether this call won the key.
-  const claimKey = db.prepare(
-    `INSERT INTO idempotency_keys (issuer_id, key, request_hash, credential_id)
-     VALUES (@issuerId, @key, @requestHash, @credentialId)
-     ON CONFLICT (issuer_id, key) DO NOTHING`,
-  );
-  const byId = db.prepare<[string], CredentialRow>('SELECT * FROM credentials WHERE id = ?');
-  const byClaim = db.prepare<[string, string], ClaimedRow>(
-    `SELECT c.*, k.request_hash FROM idempotency_keys k JOIN credentials c ON c.id = k.credential_id
-     WHERE k.issuer_id = ? AND k.key = ?`,
-  );
-
-  const store = (record: CredentialRecord): void => {
+  return (record) => {
     try {
       insert.run({
         id: record.id,
@@ -48,7 +37,22 @@ export function sqliteCredentialStore(db: Database.Database): CredentialStore {
       throw toConflict(error, `Credential ${record.id}`);
     }
   };
+}
 
+export function sqliteCredentialStore(db: Database.Database): CredentialStore {
+  // DO NOTHING instead of an error: `changes` tells whether this call won the key.
+  const claimKey = db.prepare(
+    `INSERT INTO idempotency_keys (issuer_id, key, request_hash, credential_id)
+     VALUES (@issuerId, @key, @requestHash, @credentialId)
+     ON CONFLICT (issuer_id, key) DO NOTHING`,
+  );
+  const byId = db.prepare<[string], CredentialRow>('SELECT * FROM credentials WHERE id = ?');
+  const byClaim = db.prepare<[string, string], ClaimedRow>(
+    `SELECT c.*, k.request_hash FROM idempotency_keys k JOIN credentials c ON c.id = k.credential_id
+     WHERE k.issuer_id = ? AND k.key = ?`,
+  );
+
+  const store = credentialInsert(db);
   // IMMEDIATE takes the write lock up front, so two processes cannot both read
   // "no claim yet"; the primary key on (issuer_id, key) is what decides regardless.
   // If the credential insert fails, the claim rolls back with it.

@@ -140,11 +140,37 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
-    // Version 4 belongs to batch issuance (branch wt-batch); this placeholder keeps the list
-    // contiguous on this branch only and is replaced by the real step when the branches merge.
     version: 4,
-    name: 'reserved for batch issuance',
-    sql: '',
+    name: 'batch jobs and their rows (cohort issuance)',
+    sql: `
+      CREATE TABLE batch_jobs (
+        id TEXT PRIMARY KEY,
+        issuer_id TEXT NOT NULL REFERENCES issuers (id),
+        profile TEXT NOT NULL,
+        format TEXT NOT NULL CHECK (format IN ('di', 'jwt')),
+        mode TEXT NOT NULL CHECK (mode IN ('all-or-nothing', 'valid-rows')),
+        total INTEGER NOT NULL CHECK (total >= 0),
+        state TEXT NOT NULL CHECK (state IN ('running', 'completed')),
+        created_at TEXT NOT NULL,
+        finished_at TEXT
+      ) STRICT;
+      CREATE INDEX batch_jobs_running ON batch_jobs (state) WHERE state = 'running';
+
+      -- A row's result is written in the same transaction as its credential and claim,
+      -- so a row marked issued always has its credential, and a crash loses only pending rows.
+      CREATE TABLE batch_rows (
+        job_id TEXT NOT NULL REFERENCES batch_jobs (id),
+        row INTEGER NOT NULL,
+        row_key TEXT,
+        idempotency_key TEXT NOT NULL,
+        request TEXT CHECK (request IS NULL OR json_valid(request)),
+        status TEXT NOT NULL CHECK (status IN ('pending', 'issued', 'replayed', 'invalid', 'failed')),
+        credential_id TEXT REFERENCES credentials (id),
+        errors TEXT CHECK (errors IS NULL OR json_valid(errors)),
+        PRIMARY KEY (job_id, row)
+      ) STRICT;
+      CREATE INDEX batch_rows_by_status ON batch_rows (job_id, status, row);
+    `,
   },
   {
     version: 5,

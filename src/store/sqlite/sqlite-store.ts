@@ -2,6 +2,7 @@ import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Store } from '../ports.js';
+import { sqliteBatchJobStore } from './batch-tables.js';
 import { sqliteCredentialStore } from './credential-table.js';
 import { sqliteApiKeyStore, sqliteIssuerStore, sqliteKeyStore } from './issuer-tables.js';
 import { migrate } from './migrations.js';
@@ -46,6 +47,7 @@ export function openSqliteStore(filePath: string): Store {
     status: sqliteStatusStore(db),
     trustEntries: sqliteTrustEntryStore(db),
     credentialOffers: sqliteCredentialOfferStore(db),
+    batchJobs: sqliteBatchJobStore(db),
     async ping() {
       ping.get();
     },

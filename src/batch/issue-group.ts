@@ -1,0 +1,75 @@
+import { prepareIssue, signPrepared, type IssueDeps, type PreparedIssue } from '../issue/issue-credential.js';
+import { requestHash } from '../issue/idempotency.js';
+import { profileIssueRequest } from '../issue/issue-profile-credential.js';
+import { expandManyInPool } from '../resolve/json-ld-pool.js';
+import { ProblemError, type FieldError } from '../shared/problems.js';
+import { statusEntries } from '../status/allocate-status.js';
+import { statusPurposesFor } from '../status/status-purposes.js';
+import type { BatchGroup, BatchJobRecord, BatchRowOutcome, BatchRowRecord, IdempotencyClaim, IssuerRecord } from '../store/ports.js';
+
+/**
+ * Issues one group of pending rows and commits it: the same steps as one credential
+ * (issue-credential.ts: prepare, the one signed form + VC DM 2.0, profile schema, safe
+ * mode, status, sign), done for the whole group at each step, so that safe mode runs in
+ * the worker pool many at a time, status positions are taken in one block, and the group
+ * is stored in one transaction. Only what that transaction committed is reported done.
+ */
+export async function issueGroup(deps: IssueDeps, issuer: IssuerRecord, job: BatchJobRecord, rows: BatchRowRecord[]): Promise<BatchRowOutcome[]> {
+  const group: BatchGroup = { issued: [], replayed: [], failed: [] };
+  const toSign: Array<{ row: number; prepared: PreparedIssue; claim: IdempotencyClaim }> = [];
+
+  for (const row of rows) {
+    try {
+      const body = { ...row.request, profile: job.profile, format: job.format };
+      const request = profileIssueRequest(issuer, body, row.idempotencyKey);
+      const claim = { issuerId: issuer.id, key: row.idempotencyKey, requestHash: requestHash(request) };
+      // Issued before (a resubmitted file, or this job before a restart): the stored credential is the answer.
+      const earlier = await deps.store.credentials.findByIdempotencyKey(issuer.id, claim.key);
+      if (earlier !== undefined) {
+        if (earlier.requestHash === claim.requestHash) group.replayed.push({ row: row.row, credentialId: earlier.record.id });
+        else
+          group.failed.push({
+            row: row.row,
+            errors: [{ pointer: '/rowKey', detail: `was already used for credential ${earlier.record.id}, issued with other data` }],
+          });
+        continue;
+      }
+      toSign.push({ row: row.row, prepared: prepareIssue(deps, issuer, request), claim });
+    } catch (error) {
+      group.failed.push({ row: row.row, errors: errorsOf(error) });
+    }
+  }
+
+  // Safe mode for the whole group, before any status position is taken (positions are never reused).
+  const expansions = await expandManyInPool(toSign.map(({ prepared }) => prepared.credential));
+  const ready = toSign.filter((item, index) => {
+    const problem = expansions[index];
+    if (problem !== undefined) group.failed.push({ row: item.row, errors: errorsOf(problem) });
+    return problem === undefined;
+  });
+
+  if (ready.length > 0) {
+    const key = await deps.keyring.activeKey(issuer);
+    const positions = await deps.statusPositions.takeMany(issuer.id, ready.length);
+    const signed = await Promise.all(
+      ready.map(async (item, index) => {
+        const { list, position } = positions[index] as (typeof positions)[number];
+        const entries = statusEntries(deps.publicUrl, list, position, item.prepared.format, statusPurposesFor(item.prepared.credential));
+        try {
+          return { row: item.row, claim: item.claim, record: await signPrepared(deps, issuer, item.prepared, key, position, entries) };
+        } catch (error) {
+          group.failed.push({ row: item.row, errors: errorsOf(error) });
+          return undefined;
+        }
+      }),
+    );
+    for (const item of signed) if (item !== undefined) group.issued.push(item);
+  }
+  return deps.store.batchJobs.commitRows(job.id, group);
+}
+
+/** A refused row's reasons; anything but a problem is a bug and is thrown, so the job stops instead of reporting garbage. */
+function errorsOf(error: unknown): FieldError[] {
+  if (!(error instanceof ProblemError)) throw error;
+  return error.errors ?? [{ pointer: error.pointer ?? '/', detail: error.message }];
+}
