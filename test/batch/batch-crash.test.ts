@@ -11,8 +11,7 @@ type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-ex
 
 const ADMIN_TOKEN = 'crash-admin-token-0123456789';
 
-// PENDING: this run stalls before the kill (under investigation, see the hand-over report); kept so the scenario is written down.
-describe.skip('batch job: SIGKILL in the middle, then restart', function () {
+describe('batch job: SIGKILL in the middle, then restart', function () {
   this.timeout(240_000);
   let dataDir: string;
 
@@ -85,7 +84,7 @@ describe.skip('batch job: SIGKILL in the middle, then restart', function () {
       for (const row of reportedDone) expect(rowsAfter.get(row.row)?.credentialId).to.equal(row.credentialId);
       for (const row of reportedDone.slice(0, 50)) {
         const stored = await call('GET', `/credentials/${row.credentialId.split('/').pop()}`, undefined, auth);
-        const verified = await call('POST', '/credentials/verify', JSON.stringify({ verifiableCredential: stored.body }), {
+        const verified = await call('POST', '/credentials/verify', JSON.stringify({ verifiableCredential: stored.body?.verifiableCredential }), {
           'content-type': 'application/json',
         });
         expect(verified.body?.verified, verified.text).to.equal(true);
