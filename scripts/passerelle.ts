@@ -3,7 +3,12 @@
  * variables): `npm run passerelle -- <command>`, `--help` on every command. It calls the
  * same use cases as the admin API, so the rules and the messages are the same.
  */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { Presets, SingleBar } from 'cli-progress';
 import { Command, Option } from 'commander';
+import { readCsvBatch } from '../src/batch/batch-input.js';
+import { resultsCsv, rowResults } from '../src/batch/job-results.js';
+import type { BatchMode } from '../src/store/ports.js';
 import { createServices, type Services } from '../src/composition-root.js';
 import { ConfigError, loadConfig, type Config } from '../src/config/load-config.js';
 import { createIssuer } from '../src/issuers/create-issuer.js';
@@ -34,7 +39,7 @@ async function withServices<T>(work: (services: Services, config: Config) => Pro
 }
 
 const program = new Command('passerelle')
-  .description('Operate a Passerelle instance: issuers, API keys and signing keys (same store and MASTER_KEY as the service).')
+  .description('Operate a Passerelle instance: issuers, API keys, signing keys and cohort issuance (same store and MASTER_KEY as the service).')
   .addOption(new Option('--json', 'print machine-readable JSON'))
   .hook('preAction', (command) => {
     json = command.opts<{ json?: boolean }>().json === true;
@@ -123,6 +128,43 @@ program
       rotateIssuerKey({ ...services, publicUrl: config.publicUrl }, await issuerBySlug(services.store, slug)),
     );
     print(`New signing key for "${slug}": ${rotated.verificationMethod}`, rotated);
+  });
+
+program
+  .command('issue-batch <file>')
+  .description('issue a cohort from a CSV file (the columns of GET /profiles/<profile>/template.csv); writes a results file')
+  .requiredOption('--issuer <slug>', 'the issuer that signs')
+  .requiredOption('--profile <profile>', 'diploma, language-level, training-module or validated-skills')
+  .addOption(new Option('--format <format>', 'proof format').choices(['di', 'jwt']).default('di'))
+  .addOption(
+    new Option('--mode <mode>', 'issue nothing if any row is bad, or the good rows only').choices(['all-or-nothing', 'valid-rows']).default('all-or-nothing'),
+  )
+  .option('--out <file>', 'results CSV (row, rowKey, status, credential id, verification page); default: <file>.results.csv')
+  .action(async (file: string, options: { issuer: string; profile: string; format: 'di' | 'jwt'; mode: BatchMode; out?: string }) => {
+    const out = options.out ?? file.replace(/(\.csv)?$/i, '.results.csv');
+    const summary = await withServices(async (services, config) => {
+      const issuer = await issuerBySlug(services.store, options.issuer);
+      // Every row is checked before anything is issued; a refused file exits 2 listing each bad row.
+      const input = readCsvBatch(readFileSync(file, 'utf8'), options.profile);
+      const bar = json
+        ? undefined
+        : new SingleBar({ format: 'issuing {bar} {value}/{total} | {rate}/s | ETA {eta_formatted}', hideCursor: true }, Presets.shades_classic);
+      const started = Date.now();
+      const job = await services.batchJobs.submit(issuer, { profile: options.profile, format: options.format, mode: options.mode, input });
+      bar?.start(job.total, 0, { rate: '0' });
+      const unsubscribe = services.batchJobs.subscribe(job.id, (progress) =>
+        bar?.update(progress.done + progress.failed, { rate: ((progress.done + progress.failed) / Math.max(0.001, (Date.now() - started) / 1000)).toFixed(0) }),
+      );
+      await services.batchJobs.idle();
+      unsubscribe();
+      const finished = (await services.batchJobs.find(issuer.id, job.id)) ?? job;
+      const progress = await services.batchJobs.progress(finished);
+      bar?.update(progress.done + progress.failed);
+      bar?.stop();
+      writeFileSync(out, resultsCsv(rowResults(config.publicUrl, await services.batchJobs.rows(finished))));
+      return { job: job.id, total: progress.total, done: progress.done, failed: progress.failed, results: out };
+    });
+    print(`Issued ${summary.done} of ${summary.total} (${summary.failed} failed). Results: ${summary.results}`, summary);
   });
 
 program.parseAsync().catch((error: unknown) => {

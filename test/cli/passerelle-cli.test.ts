@@ -1,9 +1,10 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { expect } from 'chai';
+import { diplomaRow, parseCsv, toCsv } from '../batch/batch-helpers.js';
 import { minimalCredential } from '../helpers/fixtures.js';
 import { recordSecret } from '../helpers/run-log.js';
 import { ADMIN_TOKEN, startTestApp } from '../helpers/start-app.js';
@@ -43,6 +44,7 @@ describe('operator CLI (npm run passerelle)', function () {
       [['api-key', 'list'], /never their secrets/],
       [['api-key', 'revoke'], /<slug> <id>/],
       [['key', 'rotate'], /keep\s+verifying/],
+      [['issue-batch'], /--issuer[\s\S]*--profile[\s\S]*--format[\s\S]*--mode[\s\S]*--out/],
     ];
     for (const [command, documents] of commands) {
       const run = await cli(...command, '--help');
@@ -118,6 +120,32 @@ describe('operator CLI (npm run passerelle)', function () {
     const missing = await cli('api-key', 'list', 'no-such-issuer');
     expect(missing.code).to.equal(2);
     expect(missing.stderr).to.include('No issuer "no-such-issuer".');
+  });
+
+  it('issues a cohort from a CSV file with issue-batch, writes the results file, and refuses a bad file listing every bad row (exit 2)', async () => {
+    const created = await cli('--json', 'issuer', 'create', '--slug', 'ofppt-cohort', '--legal-name', 'OFPPT cohort', '--country', 'MA');
+    expect(created.code, created.stderr).to.equal(0);
+    recordSecret((JSON.parse(created.stdout) as { apiKey: string }).apiKey);
+    const file = join(dataDir, 'cohort.csv');
+    writeFileSync(file, toCsv([0, 1, 2].map((index) => diplomaRow(index, { rowKey: `stagiaire-${index}` }))));
+    const run = await cli('--json', 'issue-batch', '--issuer', 'ofppt-cohort', '--profile', 'diploma', '--format', 'jwt', file);
+    expect(run.code, run.stderr).to.equal(0);
+    const summary = JSON.parse(run.stdout) as { total: number; done: number; failed: number; results: string };
+    expect(summary).to.include({ total: 3, done: 3, failed: 0 });
+    const results = parseCsv(readFileSync(summary.results, 'utf8'));
+    expect(results.map((row) => row.rowKey)).to.deep.equal(['stagiaire-0', 'stagiaire-1', 'stagiaire-2']);
+    expect(results.every((row) => /\/credentials\//.test(row.credentialId ?? ''))).to.equal(true);
+
+    const again = await cli('--json', 'issue-batch', '--issuer', 'ofppt-cohort', '--profile', 'diploma', '--format', 'jwt', file);
+    expect((JSON.parse(again.stdout) as { done: number }).done, 'a resubmitted file issues nothing new').to.equal(3);
+    expect(parseCsv(readFileSync(summary.results, 'utf8')).map((row) => row.credentialId)).to.deep.equal(results.map((row) => row.credentialId));
+
+    const bad = join(dataDir, 'bad.csv');
+    writeFileSync(bad, toCsv([diplomaRow(0, { awardDate: '2024-13-45' }), diplomaRow(1, { awardDate: 'soon' })]));
+    const refused = await cli('issue-batch', '--issuer', 'ofppt-cohort', '--profile', 'diploma', bad);
+    expect(refused.code).to.equal(2);
+    expect(refused.stderr).to.match(/\/rows\/2\/awardDate/);
+    expect(refused.stderr).to.match(/\/rows\/3\/awardDate/);
   });
 });
 
