@@ -59,6 +59,7 @@ const EXAMPLE_SUMMARIES: Record<string, string> = {
   'language-level': 'Goethe-Zertifikat B1, with per-skill levels and the four modules',
   'training-module': '120-hour blended pre-departure module of a Morocco → Germany mobility programme',
   'validated-skills': 'Construction skills validated in part after seasonal work in Spain (portfolio review + workplace observation)',
+  'recognition-decision': 'IHK FOSA partial equivalence with a six-month adaptation period, linking the diploma and language certificate it assessed',
 };
 
 /**
