@@ -49,6 +49,7 @@ const OPERATION_IDS: Readonly<Record<string, string>> = {
   'GET /mappings': 'mapLevel',
   'GET /requirements/presets': 'listRequirementPresets',
   'POST /requirements/check': 'checkRequirements',
+  'POST /dossiers/verify': 'verifyDossier',
 };
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;

@@ -559,6 +559,27 @@ export function buildOpenApi(publicUrl: string): object {
           responses: { '200': { description: 'Outcome per requirement and preset, and which credentials verified' }, ...problems(400, 413, 415) },
         },
       },
+      '/dossiers/verify': {
+        post: {
+          summary:
+            "Verify a dossier (a presentation or up to 20 credentials) for one reader: every credential with trust, who it is about (optionally a passport number checked against the salted hashes, never stored), the links of decisions and validations by digest, and a summary in the reader's frameworks and language",
+          description:
+            'Always 200 with the report (allVerified says whether everything was accepted; problems and couldNotCheck say why not). format=html gives the same report as an accessible page, format=pdf as an A4 PDF to file, in options.lang (fr, en, de, es, ar).',
+          parameters: [{ name: 'format', in: 'query', required: false, schema: { enum: ['json', 'html', 'pdf'], default: 'json' } }],
+          requestBody: { required: true, content: { 'application/json': { schema: embeddedSchema('dossier-request', 'DossierRequest') } } },
+          responses: {
+            '200': {
+              description: 'The dossier report (JSON), or the same as a page or a PDF',
+              content: {
+                'application/json': { schema: { type: 'object' } },
+                'text/html': { schema: { type: 'string' } },
+                'application/pdf': { schema: { type: 'string', format: 'binary' } },
+              },
+            },
+            ...problems(400, 413, 415, 429),
+          },
+        },
+      },
       '/contexts/{name}': { get: { summary: 'Our JSON-LD contexts', responses: { '200': { description: 'Context' }, ...problems(404) } } },
       ...operationsPaths(),
     },

@@ -47,8 +47,30 @@ export function digestableForm(credential: unknown): unknown {
  * `canonicalize` package). Undefined for something that is not JSON.
  */
 export function credentialDigestMultibase(credential: unknown): string | undefined {
+  const multihash = credentialMultihash(credential);
+  return multihash === undefined ? undefined : 'z' + base58btc(multihash);
+}
+
+function credentialMultihash(credential: unknown): Buffer | undefined {
   const canonical = canonicalize(digestableForm(credential));
   if (canonical === undefined) return undefined;
-  const digest = createHash('sha256').update(canonical, 'utf8').digest();
-  return 'z' + base58btc(Buffer.concat([SHA2_256, digest]));
+  return Buffer.concat([SHA2_256, createHash('sha256').update(canonical, 'utf8').digest()]);
+}
+
+/**
+ * Does this credential have this digest? `matches` / `does-not-match`, or `unsupported` for a
+ * digest this service cannot read (only SHA-256 multihashes, base58btc `z` or base64url `u`).
+ */
+export function compareCredentialDigest(credential: unknown, digest: string): 'matches' | 'does-not-match' | 'unsupported' {
+  const multihash = credentialMultihash(credential);
+  if (multihash === undefined) return 'does-not-match';
+  if (digest.startsWith('z')) {
+    if (!digest.startsWith('zQm')) return 'unsupported';
+    return digest === 'z' + base58btc(multihash) ? 'matches' : 'does-not-match';
+  }
+  if (digest.startsWith('u')) {
+    if (!digest.startsWith('uEi')) return 'unsupported';
+    return digest === 'u' + multihash.toString('base64url') ? 'matches' : 'does-not-match';
+  }
+  return 'unsupported';
 }
