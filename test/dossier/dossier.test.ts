@@ -1,20 +1,11 @@
 import { expect } from 'chai';
-import { diplomaExample, languageLevelExample, validatedSkillsExample } from '../../src/issue/profiles/examples.js';
+import { diplomaExample, validatedSkillsExample } from '../../src/issue/profiles/examples.js';
+import { HOLDER, PASSPORT, recentGoethe } from '../helpers/dossier-fixtures.js';
 import { pdfText } from '../helpers/pdf-text.js';
 import { readRunLog, recordSecret } from '../helpers/run-log.js';
 import { startTestApp, type TestApp } from '../helpers/start-app.js';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- reports are inspected as JSON
-
-/** One worker, three credentials from three issuers, as the same holder. */
-export const HOLDER = { name: 'Youssef Benali', birthDate: '2001-03-14', identifiers: [{ type: 'passport', value: 'UX 4821937' }] } as const;
-export const PASSPORT = 'UX 4821937';
-
-/** A Goethe B1 taken a month ago, so the visa preset's 12-month rule holds whatever day the suite runs. */
-export function recentGoethe(): object {
-  const date = new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10);
-  return { ...languageLevelExample, holder: HOLDER, exam: { ...languageLevelExample.exam, date } };
-}
 
 describe('dossier report for an IHK FOSA officer (issue #15)', function () {
   this.timeout(60_000);
