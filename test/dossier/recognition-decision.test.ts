@@ -108,36 +108,46 @@ describe('recognition decision: linked to what it assessed (issue #15)', functio
     expect(report.credentials[1].verdict).to.equal('not-genuine');
   });
 
-  it('in a holder-signed presentation, for a returning worker: the Spanish validation cites the work attestation it relied on', async () => {
+  it('closes the loop for a returning worker: a home validation cites the Spanish credential it relied on, shown next to it, in a holder-signed presentation', async () => {
     const wallet = await holderWallet();
-    const ofppt = await app.createIssuer({ legalName: 'Employer ES' });
-    const attestation = await app.post(
-      `/issuers/${ofppt.slug}/credentials`,
-      { ...diplomaExample, holder: { ...HOLDER, did: wallet.did } },
-      { authorization: `Bearer ${ofppt.apiKey}` },
+    const holder = { ...HOLDER, did: wallet.did };
+    const spain = await app.createIssuer({ legalName: 'Junta de Andalucía', country: 'ES' });
+    const morocco = await app.createIssuer({ legalName: 'Dispositif marocain de validation des acquis', country: 'MA' });
+    const abroad = await app.post(`/issuers/${spain.slug}/credentials`, { ...validatedSkillsExample, holder }, { authorization: `Bearer ${spain.apiKey}` });
+    expect(abroad.status, abroad.text).to.equal(201);
+    const home = await app.post(
+      `/issuers/${morocco.slug}/credentials`,
+      {
+        ...validatedSkillsExample,
+        holder,
+        primaryLanguage: 'fr',
+        title: 'Validation des acquis de l’expérience : maçonnerie (compétences acquises en Espagne)',
+        description: 'Compétences acquises sur des chantiers en Espagne, validées au retour.',
+        validationBody: { id: 'https://vae.example.ma', name: 'Dispositif de validation des acquis (Maroc)', country: 'MA' },
+        validationScheme: undefined,
+        validatedUnits: validatedSkillsExample.validatedUnits.map((unit) => ({ code: unit.code, title: unit.title.fr })),
+        referenceQualification: { name: 'Ouvrier qualifié en maçonnerie', level: { framework: 'ma-cnc', level: '2' } },
+        pathToFullQualification: { description: 'Deux unités restent à valider.' },
+        assessments: validatedSkillsExample.assessments.map((assessment) => ({ ...assessment, description: 'Examen du dossier et observation' })),
+        workExperience: validatedSkillsExample.workExperience.map((period) => ({ ...period, employer: { name: period.employer.name, country: 'ES' } })),
+        evidence: validatedSkillsExample.evidence,
+        reliedOn: [{ credential: abroad.body.verifiableCredential, name: 'Acreditación parcial (Andalucía)' }],
+      },
+      { authorization: `Bearer ${morocco.apiKey}` },
     );
-    const validation = await decide({
-      ...recognitionDecisionExample,
-      holder: { ...HOLDER, did: wallet.did },
-      decisionType: 'units-validated',
-      differences: undefined,
-      compensatoryMeasures: undefined,
-      validatedUnits: validatedSkillsExample.validatedUnits.map((unit) => ({ code: unit.code, title: unit.title.es })),
-      primaryLanguage: 'es',
-      title: 'Acreditación de unidades de competencia',
-      description: 'Unidades acreditadas por experiencia laboral en España',
-      decisionBody: { id: 'https://acreditacion.example.es/andalucia', name: 'Dispositivo de acreditación de Andalucía', country: 'ES' },
-      reference: { qualification: { name: 'Operaciones auxiliares de albañilería', code: 'EOCB0208', level: { framework: 'es-cp', level: '1' } } },
-      assessedCredentials: [{ credential: attestation.body.verifiableCredential }],
-    });
-    expect(validation.status, validation.text).to.equal(201);
-    const presentation = await wallet.present([validation.body.verifiableCredential, attestation.body.verifiableCredential], { challenge: 'fosa-7731' });
-    const report = (await app.post('/dossiers/verify', { verifiablePresentation: presentation, options: { lang: 'es', challenge: 'fosa-7731' } })).body as Json;
+    expect(home.status, home.text).to.equal(201);
+    expect(home.body.verifiableCredential.relatedResource[0].digestMultibase).to.equal(credentialDigestMultibase(abroad.body.verifiableCredential));
+    const presentation = await wallet.present([home.body.verifiableCredential, abroad.body.verifiableCredential], { challenge: 'vae-7731' });
+    const report = (await app.post('/dossiers/verify', { verifiablePresentation: presentation, options: { lang: 'fr', challenge: 'vae-7731' } })).body as Json;
     expect(report.presentation.verified).to.equal(true);
     expect(report.credentials.map((credential: Json) => credential.holderBinding.bound)).to.deep.equal([true, true]);
-    expect(report.summary.decisions[0].decision.decisionType).to.equal('units-validated');
-    expect(report.summary.decisions[0].links[0]).to.include({ status: 'matches', credential: 1 });
-    expect(report.frameworks).to.deep.equal(['es-mecu', 'eqf']);
+    expect(report.summary.validations).to.have.length(1);
+    expect(report.summary.validations[0].links[0]).to.include({ status: 'matches', credential: 1, name: 'Acreditación parcial (Andalucía)' });
+    expect(report.frameworks).to.deep.equal(['fr-cncp', 'eqf']);
+    const page = (await app.post('/dossiers/verify?format=html', { verifiablePresentation: presentation, options: { lang: 'fr', challenge: 'vae-7731' } }))
+      .text;
+    expect(page).to.include('Validations et ce sur quoi elles reposent');
+    expect(page).to.match(/Acreditación parcial \(Andalucía\): Fournie, empreinte conforme \(Attestation 2\)/);
   });
 
   it('prints the decision and its links in the PDF (French)', async () => {

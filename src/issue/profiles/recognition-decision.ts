@@ -1,6 +1,4 @@
-import { credentialDigestMultibase } from '../../shared/credential-digest.js';
 import type { FieldError } from '../../shared/problems.js';
-import { parseVerifiable } from '../../verify/parse-input.js';
 import { frameworkLevelErrors } from './claimed-level-rules.js';
 import { frameworkLevelAlignment, type FrameworkLevelInput } from './framework-alignment.js';
 import { primaryText, textTerms, type TextInput } from './multilingual-text.js';
@@ -15,11 +13,9 @@ import {
   type OrganisationInput,
 } from './ob3-credential.js';
 import type { ProfileDefinition } from './profile-definition.js';
+import { linkedCredentialErrors, relatedResources, type AssessedCredentialInput } from './related-credentials.js';
 
 export type DecisionType = 'full-equivalence' | 'partial-equivalence' | 'units-validated' | 'refused';
-
-/** A credential the decision was about: the credential itself, or its id and digest. */
-export type AssessedCredentialInput = { credential: unknown; name?: string } | { id: string; digestMultibase: string; name?: string };
 
 export interface RecognitionDecisionRequest extends CommonRequest {
   profile: 'recognition-decision';
@@ -42,21 +38,6 @@ export interface RecognitionDecisionRequest extends CommonRequest {
     durationMonths?: number;
   }>;
   assessedCredentials: AssessedCredentialInput[];
-}
-
-/** The id a linked credential is known by: the `id` of the credential (for VC-JOSE, of the JWT payload). */
-function assessedLink(input: AssessedCredentialInput): { id?: string; digestMultibase?: string; name?: string } {
-  const name = input.name === undefined ? {} : { name: input.name };
-  if ('id' in input) return { id: input.id, digestMultibase: input.digestMultibase, ...name };
-  let id: string | undefined;
-  try {
-    const parsed = parseVerifiable(input.credential).credential;
-    id = typeof parsed.id === 'string' ? parsed.id : undefined;
-  } catch {
-    id = undefined;
-  }
-  const digest = credentialDigestMultibase(input.credential);
-  return { ...(id === undefined ? {} : { id }), ...(digest === undefined ? {} : { digestMultibase: digest }), ...name };
 }
 
 function occupationAlignmentsOf(occupation: NonNullable<RecognitionDecisionRequest['reference']['occupation']>, primary: string): Record<string, unknown>[] {
@@ -125,16 +106,7 @@ export const recognitionDecisionProfile: ProfileDefinition<RecognitionDecisionRe
     if (request.decisionType === 'full-equivalence' && (request.compensatoryMeasures ?? []).length > 0) {
       errors.push({ pointer: '/compensatoryMeasures', detail: 'must be empty for a full equivalence: no measure is owed' });
     }
-    const seen = new Set<string>();
-    request.assessedCredentials.forEach((input, index) => {
-      const link = assessedLink(input);
-      if (link.id === undefined)
-        errors.push({ pointer: `/assessedCredentials/${index}/credential`, detail: 'must be a credential with an id, so the link can name it' });
-      else if (seen.has(link.id)) errors.push({ pointer: `/assessedCredentials/${index}`, detail: `links ${link.id} a second time` });
-      else seen.add(link.id);
-      if (link.digestMultibase === undefined)
-        errors.push({ pointer: `/assessedCredentials/${index}/credential`, detail: 'is not JSON that a digest can be computed over' });
-    });
+    errors.push(...linkedCredentialErrors(request.assessedCredentials, '/assessedCredentials'));
     return errors;
   },
 
@@ -215,11 +187,3 @@ export const recognitionDecisionProfile: ProfileDefinition<RecognitionDecisionRe
     return { ...credential, relatedResource: relatedResources(request.assessedCredentials) };
   },
 };
-
-/** VC DM 2.0 §5.3: each linked credential by id and digest (z-base58btc SHA-256 of its JCS form). */
-export function relatedResources(inputs: AssessedCredentialInput[]): Record<string, unknown>[] {
-  return inputs.map((input) => {
-    const link = assessedLink(input);
-    return { id: link.id, digestMultibase: link.digestMultibase, ...(link.name === undefined ? {} : { name: link.name }) };
-  });
-}
