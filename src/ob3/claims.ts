@@ -61,6 +61,8 @@ export interface Claims {
   achievementTypes: string[];
   /** Our profiles the credential names in credentialSchema (https://w3id.org/passerelle/schemas/<profile>.json). */
   profiles: string[];
+  /** Recognition decisions (the recognition-decision profile): the decision type and the types of the measures it imposes. */
+  decisions: Array<{ decisionType: string; measureTypes: string[]; adaptationMonths?: number }>;
 }
 
 const ISCED_F_URL = /^https?:\/\/data\.europa\.eu\/snb\/isced-f\/(\d{2,4})$/;
@@ -218,7 +220,7 @@ function referencedLevels(achievement: Json): LevelClaim[] {
 }
 
 export function claimsOf(credential: unknown): Claims {
-  const claims: Claims = { levels: [], languages: [], fieldsOfStudy: [], achievementTypes: [], profiles: [] };
+  const claims: Claims = { levels: [], languages: [], fieldsOfStudy: [], achievementTypes: [], profiles: [], decisions: [] };
   if (!isObject(credential)) return claims;
   for (const schema of asArray(credential.credentialSchema).filter(isObject)) {
     const profile = typeof schema.id === 'string' ? OWN_SCHEMA_URL.exec(schema.id)?.[1] : undefined;
@@ -239,6 +241,17 @@ export function claimsOf(credential: unknown): Claims {
       if (level !== undefined && level.framework !== 'cefr') claims.levels.push(level);
     }
     claims.levels.push(...referencedLevels(achievement));
+    const decision = isObject(subject.recognitionDecision) ? subject.recognitionDecision : undefined;
+    const decisionType = asString(decision?.decisionType);
+    if (decision !== undefined && decisionType !== undefined) {
+      const measures = asArray(decision.compensatoryMeasure).filter(isObject);
+      const adaptation = measures.find((measure) => measure.measureType === 'adaptation-period' && typeof measure.durationMonths === 'number');
+      claims.decisions.push({
+        decisionType,
+        measureTypes: measures.map((measure) => asString(measure.measureType)).filter((type): type is string => type !== undefined),
+        ...(adaptation === undefined ? {} : { adaptationMonths: adaptation.durationMonths as number }),
+      });
+    }
     const language = languageClaim(credential, subject, achievement);
     if (language !== undefined) claims.languages.push(language);
   }

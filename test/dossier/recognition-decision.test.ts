@@ -96,6 +96,29 @@ describe('recognition decision: linked to what it assessed (issue #15)', functio
     });
   }
 
+  it('meets the §16d preset (partial equivalence with an adaptation period) and not §18a/b; a full equivalence meets §18a/b; an unrecognized body meets neither', async () => {
+    const presets = ['de-16d-partial-equivalence-adaptation', 'de-18ab-full-equivalence'];
+    const outcomes = async (decision: unknown) => {
+      const report = (await app.post('/dossiers/verify', { verifiableCredentials: [decision], options: { lang: 'de', presets } })).body as Json;
+      return report.summary.requirements.presets.map((preset: Json) => preset.outcome);
+    };
+    expect(await outcomes(issued.di.decision)).to.deep.equal(['met', 'not-met']);
+    const full = await decide({ ...recognitionDecisionExample, holder: HOLDER, decisionType: 'full-equivalence', compensatoryMeasures: undefined });
+    expect(full.status, full.text).to.equal(201);
+    expect(await outcomes(full.body.verifiableCredential)).to.deep.equal(['not-met', 'met']);
+    const stranger = await app.createIssuer({ legalName: 'Anerkennungsstelle (selbst ernannt)' }, { recognized: false });
+    const forged = await app.post(
+      `/issuers/${stranger.slug}/credentials`,
+      { ...recognitionDecisionExample, holder: HOLDER, decisionType: 'full-equivalence', compensatoryMeasures: undefined },
+      { authorization: `Bearer ${stranger.apiKey}` },
+    );
+    const report = (await app.post('/requirements/check', { credentials: [forged.body.verifiableCredential], presets: ['de-18ab-full-equivalence'] }))
+      .body as Json;
+    expect(report.presets[0].outcome).to.equal('not-met');
+    expect(report.presets[0].reason).to.match(/authentic, but its issuer is not recognized for it .*unrecognized-issuer/);
+    expect(report.presets[0].sources.map((source: Json) => source.key)).to.include('aid-fea');
+  });
+
   it('a decision whose linked credential was altered fails that link, and says which', async () => {
     const { decision, diploma, goethe } = issued.di;
     const altered = { ...(diploma as Json), name: 'Ingénieur d’État' };
