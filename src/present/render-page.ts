@@ -153,6 +153,8 @@ function factValue(value: FactValue, m: Messages, language: string): SafeHtml | 
       return html`${m.hoursValue.replace('{hours}', new Intl.NumberFormat(language).format(value.hours))}`;
     case 'list':
       return html`<ul class="plain">${value.items.map((item) => html`<li>${text(item, m, language)}</li>`)}</ul>`;
+    case 'decision-type':
+      return html`${m.dossier.decisionTypes[value.value as keyof Messages['dossier']['decisionTypes']] ?? value.value}`;
   }
 }
 

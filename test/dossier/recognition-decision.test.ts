@@ -173,6 +173,18 @@ describe('recognition decision: linked to what it assessed (issue #15)', functio
     expect(page).to.match(/Acreditación parcial \(Andalucía\): Fournie, empreinte conforme \(Attestation 2\)/);
   });
 
+  it('the employer page and the certificate of a decision say what was decided, by whom, under which basis, and about which credentials', async () => {
+    const pageId = ((issued.di.decision as Json).id as string).split('/').pop() as string;
+    const page = (await app.get(`/v/${pageId}?lang=de`)).text.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+    for (const fact of ['Entschieden von', 'IHK FOSA', 'Teilweise Gleichwertigkeit', 'FOSA-2026-0457-EB', 'BQFG', 'Geprüfte Nachweise', 'Diplôme OFPPT']) {
+      expect(page, fact).to.include(fact);
+    }
+    const pdf = await fetch(`${app.baseUrl}/credentials/${pageId}/certificate.pdf`);
+    const text = (await pdfText(Buffer.from(await pdf.arrayBuffer()))).replace(/\s+/g, ' ');
+    for (const fact of ['Entscheidung: Teilweise Gleichwertigkeit', 'Aktenzeichen: FOSA-2026-0457-EB', 'adaptation-period (6)'])
+      expect(text, fact).to.include(fact);
+  });
+
   it('prints the decision and its links in the PDF (French)', async () => {
     const { decision, diploma } = issued.di;
     const pdf = await fetch(`${app.baseUrl}/dossiers/verify?format=pdf`, {

@@ -151,6 +151,8 @@ function factText(
       return messages.hoursValue.replace('{hours}', new Intl.NumberFormat(language).format(value.hours));
     case 'list':
       return value.items.map((item) => item.text).join('; ');
+    case 'decision-type':
+      return messages.dossier.decisionTypes[value.value as keyof Messages['dossier']['decisionTypes']] ?? value.value;
   }
 }
 

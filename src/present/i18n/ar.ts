@@ -54,6 +54,11 @@ export const ar: Messages = {
     validatedUnits: 'الوحدات المصادق عليها',
     referenceQualification: 'المؤهل المرجعي',
     legalBasis: 'الأساس القانوني',
+    decisionBody: 'الجهة المُقرِّرة',
+    decision: 'القرار',
+    decisionNumber: 'رقم القرار',
+    compensatoryMeasures: 'التدابير التعويضية (بالأشهر)',
+    assessedCredentials: 'الشهادات التي جرى تقييمها (تحقّق منها معًا: POST /dossiers/verify)',
   },
   achievementTypes: {
     Diploma: 'دبلوم',

@@ -66,6 +66,11 @@ export const de: Messages = {
     validatedUnits: 'Validierte Einheiten',
     referenceQualification: 'Referenzabschluss',
     legalBasis: 'Rechtsgrundlage',
+    decisionBody: 'Entschieden von',
+    decision: 'Entscheidung',
+    decisionNumber: 'Aktenzeichen',
+    compensatoryMeasures: 'Ausgleichsmaßnahmen (Monate)',
+    assessedCredentials: 'Geprüfte Nachweise (gemeinsam prüfen: POST /dossiers/verify)',
   },
   achievementTypes: {
     Diploma: 'Abschlusszeugnis',

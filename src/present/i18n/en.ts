@@ -60,6 +60,11 @@ export const en: Messages = {
     validatedUnits: 'Validated units',
     referenceQualification: 'Reference qualification',
     legalBasis: 'Legal basis',
+    decisionBody: 'Decided by',
+    decision: 'Decision',
+    decisionNumber: 'Decision number',
+    compensatoryMeasures: 'Compensatory measures (months)',
+    assessedCredentials: 'Credentials assessed (check them together: POST /dossiers/verify)',
   },
   achievementTypes: {
     Diploma: 'Diploma',

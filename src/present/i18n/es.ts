@@ -66,6 +66,11 @@ export const es: Messages = {
     validatedUnits: 'Unidades acreditadas',
     referenceQualification: 'Cualificación de referencia',
     legalBasis: 'Base jurídica',
+    decisionBody: 'Resuelto por',
+    decision: 'Resolución',
+    decisionNumber: 'Número de resolución',
+    compensatoryMeasures: 'Medidas compensatorias (meses)',
+    assessedCredentials: 'Credenciales evaluadas (verificarlas juntas: POST /dossiers/verify)',
   },
   achievementTypes: {
     Diploma: 'Diploma',

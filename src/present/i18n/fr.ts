@@ -66,6 +66,11 @@ export const fr: Messages = {
     validatedUnits: 'Unités validées',
     referenceQualification: 'Certification de référence',
     legalBasis: 'Base juridique',
+    decisionBody: 'Décidé par',
+    decision: 'Décision',
+    decisionNumber: 'Numéro de décision',
+    compensatoryMeasures: 'Mesures de compensation (mois)',
+    assessedCredentials: 'Attestations examinées (à vérifier ensemble : POST /dossiers/verify)',
   },
   achievementTypes: {
     Diploma: 'Diplôme',
