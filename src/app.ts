@@ -3,6 +3,7 @@ import type { Services } from './composition-root.js';
 import { assertWithinJsonLimits } from './shared/json-limits.js';
 import { createCredentialRouter } from './http/credential-routes.js';
 import { createDocsRouter } from './http/docs-routes.js';
+import { createDossierRouter } from './http/dossier-routes.js';
 import { createOperationsRouter } from './http/operations-routes.js';
 import { publicRateLimit } from './http/rate-limit.js';
 import { requestLogging } from './http/request-logging.js';
@@ -21,7 +22,7 @@ import { createDeliverRouter } from './http/deliver-routes.js';
 import { openOfferUri } from './deliver/create-offer.js';
 
 /** Public endpoints that take a JSON body (VERIFY_BODY_LIMIT applies). */
-const PUBLIC_JSON_ROUTES = ['/credentials/verify', '/presentations/verify', '/requirements/check'];
+const PUBLIC_JSON_ROUTES = ['/credentials/verify', '/presentations/verify', '/requirements/check', '/dossiers/verify'];
 /** Batches: a larger body, JSON or CSV. */
 const BATCH_ROUTE = /^\/issuers\/[^/]+\/credentials\/batch$/;
 
@@ -68,6 +69,7 @@ export function createApp(services: Services): Express {
   app.use(createFrameworkRouter());
   app.use(createRequirementRouter(deps));
   app.use(createBatchRouter(deps));
+  app.use(createDossierRouter(deps));
   app.use(createProfileRouter(deps));
   // Before the credential router, so that /credentials/status is not read as a credential id.
   app.use(createStatusRouter(deps));

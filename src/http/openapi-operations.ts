@@ -65,6 +65,7 @@ const OPERATION_IDS: Readonly<Record<string, string>> = {
   'POST /issuers/{slug}/token': 'exchangePreAuthorizedCode',
   'POST /issuers/{slug}/nonce': 'getCredentialNonce',
   'POST /issuers/{slug}/credential': 'requestWalletCredential',
+  'POST /dossiers/verify': 'verifyDossier',
 };
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;

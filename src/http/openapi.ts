@@ -60,6 +60,7 @@ const EXAMPLE_SUMMARIES: Record<string, string> = {
   'language-level': 'Goethe-Zertifikat B1, with per-skill levels and the four modules',
   'training-module': '120-hour blended pre-departure module of a Morocco → Germany mobility programme',
   'validated-skills': 'Construction skills validated in part after seasonal work in Spain (portfolio review + workplace observation)',
+  'recognition-decision': 'IHK FOSA partial equivalence with a six-month adaptation period, linking the diploma and language certificate it assessed',
 };
 
 /**
@@ -691,6 +692,27 @@ export function buildOpenApi(publicUrl: string): object {
           summary: 'Verify a set of credentials, then answer requirements (met / not-met / cannot-tell) from the verified ones, with the evidence used',
           requestBody: { required: true, content: json('RequirementsCheckRequest') },
           responses: { '200': { description: 'Outcome per requirement and preset, and which credentials verified' }, ...problems(400, 413, 415) },
+        },
+      },
+      '/dossiers/verify': {
+        post: {
+          summary:
+            "Verify a dossier (a presentation or up to 20 credentials) for one reader: every credential with trust, who it is about (optionally a passport number checked against the salted hashes, never stored), the links of decisions and validations by digest, and a summary in the reader's frameworks and language",
+          description:
+            'Always 200 with the report (allVerified says whether everything was accepted; problems and couldNotCheck say why not). format=html gives the same report as an accessible page, format=pdf as an A4 PDF to file, in options.lang (fr, en, de, es, ar).',
+          parameters: [{ name: 'format', in: 'query', required: false, schema: { enum: ['json', 'html', 'pdf'], default: 'json' } }],
+          requestBody: { required: true, content: { 'application/json': { schema: embeddedSchema('dossier-request', 'DossierRequest') } } },
+          responses: {
+            '200': {
+              description: 'The dossier report (JSON), or the same as a page or a PDF',
+              content: {
+                'application/json': { schema: { type: 'object' } },
+                'text/html': { schema: { type: 'string' } },
+                'application/pdf': { schema: { type: 'string', format: 'binary' } },
+              },
+            },
+            ...problems(400, 413, 415, 429),
+          },
         },
       },
       '/contexts/{name}': { get: { summary: 'Our JSON-LD contexts', responses: { '200': { description: 'Context' }, ...problems(404) } } },

@@ -8,6 +8,7 @@ const PUBLIC_WORK = [
   /^\/credentials\/verify$/,
   /^\/presentations\/verify$/,
   /^\/requirements\/check$/,
+  /^\/dossiers\/verify$/,
   /^\/v(\/[^/]+)?$/,
   /^\/credentials\/[^/]+\/(qr\.svg|qr\.png|certificate\.pdf)$/,
 ];

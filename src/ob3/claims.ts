@@ -61,6 +61,8 @@ export interface Claims {
   achievementTypes: string[];
   /** Our profiles the credential names in credentialSchema (https://w3id.org/passerelle/schemas/<profile>.json). */
   profiles: string[];
+  /** Recognition decisions (the recognition-decision profile): the decision type and the types of the measures it imposes. */
+  decisions: Array<{ decisionType: string; measureTypes: string[]; adaptationMonths?: number }>;
 }
 
 const ISCED_F_URL = /^https?:\/\/data\.europa\.eu\/snb\/isced-f\/(\d{2,4})$/;
@@ -218,7 +220,7 @@ function referencedLevels(achievement: Json): LevelClaim[] {
 }
 
 export function claimsOf(credential: unknown): Claims {
-  const claims: Claims = { levels: [], languages: [], fieldsOfStudy: [], achievementTypes: [], profiles: [] };
+  const claims: Claims = { levels: [], languages: [], fieldsOfStudy: [], achievementTypes: [], profiles: [], decisions: [] };
   if (!isObject(credential)) return claims;
   for (const schema of asArray(credential.credentialSchema).filter(isObject)) {
     const profile = typeof schema.id === 'string' ? OWN_SCHEMA_URL.exec(schema.id)?.[1] : undefined;
@@ -239,8 +241,196 @@ export function claimsOf(credential: unknown): Claims {
       if (level !== undefined && level.framework !== 'cefr') claims.levels.push(level);
     }
     claims.levels.push(...referencedLevels(achievement));
+    const decision = isObject(subject.recognitionDecision) ? subject.recognitionDecision : undefined;
+    const decisionType = asString(decision?.decisionType);
+    if (decision !== undefined && decisionType !== undefined) {
+      const measures = asArray(decision.compensatoryMeasure).filter(isObject);
+      const adaptation = measures.find((measure) => measure.measureType === 'adaptation-period' && typeof measure.durationMonths === 'number');
+      claims.decisions.push({
+        decisionType,
+        measureTypes: measures.map((measure) => asString(measure.measureType)).filter((type): type is string => type !== undefined),
+        ...(adaptation === undefined ? {} : { adaptationMonths: adaptation.durationMonths as number }),
+      });
+    }
     const language = languageClaim(credential, subject, achievement);
     if (language !== undefined) claims.languages.push(language);
   }
   return claims;
+}
+
+/** A period of work a credential states (validated-skills `workExperience`). */
+export interface WorkPeriodClaim {
+  country?: string;
+  /** ISCO-08 unit group of the occupation, when stated. */
+  isco08?: string;
+  occupationName?: string;
+  jobTitle?: string;
+  employer?: string;
+  startDate?: string;
+  endDate?: string;
+  hours?: number;
+}
+
+/** A credential another one links to by id and digest (VC DM 2.0 §5.3 `relatedResource`). */
+export interface RelatedResourceClaim {
+  id: string;
+  digestMultibase?: string;
+  name?: string;
+}
+
+/** What a recognition or validation body decided (the recognition-decision profile). */
+export interface DecisionClaim {
+  decisionType?: string;
+  decisionNumber?: string;
+  decisionDate?: string;
+  legalBasis?: string;
+  decisionBody?: string;
+  referenceOccupation?: { name?: string; kldb?: string; isco08?: string };
+  referenceQualification?: { name?: string; code?: string; levels: LevelClaim[] };
+  differences: string[];
+  compensatoryMeasures: Array<{ measureType?: string; description?: string; durationMonths?: number }>;
+}
+
+/** The parts of a record a dossier sums up, beside `claimsOf`: training, validated units, work, decisions, links. */
+export interface RecordClaims {
+  holder: { id?: string; name?: string; birthDate?: string; identifiers: Array<{ identityType: string; identityHash: string; salt: string }> };
+  achievementName?: string;
+  training?: { hours?: number; startDate?: string; endDate?: string };
+  validatedUnits: Array<{ code?: string; name?: string }>;
+  validationExtent?: string;
+  workExperience: WorkPeriodClaim[];
+  decision?: DecisionClaim;
+  relatedResources: RelatedResourceClaim[];
+}
+
+function occupationOf(alignments: unknown): { isco08?: string; kldb?: string; name?: string } {
+  const out: { isco08?: string; kldb?: string; name?: string } = {};
+  for (const entry of asArray(alignments).filter(isObject)) {
+    const code = asString(entry.targetCode);
+    const name = asString(entry.targetName);
+    if (entry.frameworkId === 'isco-08' && code !== undefined) out.isco08 = code;
+    if (entry.frameworkId === 'kldb-2010' && code !== undefined) out.kldb = code;
+    if (name !== undefined && out.name === undefined && (entry.frameworkId === 'isco-08' || entry.frameworkId === 'kldb-2010')) out.name = name;
+  }
+  return out;
+}
+
+/** Reads what the dossier report sums up; like claimsOf, it says nothing about whether any of it is true. */
+export function recordClaimsOf(credential: unknown): RecordClaims {
+  const record: RecordClaims = { holder: { identifiers: [] }, validatedUnits: [], workExperience: [], relatedResources: [] };
+  if (!isObject(credential)) return record;
+  for (const resource of asArray(credential.relatedResource).filter(isObject)) {
+    const id = asString(resource.id);
+    if (id === undefined) continue;
+    const digest = asString(resource.digestMultibase);
+    const name = texts(resource)[0];
+    record.relatedResources.push({ id, ...(digest === undefined ? {} : { digestMultibase: digest }), ...(name === undefined ? {} : { name }) });
+  }
+  const subject = asArray(credential.credentialSubject).find(isObject);
+  if (subject === undefined) return record;
+  const id = asString(subject.id);
+  const name = asString(subject.name);
+  const birthDate = asString(subject.birthDate);
+  record.holder = {
+    ...(id === undefined ? {} : { id }),
+    ...(name === undefined ? {} : { name }),
+    ...(birthDate === undefined ? {} : { birthDate }),
+    identifiers: asArray(subject.identifier)
+      .filter(isObject)
+      .flatMap((entry) => {
+        const identityType = asString(entry.identityType);
+        const identityHash = asString(entry.identityHash);
+        const salt = typeof entry.salt === 'string' ? entry.salt : undefined;
+        return entry.hashed === true && identityType !== undefined && identityHash !== undefined && salt !== undefined
+          ? [{ identityType, identityHash, salt }]
+          : [];
+      }),
+  };
+  const achievement = isObject(subject.achievement) ? subject.achievement : {};
+  const achievementName = texts(achievement)[0];
+  if (achievementName !== undefined) record.achievementName = achievementName;
+  const hours = typeof achievement.volumeOfLearning === 'string' ? /^PT(\d+(?:\.\d+)?)H$/.exec(achievement.volumeOfLearning) : null;
+  const start = asString(subject.activityStartDate);
+  const end = asString(subject.activityEndDate);
+  if (hours !== null || start !== undefined || end !== undefined) {
+    record.training = {
+      ...(hours === null ? {} : { hours: Number(hours[1]) }),
+      ...(start === undefined ? {} : { startDate: start }),
+      ...(end === undefined ? {} : { endDate: end }),
+    };
+  }
+  record.validatedUnits = asArray(achievement.competenceUnit)
+    .filter(isObject)
+    .map((unit) => {
+      const code = asString(unit.unitCode);
+      const unitName = texts(unit)[0];
+      return { ...(code === undefined ? {} : { code }), ...(unitName === undefined ? {} : { name: unitName }) };
+    });
+  const extent = asString(subject.validationExtent);
+  if (extent !== undefined) record.validationExtent = extent;
+  record.workExperience = asArray(subject.workExperience)
+    .filter(isObject)
+    .map((entry) => {
+      const occupation = occupationOf(entry.alignment);
+      const employer = isObject(entry.employer) ? texts(entry.employer)[0] : undefined;
+      const fields: WorkPeriodClaim = {};
+      const country = asString(entry.workCountry);
+      if (country !== undefined) fields.country = country;
+      if (occupation.isco08 !== undefined) fields.isco08 = occupation.isco08;
+      if (occupation.name !== undefined) fields.occupationName = occupation.name;
+      const jobTitle = asString(entry.jobTitle);
+      if (jobTitle !== undefined) fields.jobTitle = jobTitle;
+      if (employer !== undefined) fields.employer = employer;
+      const startDate = asString(entry.startDate);
+      if (startDate !== undefined) fields.startDate = startDate;
+      const endDate = asString(entry.endDate);
+      if (endDate !== undefined) fields.endDate = endDate;
+      if (typeof entry.hoursWorked === 'number') fields.hours = entry.hoursWorked;
+      return fields;
+    });
+  const decision = isObject(subject.recognitionDecision) ? subject.recognitionDecision : undefined;
+  if (decision !== undefined) {
+    const occupationNode = isObject(decision.referenceOccupation) ? decision.referenceOccupation : undefined;
+    const occupation =
+      occupationNode === undefined
+        ? undefined
+        : { ...occupationOf(occupationNode.alignment), ...(texts(occupationNode)[0] === undefined ? {} : { name: texts(occupationNode)[0] as string }) };
+    const qualificationNode = isObject(achievement.referenceQualification) ? achievement.referenceQualification : undefined;
+    const body = isObject(decision.decisionBody) ? texts(decision.decisionBody)[0] : undefined;
+    const fields: DecisionClaim = {
+      differences: asArray(decision.difference)
+        .map((entry) => (isObject(entry) ? texts({ name: entry.description ?? entry.name })[0] : asString(entry)))
+        .filter((entry): entry is string => entry !== undefined),
+      compensatoryMeasures: asArray(decision.compensatoryMeasure)
+        .filter(isObject)
+        .map((measure) => {
+          const measureType = asString(measure.measureType);
+          const description = texts({ name: measure.description })[0];
+          return {
+            ...(measureType === undefined ? {} : { measureType }),
+            ...(description === undefined ? {} : { description }),
+            ...(typeof measure.durationMonths === 'number' ? { durationMonths: measure.durationMonths } : {}),
+          };
+        }),
+    };
+    for (const key of ['decisionType', 'decisionNumber', 'decisionDate', 'legalBasis'] as const) {
+      const value = asString(decision[key]);
+      if (value !== undefined) fields[key] = value;
+    }
+    if (body !== undefined) fields.decisionBody = body;
+    if (occupation !== undefined) fields.referenceOccupation = occupation;
+    if (qualificationNode !== undefined) {
+      const qualificationName = texts(qualificationNode)[0];
+      const code = asString(qualificationNode.qualificationCode);
+      fields.referenceQualification = {
+        ...(qualificationName === undefined ? {} : { name: qualificationName }),
+        ...(code === undefined ? {} : { code }),
+        levels: asArray(qualificationNode.alignment)
+          .map(readLevelAlignment)
+          .filter((level): level is LevelClaim => level !== undefined),
+      };
+    }
+    record.decision = fields;
+  }
+  return record;
 }

@@ -3,7 +3,7 @@ import { ProblemError, type FieldError } from '../shared/problems.js';
 import { assertMatchesSchema } from '../shared/schema-validator.js';
 
 /** Our credential profiles; each has `schemas/<name>.schema.json` with this `$id` (issue/profiles builds them). */
-export const PROFILE_NAMES = ['diploma', 'language-level', 'training-module', 'validated-skills'] as const;
+export const PROFILE_NAMES = ['diploma', 'language-level', 'training-module', 'validated-skills', 'recognition-decision'] as const;
 export const PROFILE_SCHEMA_BASE = 'https://w3id.org/passerelle/schemas/';
 
 export function profileSchemaId(profile: string): string {

@@ -24,7 +24,12 @@ export type FactKey =
   | 'modules'
   | 'certificateNumber'
   | 'candidateNumber'
-  | 'decision';
+  | 'accreditationDecision'
+  | 'decisionBody'
+  | 'decision'
+  | 'decisionNumber'
+  | 'compensatoryMeasures'
+  | 'assessedCredentials';
 
 export type FactValue =
   | { kind: 'text'; text: LocalizedText }
@@ -35,7 +40,9 @@ export type FactValue =
   | { kind: 'yes' }
   | { kind: 'split'; theory: number; practice: number }
   | { kind: 'modules'; items: Array<{ name: LocalizedText; hours?: number }> }
-  | { kind: 'decision'; reference: string; date?: string };
+  | { kind: 'decision'; reference: string; date?: string }
+  /** A decision type of the recognition-decision profile, translated by the page (messages.dossier.decisionTypes). */
+  | { kind: 'decision-type'; value: string };
 
 /** What a paper certificate shows, read from any VC (OB 3.0 AchievementCredential or plain). */
 export interface CredentialView {
@@ -107,6 +114,7 @@ const CREATOR_ROLE: Readonly<Record<string, FactKey>> = {
   diploma: 'awardingBody',
   'language-level': 'examProvider',
   'training-module': 'trainingProvider',
+  'recognition-decision': 'decisionBody',
 };
 
 function factsOf(credential: Json, subject: Json, achievement: Json, text: Text): CredentialView['facts'] {
@@ -146,7 +154,7 @@ function factsOf(credential: Json, subject: Json, achievement: Json, text: Text)
   add('certificateNumber', plain(subject.certificateNumber));
   add('candidateNumber', plain(subject.candidateNumber));
   if (typeof subject.decisionReference === 'string') {
-    add('decision', {
+    add('accreditationDecision', {
       kind: 'decision',
       reference: subject.decisionReference,
       ...(typeof subject.decisionDate === 'string' ? { date: subject.decisionDate } : {}),
@@ -167,6 +175,30 @@ function factsOf(credential: Json, subject: Json, achievement: Json, text: Text)
   }
   const scheme = firstObject(achievement.validationScheme);
   add('legalBasis', asText(typeof scheme?.legalBasis === 'string' ? text(scheme.legalBasis) : undefined));
+  // A recognition decision: what was decided, under which basis, with which measures, about which credentials.
+  const decision = firstObject(subject.recognitionDecision);
+  if (decision !== undefined) {
+    const plain = (value: unknown) => (typeof value === 'string' && value !== '' ? asText({ text: value, direction: 'auto', fallback: false }) : undefined);
+    if (typeof decision.decisionType === 'string') add('decision', { kind: 'decision-type', value: decision.decisionType });
+    add('decisionNumber', plain(decision.decisionNumber));
+    add('legalBasis', plain(decision.legalBasis));
+    const measures = list(decision.compensatoryMeasure).map((measure): LocalizedText => {
+      const description = nameOf({ name: measure.description, localizedName: measure.localizedDescription }, text);
+      const months = typeof measure.durationMonths === 'number' ? ` (${measure.durationMonths})` : '';
+      return {
+        text: `${String(measure.measureType ?? '')}${months}${description === undefined ? '' : ` — ${description.text}`}`,
+        direction: 'auto',
+        fallback: false,
+      };
+    });
+    if (measures.length > 0) add('compensatoryMeasures', { kind: 'list', items: measures });
+  }
+  const linked = list(credential.relatedResource).map((resource): LocalizedText => ({
+    text: typeof resource.name === 'string' ? `${resource.name} (${String(resource.id)})` : String(resource.id),
+    direction: 'ltr',
+    fallback: false,
+  }));
+  if (linked.length > 0) add('assessedCredentials', { kind: 'list', items: linked });
   return facts;
 }
 

@@ -164,6 +164,8 @@ function factValue(value: FactValue, m: Messages, language: string): SafeHtml | 
       )}</ul>`;
     case 'decision':
       return html`<bdi>${value.reference}</bdi>${value.date === undefined ? '' : html`, ${date(value.date, language) ?? value.date}`}`;
+    case 'decision-type':
+      return html`${m.dossier.decisionTypes[value.value as keyof Messages['dossier']['decisionTypes']] ?? value.value}`;
   }
 }
 

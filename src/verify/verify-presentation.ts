@@ -42,6 +42,14 @@ interface PresentationContext extends VerifyContext {
  * credential it carries, each with the full credential checks, and whether its subject is the holder.
  */
 export async function verifyPresentation(deps: VerifyDeps, body: unknown): Promise<PresentationReport> {
+  return (await verifyPresentationAndRead(deps, body)).report;
+}
+
+/** The report, and each carried credential as it was carried and as it parsed (for callers that read claims: the dossier). */
+export async function verifyPresentationAndRead(
+  deps: VerifyDeps,
+  body: unknown,
+): Promise<{ report: PresentationReport; carried: Array<{ input: unknown; credential?: Record<string, unknown> }> }> {
   assertMatchesSchema<VerifyPresentationRequest>('verify-presentation-request', body);
   const presentation = body.verifiablePresentation;
   const context: PresentationContext = {
@@ -57,15 +65,20 @@ export async function verifyPresentation(deps: VerifyDeps, body: unknown): Promi
   const holder = holderOf(presentation) ?? context.holderKey?.controller;
   const proven = isVerified(checks) && context.holderKey !== undefined;
   const credentials: PresentationReport['credentials'] = [];
+  const carried: Array<{ input: unknown; credential?: Record<string, unknown> }> = [];
   for (const [index, credential] of credentialsOf(presentation).entries()) {
     const { report, credential: parsed } = await verifyOne(deps, credential);
     credentials.push({ index, ...report, holderBinding: bindingOf(parsed, holder, proven) });
+    carried.push(parsed === undefined ? { input: credential } : { input: credential, credential: parsed });
   }
   return {
-    verified: isVerified(checks) && credentials.every((credential) => credential.verified),
-    verdict: verdictOf(checks),
-    presentation: { holder, checks },
-    credentials,
+    report: {
+      verified: isVerified(checks) && credentials.every((credential) => credential.verified),
+      verdict: verdictOf(checks),
+      presentation: { holder, checks },
+      credentials,
+    },
+    carried,
   };
 }
 

@@ -88,6 +88,8 @@ describe('operations', function () {
       expect((await verify('198.51.100.9')).status).to.equal(422);
       // Pages of the checker count too; the frameworks do not.
       expect((await fetch(`${app.baseUrl}/v`, { headers: { 'x-forwarded-for': '203.0.113.5' } })).status).to.equal(429);
+      // A dossier costs up to 20 verifications: it counts too.
+      expect((await app.post('/dossiers/verify', { verifiableCredentials: ['x.y.z'] }, { 'x-forwarded-for': '203.0.113.5' })).status).to.equal(429);
       expect((await app.get('/frameworks', { 'x-forwarded-for': '203.0.113.5' })).status).to.equal(200);
     });
   });

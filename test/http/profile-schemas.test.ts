@@ -28,9 +28,9 @@ describe('profile schemas: published, enforced at issue, checked at verify', () 
     return credential;
   }
 
-  it('GET /profiles lists the four profiles with their schema ids and URLs, which serve the schemas', async () => {
+  it('GET /profiles lists the five profiles with their schema ids and URLs, which serve the schemas', async () => {
     const profiles = (await app.get('/profiles')).body as Json[];
-    expect(profiles.map((profile) => profile.name)).to.deep.equal(['diploma', 'language-level', 'training-module', 'validated-skills']);
+    expect(profiles.map((profile) => profile.name)).to.deep.equal(['diploma', 'language-level', 'training-module', 'validated-skills', 'recognition-decision']);
     for (const profile of profiles) {
       const schema = await app.get(new URL(profile.credentialSchemaUrl).pathname);
       expect(schema.status).to.equal(200);
@@ -122,7 +122,7 @@ describe('OpenAPI for the profiles', () => {
   it('documents POST /issuers/{slug}/credentials with one example per profile, and every $ref in the document resolves', async () => {
     const document = (await app.get('/openapi.json')).body as Json;
     const content = document.paths['/issuers/{slug}/credentials'].post.requestBody.content['application/json'];
-    expect(Object.keys(content.examples)).to.deep.equal(['diploma', 'language-level', 'training-module', 'validated-skills']);
+    expect(Object.keys(content.examples)).to.deep.equal(['diploma', 'language-level', 'training-module', 'validated-skills', 'recognition-decision']);
     expect(content.examples.diploma.value.level).to.deep.include({ framework: 'ma-cnc', level: '5' });
     expect(content.examples.diploma.value).to.not.have.property('eqfLevel');
     const refs = JSON.stringify(document).match(/"\$ref":"[^"]*"/g) ?? [];

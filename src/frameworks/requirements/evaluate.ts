@@ -1,4 +1,4 @@
-import type { LanguageClaim, LevelClaim } from '../../ob3/claims.js';
+import type { Claims, LanguageClaim, LevelClaim } from '../../ob3/claims.js';
 import { cefrRank, LANGUAGE_SKILLS, normaliseLanguage } from '../../ob3/vocabulary.js';
 import { brandsNamedBy, examBrand } from '../exam-brands.js';
 import { mapLevel } from '../map-level.js';
@@ -54,6 +54,13 @@ export function evaluateRequirement(requirement: Requirement, credentials: Crede
             .filter((claim) => claim.language !== undefined && claim.language === normaliseLanguage(requirement.language))
             .map((claim) => ({ claim, ...judgeLanguage(requirement, claim, credential.recognizedExamBrands, options.now) })),
         `states a level in ${requirement.language}`,
+      );
+    case 'recognition-decision':
+      return decide(
+        requirement,
+        credentials,
+        (credential) => credential.claims.decisions.map((decision) => judgeDecision(requirement, decision, credential.verdict)),
+        'is a recognition decision',
       );
     case 'qualification-level': {
       const registry = options.registry ?? frameworkRegistry();
@@ -238,6 +245,38 @@ function judgeLevel(requirement: Extract<Requirement, { kind: 'qualification-lev
   };
 }
 
+const DECISION_WORDS: Record<string, string> = {
+  'full-equivalence': 'full equivalence',
+  'partial-equivalence': 'partial equivalence',
+  'units-validated': 'units validated',
+  refused: 'refusal',
+};
+
+/**
+ * A decision counts only when an authority this service trusts recognizes its issuer for it
+ * (verdict valid): anyone can sign "full equivalence", as anyone can type "Goethe-Institut".
+ */
+function judgeDecision(requirement: Extract<Requirement, { kind: 'recognition-decision' }>, decision: Claims['decisions'][number], verdict: string): Judged {
+  const stated = DECISION_WORDS[decision.decisionType] ?? decision.decisionType;
+  const wanted = requirement.decisionTypes.map((type) => DECISION_WORDS[type] ?? type).join(' or ');
+  if (verdict !== 'valid') {
+    return {
+      outcome: 'not-met',
+      reason: `Not met: the decision (${stated}) is authentic, but its issuer is not recognized for it by any authority this service trusts (verdict ${verdict}).`,
+    };
+  }
+  if (!(requirement.decisionTypes as string[]).includes(decision.decisionType))
+    return { outcome: 'not-met', reason: `Not met: the decision is a ${stated}, not a ${wanted}.` };
+  if (requirement.compensatoryMeasure !== undefined && !decision.measureTypes.includes(requirement.compensatoryMeasure)) {
+    return { outcome: 'not-met', reason: `Not met: the ${stated} imposes no ${requirement.compensatoryMeasure.replace('-', ' ')}.` };
+  }
+  const measure =
+    requirement.compensatoryMeasure === undefined
+      ? ''
+      : ` with ${requirement.compensatoryMeasure === 'adaptation-period' && decision.adaptationMonths !== undefined ? `an adaptation period of ${decision.adaptationMonths} months` : `a ${requirement.compensatoryMeasure.replace('-', ' ')}`}`;
+  return { outcome: 'met', reason: `Met: a ${stated}${measure}, issued by a recognized body.` };
+}
+
 function describe(requirement: Requirement): string {
   if (requirement.id !== undefined) return requirement.id;
   switch (requirement.kind) {
@@ -247,6 +286,8 @@ function describe(requirement: Requirement): string {
       return `${requirement.framework} ≥ ${requirement.minLevel}`;
     case 'any-of':
       return 'any of';
+    case 'recognition-decision':
+      return requirement.decisionTypes.join(' or ');
   }
 }
 

@@ -20,7 +20,16 @@ export type Requirement =
       maxAgeMonths?: number;
     }
   | { kind: 'qualification-level'; id?: string; description?: string; framework: string; minLevel: string; basis?: 'official' | 'any' }
-  | { kind: 'any-of'; id?: string; description?: string; anyOf: Requirement[] };
+  | { kind: 'any-of'; id?: string; description?: string; anyOf: Requirement[] }
+  | {
+      kind: 'recognition-decision';
+      id?: string;
+      description?: string;
+      /** The decision must be one of these. */
+      decisionTypes: Array<'full-equivalence' | 'partial-equivalence' | 'units-validated' | 'refused'>;
+      /** The decision must impose a compensatory measure of this type (e.g. an adaptation period for §16d). */
+      compensatoryMeasure?: 'adaptation-period' | 'aptitude-test' | 'knowledge-test' | 'training';
+    };
 
 export interface Preset {
   id: string;

@@ -315,9 +315,81 @@ export const validatedSkillsExample = {
   ],
 } as const;
 
+/**
+ * IHK FOSA's partial equivalence for the OFPPT technician above, against the German
+ * reference occupation Elektroniker/in für Betriebstechnik (DQR 4), with a six-month
+ * adaptation qualification to close the differences: the §16d route. The decision links
+ * the diploma and the Goethe certificate it assessed by id and digest. The KldB code and
+ * the BQFG paragraphs are illustrative [verify: the KldB 2010 code of the occupation,
+ * and the paragraphs a real notice cites]; the file number and the digests are invented.
+ */
+export const recognitionDecisionExample = {
+  profile: 'recognition-decision',
+  format: 'di',
+  primaryLanguage: 'de',
+  holder: { name: 'Youssef Benali', birthDate: '2001-03-14', identifiers: [{ type: 'passport', value: 'UX 4821937' }] },
+  title: {
+    de: 'Feststellung der teilweisen Gleichwertigkeit: Elektroniker/in für Betriebstechnik',
+    fr: 'Équivalence partielle : électronicien(ne) pour la technique d’exploitation',
+    en: 'Partial equivalence: electronics technician for industrial engineering',
+  },
+  description: {
+    de: 'Der ausländische Berufsabschluss ist dem deutschen Referenzberuf teilweise gleichwertig; die wesentlichen Unterschiede und die Anpassungsqualifizierung sind im Bescheid genannt.',
+    fr: 'Le diplôme étranger est partiellement équivalent à la profession de référence allemande ; les différences substantielles et la qualification d’adaptation sont indiquées dans la décision.',
+  },
+  decisionType: 'partial-equivalence',
+  decisionBody: {
+    id: 'https://www.ihk-fosa.de',
+    name: { de: 'IHK FOSA – Foreign Skills Approval', en: 'IHK FOSA – Foreign Skills Approval' },
+    country: 'DE',
+    city: 'Nürnberg',
+  },
+  decisionNumber: 'FOSA-2026-0457-EB',
+  decisionDate: '2026-10-05',
+  legalBasis: 'Berufsqualifikationsfeststellungsgesetz (BQFG) §§ 4, 7',
+  reference: {
+    occupation: {
+      name: { de: 'Elektroniker/in für Betriebstechnik', fr: 'Électronicien(ne) pour la technique d’exploitation' },
+      kldb: '26212',
+      isco08: '7412',
+    },
+    qualification: {
+      name: { de: 'Elektroniker/in für Betriebstechnik (duale Berufsausbildung)' },
+      level: { framework: 'de-dqr', level: '4', frameworkName: 'Deutscher Qualifikationsrahmen' },
+    },
+  },
+  differences: [
+    { de: 'Installation und Prüfung von Schutzmaßnahmen nach DIN VDE 0100', fr: 'Installation et contrôle des mesures de protection selon DIN VDE 0100' },
+    { de: 'Betriebliche Praxis in der Instandhaltung elektrischer Anlagen', fr: 'Pratique en entreprise de la maintenance des installations électriques' },
+  ],
+  compensatoryMeasures: [
+    {
+      type: 'adaptation-period',
+      durationMonths: 6,
+      description: {
+        de: 'Anpassungsqualifizierung im Betrieb, danach Folgeantrag auf volle Gleichwertigkeit',
+        fr: 'Qualification d’adaptation en entreprise, puis nouvelle demande d’équivalence totale',
+      },
+    },
+  ],
+  assessedCredentials: [
+    {
+      id: 'https://passerelle.example/credentials/3f9d2c4e-8a1b-4c7d-9e2f-5a6b7c8d9e01',
+      digestMultibase: 'zQmNRwNKPCo7tufiPf7zBwJhKdswzFLyWHE5am6tAXP7EbB',
+      name: 'Technicien spécialisé en électromécanique des systèmes automatisés (OFPPT)',
+    },
+    {
+      id: 'https://passerelle.example/credentials/7c1e5a9b-2d4f-4b8e-a3c6-0f1e2d3c4b5a',
+      digestMultibase: 'zQmP4PuJRsKsoFPipAyyXYHC83vL6ghnwqSALYavWeqc3zA',
+      name: 'Goethe-Zertifikat B1',
+    },
+  ],
+} as const;
+
 export const PROFILE_EXAMPLES: Readonly<Record<string, object>> = {
   diploma: diplomaExample,
   'language-level': languageLevelExample,
   'training-module': trainingModuleExample,
   'validated-skills': validatedSkillsExample,
+  'recognition-decision': recognitionDecisionExample,
 };

@@ -1,12 +1,19 @@
 import { diplomaProfile } from './diploma.js';
 import { languageLevelProfile } from './language-level.js';
 import { profileSchemaId } from './ob3-credential.js';
+import { recognitionDecisionProfile } from './recognition-decision.js';
 import type { ProfileDefinition } from './profile-definition.js';
 import { trainingModuleProfile } from './training-module.js';
 import { validatedSkillsProfile } from './validated-skills.js';
 
 // Each definition is typed by its own request; the registry only passes requests through after validation.
-const PROFILES: ReadonlyArray<ProfileDefinition<never>> = [diplomaProfile, languageLevelProfile, trainingModuleProfile, validatedSkillsProfile];
+const PROFILES: ReadonlyArray<ProfileDefinition<never>> = [
+  diplomaProfile,
+  languageLevelProfile,
+  trainingModuleProfile,
+  validatedSkillsProfile,
+  recognitionDecisionProfile,
+];
 
 export interface ProfileSummary {
   name: string;

@@ -23,6 +23,7 @@ import {
   qualificationNode,
 } from './ob3-credential.js';
 import type { ProfileDefinition } from './profile-definition.js';
+import { linkedCredentialErrors, relatedResources, type AssessedCredentialInput } from './related-credentials.js';
 
 export interface CompetenceUnitInput {
   /** The unit's code in the reference qualification, e.g. a Spanish "UC0869_1". */
@@ -62,6 +63,8 @@ export interface ValidatedSkillsRequest extends CommonRequest {
   workExperience: WorkExperienceInput[];
   pathToFullQualification?: { description: TextInput; remainingUnits?: CompetenceUnitInput[] };
   criteria?: TextInput;
+  /** Foreign credentials and work attestations the validation relied on, linked by id and digest (relatedResource). */
+  reliedOn?: AssessedCredentialInput[];
 }
 
 function unitNode(unit: CompetenceUnitInput, primary: string): Record<string, unknown> {
@@ -127,6 +130,7 @@ export const validatedSkillsProfile: ProfileDefinition<ValidatedSkillsRequest> =
     if (request.validationExtent === 'full' && (request.pathToFullQualification?.remainingUnits?.length ?? 0) > 0) {
       errors.push({ pointer: '/pathToFullQualification/remainingUnits', detail: 'must be empty for a full validation' });
     }
+    errors.push(...linkedCredentialErrors(request.reliedOn ?? [], '/reliedOn'));
     const evidenceUrls = new Set((request.evidence ?? []).map((item) => item.url));
     for (const [index, experience] of request.workExperience.entries()) {
       errors.push(...occupationErrors(experience.occupation, `/workExperience/${index}/occupation`));
@@ -186,7 +190,7 @@ export const validatedSkillsProfile: ProfileDefinition<ValidatedSkillsRequest> =
           }),
     };
     const path = request.pathToFullQualification;
-    return ob3Credential({
+    const credential = ob3Credential({
       profile: 'validated-skills',
       request,
       context,
@@ -213,5 +217,8 @@ export const validatedSkillsProfile: ProfileDefinition<ValidatedSkillsRequest> =
       },
       awardedDate: request.validationDate,
     });
+    return request.reliedOn === undefined || request.reliedOn.length === 0
+      ? credential
+      : { ...credential, relatedResource: relatedResources(request.reliedOn) };
   },
 };

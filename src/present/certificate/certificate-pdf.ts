@@ -176,6 +176,8 @@ function factText(
         .join('; ');
     case 'decision':
       return `${value.reference}${value.date === undefined ? '' : `, ${formatDate(value.date, language)}`}`;
+    case 'decision-type':
+      return messages.dossier.decisionTypes[value.value as keyof Messages['dossier']['decisionTypes']] ?? value.value;
   }
 }
 

@@ -86,6 +86,56 @@ export interface Messages {
   scanToVerify: string;
   /** Caption of the optional OpenID4VCI offer QR code on the certificate. */
   addToWallet: string;
+  dossier: DossierMessages;
+}
+
+/** The dossier report (src/dossier/): page and PDF for a case officer. `{n}`, `{months}`, `{hours}` are replaced. */
+export interface DossierMessages {
+  title: string;
+  intro: string;
+  summary: string;
+  allVerified: string;
+  notAllVerified: string;
+  problems: string;
+  couldNotCheck: string;
+  nothing: string;
+  credentials: string;
+  credential: string;
+  presentation: string;
+  holders: string;
+  oneHolder: string;
+  holdersDiffer: string;
+  passport: Record<'matches' | 'does-not-match' | 'no-passport-hash', string>;
+  passportNotEntered: string;
+  qualifications: string;
+  issuerNotRecognized: string;
+  languages: string;
+  examAge: string;
+  training: string;
+  totalHours: string;
+  validatedUnits: string;
+  workExperience: string;
+  totalMonths: string;
+  monthsValue: string;
+  country: string;
+  occupation: string;
+  occupationNotStated: string;
+  openEnded: string;
+  requirements: string;
+  outcomes: Record<'met' | 'not-met' | 'cannot-tell', string>;
+  decisions: string;
+  decisionTypes: Record<'full-equivalence' | 'partial-equivalence' | 'units-validated' | 'refused', string>;
+  reference: string;
+  legalBasis: string;
+  decisionNumber: string;
+  decisionDate: string;
+  differences: string;
+  compensatoryMeasures: string;
+  measureTypes: Record<'adaptation-period' | 'aptitude-test' | 'knowledge-test' | 'training', string>;
+  linkedCredentials: string;
+  linkStatus: Record<'matches' | 'does-not-match' | 'not-provided' | 'could-not-check', string>;
+  validations: string;
+  reasonsInEnglish: string;
 }
 
 const MESSAGES: Record<PageLanguage, Messages> = { fr, en, de, es, ar };
