@@ -11,7 +11,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { createInterface } from 'node:readline';
 import { PROFILE_EXAMPLES } from '../../src/issue/profiles/examples.js';
-import { measure, type Measurement } from './measure.js';
+import { measure, printColumns, type Measurement } from './measure.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 3);
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 16);
@@ -103,12 +103,7 @@ async function main(): Promise<void> {
     runs.map((run) => run.ratio.toFixed(2)).join(' '),
     median(runs.map((run) => run.loadAverage)).toFixed(1),
   ]);
-  const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => (line[column] as string).length)));
-  const format = (cells: string[]) =>
-    cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column] as number) : cell.padStart(widths[column] as number))).join('  ');
-  console.log(format(header));
-  console.log(widths.map((width) => '-'.repeat(width)).join('  '));
-  for (const line of lines) console.log(format(line));
+  printColumns(header, lines);
   console.log('Passerelle runs every check (structure, safe mode, key, signature, issuer, schema, validity, status, trust); stock checks the proof only.');
 
   mkdirSync('bench-results', { recursive: true });

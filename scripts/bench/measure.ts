@@ -45,8 +45,14 @@ export async function measure(
 }
 
 export function printTable(rows: Measurement[]): void {
-  const header = ['benchmark', 'ops', 'ops/s', 'p50 ms', 'p99 ms'];
-  const lines = rows.map((row) => [row.name, String(row.ops), row.opsPerSecond.toFixed(1), row.p50Ms.toFixed(2), row.p99Ms.toFixed(2)]);
+  printColumns(
+    ['benchmark', 'ops', 'ops/s', 'p50 ms', 'p99 ms'],
+    rows.map((row) => [row.name, String(row.ops), row.opsPerSecond.toFixed(1), row.p50Ms.toFixed(2), row.p99Ms.toFixed(2)]),
+  );
+}
+
+/** A plain-text table: the first column left-aligned, the others right-aligned. */
+export function printColumns(header: string[], lines: string[][]): void {
   const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => (line[column] as string).length)));
   const format = (cells: string[]) =>
     cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column] as number) : cell.padStart(widths[column] as number))).join('  ');

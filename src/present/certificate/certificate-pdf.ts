@@ -7,8 +7,8 @@ import type { LocalizedText } from '../localized-text.js';
 import { qrContent } from '../qr/qr-content.js';
 import { qrModules } from '../qr/qr-image.js';
 import type { PageDeps } from '../verification-page.js';
-import { fontsFor, type Weight } from './pdf-fonts.js';
-import { visualRuns } from './text-runs.js';
+import type { Weight } from './pdf-fonts.js';
+import { drawRuns, registerFonts, wrap } from './pdf-layout.js';
 
 const MM = 72 / 25.4;
 const PAGE = { width: 210 * MM, height: 297 * MM, margin: 20 * MM };
@@ -68,7 +68,7 @@ function draw(layout: Layout): Promise<Buffer> {
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
-  for (const weight of [400, 700] as const) for (const font of fontsFor(weight)) doc.registerFont(font.name, font.path);
+  registerFonts(doc);
 
   const width = PAGE.width - 2 * PAGE.margin;
   let y = PAGE.margin;
@@ -209,28 +209,6 @@ function formatDate(value: string, language: string): string {
   }
 }
 
-function widthOf(doc: PDFKit.PDFDocument, text: string, size: number, weight: Weight, rtl: boolean): number {
-  return visualRuns(text, rtl, fontsFor(weight)).reduce(
-    (sum, run) => sum + doc.font(run.font.name).fontSize(size).widthOfString(run.text, featuresOf(run.rtl)),
-    0,
-  );
-}
-
-/** Greedy word wrap in logical order; each line is then laid out visually on its own. */
-function wrap(doc: PDFKit.PDFDocument, text: string, size: number, weight: Weight, rtl: boolean, width: number): string[] {
-  const lines: string[] = [];
-  let current = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    const candidate = current === '' ? word : `${current} ${word}`;
-    if (current !== '' && widthOf(doc, candidate, size, weight, rtl) > width) {
-      lines.push(current);
-      current = word;
-    } else current = candidate;
-  }
-  if (current !== '') lines.push(current);
-  return lines;
-}
-
 /** Centred by default; the runs are drawn left to right in visual order. */
 function drawLine(
   doc: PDFKit.PDFDocument,
@@ -242,21 +220,5 @@ function drawLine(
   y: number,
   box = { x: PAGE.margin, width: PAGE.width - 2 * PAGE.margin },
 ): void {
-  const runs = visualRuns(text, rtl, fontsFor(weight));
-  const widths = runs.map((run) => doc.font(run.font.name).fontSize(size).widthOfString(run.text, featuresOf(run.rtl)));
-  let x = box.x + (box.width - widths.reduce((sum, value) => sum + value, 0)) / 2;
-  runs.forEach((run, index) => {
-    // One baseline for every font: Latin and Arabic files have different ascenders.
-    doc
-      .font(run.font.name)
-      .fontSize(size)
-      .fillColor(color)
-      .text(run.text, x, y + size, { lineBreak: false, baseline: 'alphabetic', ...featuresOf(run.rtl) });
-    x += widths[index] ?? 0;
-  });
-}
-
-/** Any feature list makes pdfkit lay a run out whole (not word by word), which Arabic needs. */
-function featuresOf(rtl: boolean): { features?: PDFKit.Mixins.OpenTypeFeatures[] } {
-  return rtl ? { features: ['rlig', 'calt'] } : {};
+  drawRuns(doc, text, size, weight, rtl, color, y, (total) => box.x + (box.width - total) / 2);
 }

@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit';
 import type { DossierReport } from '../../dossier/verify-dossier.js';
-import { fontsFor, type Weight } from '../certificate/pdf-fonts.js';
-import { visualRuns } from '../certificate/text-runs.js';
+import type { Weight } from '../certificate/pdf-fonts.js';
+import { drawRuns, registerFonts, wrap } from '../certificate/pdf-layout.js';
 import { directionOf } from '../i18n/messages.js';
 import { dossierDocument } from './dossier-document.js';
 
@@ -28,7 +28,7 @@ export function dossierPdf(report: DossierReport, checkedAt: Date): Promise<Buff
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
-  for (const weight of [400, 700] as const) for (const font of fontsFor(weight)) doc.registerFont(font.name, font.path);
+  registerFonts(doc);
 
   const width = PAGE.width - 2 * PAGE.margin;
   let y = PAGE.margin;
@@ -69,43 +69,7 @@ export function dossierPdf(report: DossierReport, checkedAt: Date): Promise<Buff
   return done;
 }
 
-function widthOf(doc: PDFKit.PDFDocument, text: string, size: number, weight: Weight, rtl: boolean): number {
-  return visualRuns(text, rtl, fontsFor(weight)).reduce(
-    (sum, run) => sum + doc.font(run.font.name).fontSize(size).widthOfString(run.text, featuresOf(run.rtl)),
-    0,
-  );
-}
-
-function wrap(doc: PDFKit.PDFDocument, text: string, size: number, weight: Weight, rtl: boolean, width: number): string[] {
-  const lines: string[] = [];
-  let current = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    const candidate = current === '' ? word : `${current} ${word}`;
-    if (current !== '' && widthOf(doc, candidate, size, weight, rtl) > width) {
-      lines.push(current);
-      current = word;
-    } else current = candidate;
-  }
-  if (current !== '') lines.push(current);
-  return lines;
-}
-
 /** Aligned to the start of the line: the left margin, or the right one for right-to-left text. */
 function drawLine(doc: PDFKit.PDFDocument, text: string, size: number, weight: Weight, rtl: boolean, color: string, y: number, width: number): void {
-  const runs = visualRuns(text, rtl, fontsFor(weight));
-  const widths = runs.map((run) => doc.font(run.font.name).fontSize(size).widthOfString(run.text, featuresOf(run.rtl)));
-  const total = widths.reduce((sum, value) => sum + value, 0);
-  let x = rtl ? PAGE.margin + width - total : PAGE.margin;
-  runs.forEach((run, index) => {
-    doc
-      .font(run.font.name)
-      .fontSize(size)
-      .fillColor(color)
-      .text(run.text, x, y + size, { lineBreak: false, baseline: 'alphabetic', ...featuresOf(run.rtl) });
-    x += widths[index] ?? 0;
-  });
-}
-
-function featuresOf(rtl: boolean): { features?: PDFKit.Mixins.OpenTypeFeatures[] } {
-  return rtl ? { features: ['rlig', 'calt'] } : {};
+  drawRuns(doc, text, size, weight, rtl, color, y, (total) => (rtl ? PAGE.margin + width - total : PAGE.margin));
 }
