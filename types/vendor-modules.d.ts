@@ -3,6 +3,9 @@
 declare module '@digitalbazaar/credentials-context' {
   export const contexts: Map<string, object>;
 }
+declare module '@digitalbazaar/vc-bitstring-status-list-context' {
+  export const contexts: Map<string, object>;
+}
 declare module '@digitalbazaar/data-integrity-context' {
   export const contexts: Map<string, object>;
 }
