@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { expect } from 'chai';
 import { minimalCredential } from '../helpers/fixtures.js';
 import { newDidKeySigner } from '../helpers/did-key-signer.js';
+import { chainingSigner } from '../helpers/foreign-signers.js';
 import { startTestApp, type TestApp } from '../helpers/start-app.js';
 
 /**
@@ -184,6 +185,80 @@ describe('VC API conformance (the W3C/CCG suites’ requests)', () => {
       const malformed = await verify({ ...vc, type: 'NotAType' }, { checks: ['expiration'] });
       expect(malformed.status).to.equal(422);
       expect(outcome(malformed.body, 'validity-period')).to.include({ status: 'skipped', cause: 'not-run' });
+    });
+  });
+
+  describe('proof chains (previousProof, VC Data Integrity §4.5)', () => {
+    /** An issuer's proof with an id, then an endorser's proof chained after it. */
+    async function chained(previousProof: (firstId: string) => string | string[] = (id) => id) {
+      const issuerSigner = await chainingSigner();
+      const endorser = await chainingSigner();
+      const firstId = `urn:uuid:${randomUUID()}`;
+      const unsigned = { ...minimalCredential(), issuer: issuerSigner.did, validFrom: '2024-01-01T00:00:00Z' };
+      const first = await issuerSigner.addProof(unsigned, { id: firstId });
+      const both = await endorser.addProof(first, { previousProof: previousProof(firstId) });
+      return { issuerSigner, endorser, firstId, unsigned, first, both };
+    }
+
+    it('verifies a chained proof over the credential with the proof it names, and names the chain', async () => {
+      const { both, firstId, issuerSigner, endorser } = await chained();
+      const report = await verify(both);
+      expect(report.status, report.text).to.equal(200);
+      expect(outcome(report.body, 'signature').message).to.include(`chained after ${firstId}`);
+      expect(outcome(report.body, 'issuer').message).to.include(`Signed by ${issuerSigner.did}`).and.include(endorser.did);
+    });
+
+    it('accepts previousProof as a list of ids', async () => {
+      const { both } = await chained((id) => [id]);
+      expect((await verify(both)).status).to.equal(200);
+    });
+
+    it('fails when previousProof names no proof of the credential', async () => {
+      const { both } = await chained();
+      const proofs = both.proof as Array<Record<string, unknown>>;
+      const broken = { ...both, proof: [proofs[0], { ...proofs[1], previousProof: 'urn:uuid:00000000-0000-4000-8000-000000000000' }] };
+      const report = await verify(broken);
+      expect(report.status).to.equal(422);
+      expect(outcome(report.body, 'signature').problems?.[0]?.type).to.match(/invalid-signature$/);
+      expect(report.text).to.include('is not the id of another proof');
+      // The proof it chained after, removed from the set: the same.
+      const alone = await verify({ ...both, proof: [proofs[1]] });
+      expect(alone.status).to.equal(422);
+      expect(alone.text).to.include('is not the id of another proof');
+    });
+
+    it('fails when the proof it chained after is swapped for another valid proof with the same id', async () => {
+      const { both, unsigned, issuerSigner, firstId } = await chained();
+      const other = await issuerSigner.addProof(unsigned, { id: firstId, created: '2024-06-01T00:00:00Z' });
+      const proofs = both.proof as Array<Record<string, unknown>>;
+      const swapped = { ...both, proof: [(other.proof as Array<Record<string, unknown>>)[0], proofs[1]] };
+      const report = await verify(swapped);
+      expect(report.status).to.equal(422);
+      expect(outcome(report.body, 'signature').status).to.equal('failure');
+      expect(report.text).to.match(/Proof 2 of 2/);
+    });
+
+    it('fails a proof that claims a chain it was not signed with', async () => {
+      const issuerSigner = await chainingSigner();
+      const endorser = await chainingSigner();
+      const unsigned = { ...minimalCredential(), issuer: issuerSigner.did, validFrom: '2024-01-01T00:00:00Z' };
+      const first = await issuerSigner.addProof(unsigned, { id: 'urn:uuid:1' });
+      // Signed as a plain set member (over the credential alone), then labelled as chained.
+      const setMember = await endorser.addProof(first, {});
+      const proofs = setMember.proof as Array<Record<string, unknown>>;
+      const relabelled = { ...setMember, proof: [proofs[0], { ...proofs[1], previousProof: 'urn:uuid:1' }] };
+      expect((await verify(setMember)).status).to.equal(200);
+      const report = await verify(relabelled);
+      expect(report.status).to.equal(422);
+      expect(outcome(report.body, 'signature').status).to.equal('failure');
+    });
+
+    it('refuses a previousProof that is not an id or a list of ids', async () => {
+      const { both } = await chained();
+      const proofs = both.proof as Array<Record<string, unknown>>;
+      const report = await verify({ ...both, proof: [proofs[0], { ...proofs[1], previousProof: 456321 }] });
+      expect(report.status).to.equal(422);
+      expect(report.body.verdict).to.be.oneOf(['malformed', 'not-genuine']);
     });
   });
 
