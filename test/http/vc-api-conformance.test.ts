@@ -262,6 +262,21 @@ describe('VC API conformance (the W3C/CCG suites’ requests)', () => {
     });
   });
 
+  describe('an EnvelopedVerifiableCredential', () => {
+    it('must name the VC 2.0 context, which defines the envelope (an empty or other context is malformed)', async () => {
+      const issued = await app.post('/credentials/issue', { credential: minimalCredential(), options: { format: 'jwt' } }, auth());
+      const envelope = issued.body.verifiableCredential;
+      expect((await verify(envelope)).status).to.equal(200);
+      for (const context of [[], EXAMPLES_V2, undefined]) {
+        const altered = { ...envelope, '@context': context };
+        if (context === undefined) delete altered['@context'];
+        const report = await verify(altered);
+        expect(report.status, JSON.stringify(context)).to.equal(422);
+        expect(outcome(report.body, 'data-model').problems?.[0]?.instance).to.equal('/verifiableCredential/@context');
+      }
+    });
+  });
+
   describe('a validity period that ends before it starts', () => {
     it('is refused at issue (400 naming validUntil) and is malformed at verify, whatever the clock says', async () => {
       const inverted = minimalCredential({ validFrom: '2027-01-01T00:00:00Z', validUntil: '2025-01-01T00:00:00Z' });
