@@ -68,6 +68,8 @@ function scopedToAskedChecks(report: VerificationReport, names: string[]): Verif
       for (const earlier of report.checks.slice(0, report.checks.indexOf(outcome))) if (isFatal(earlier.check)) prerequisites.add(earlier.check);
     }
   }
+  // A malformed credential is never verified, whatever was asked (the schema also refuses an empty list).
+  prerequisites.add('data-model');
   const covered = report.checks.filter((outcome) => (ids.has(outcome.check) || prerequisites.has(outcome.check)) && outcome.check !== 'trust');
   return { ...report, verified: isVerified(covered), verifiedChecks: covered.map((outcome) => outcome.check) };
 }

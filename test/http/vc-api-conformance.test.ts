@@ -185,6 +185,10 @@ describe('VC API conformance (the W3C/CCG suites’ requests)', () => {
       const malformed = await verify({ ...vc, type: 'NotAType' }, { checks: ['expiration'] });
       expect(malformed.status).to.equal(422);
       expect(outcome(malformed.body, 'validity-period')).to.include({ status: 'skipped', cause: 'not-run' });
+      // An empty list would otherwise ask about nothing, and so vouch for anything.
+      const none = await verify({ ...vc, name: 'Changed' }, { checks: [] });
+      expect(none.status).to.equal(400);
+      expect(none.body.errors.map((error: { pointer: string }) => error.pointer)).to.include('/options/checks');
     });
   });
 
