@@ -111,6 +111,21 @@ describe('VC API conformance (the W3C/CCG suites’ requests)', () => {
       expect(after.body.verdict).to.equal('revoked');
     });
 
+    it('shows a VC 1.1 credential issued here on its employer page and certificate, like any other', async () => {
+      // VC 1.1 defines no `name`: the page shows what the credential has.
+      const credential = vc11();
+      delete credential.id;
+      const issued = await app.post('/credentials/issue', { credential }, auth());
+      expect(issued.status, issued.text).to.equal(201);
+      const pageId = (issued.body.verifiableCredential.id as string).split('/').pop() as string;
+      const page = await app.get(`/v/${pageId}?lang=en`);
+      expect(page.status).to.equal(200);
+      expect(page.text).to.include('data-verdict="valid"');
+      const pdf = await app.get(`/credentials/${pageId}/certificate.pdf`);
+      expect(pdf.status).to.equal(200);
+      expect(pdf.headers.get('content-type')).to.match(/application\/pdf/);
+    });
+
     it('refuses a VC 1.1 request without issuer (the VC API requires it), and as a VC-JOSE JWT (VC 2.0 only)', async () => {
       const withoutIssuer = vc11();
       delete withoutIssuer.issuer;
