@@ -3,6 +3,9 @@
 declare module '@digitalbazaar/credentials-context' {
   export const contexts: Map<string, object>;
 }
+declare module '@digitalbazaar/vc-bitstring-status-list-context' {
+  export const contexts: Map<string, object>;
+}
 declare module '@digitalbazaar/data-integrity-context' {
   export const contexts: Map<string, object>;
 }
@@ -50,6 +53,9 @@ declare module '@digitalcredentials/data-integrity' {
     canonize(input: object, options: object): Promise<string>;
     canonizeProof(proof: object, options: { document: object; documentLoader: unknown }): Promise<string>;
     createVerifyData(options: { document: object; proof: object; documentLoader: unknown }): Promise<Uint8Array>;
+    verifyProof(options: { proof: object; document: object; [other: string]: unknown }): Promise<{ verified: boolean; error?: unknown }>;
+    /** A template jsonld-signatures copies into each proof it creates (e.g. an id, a previousProof). */
+    proof?: Record<string, unknown>;
   }
 }
 

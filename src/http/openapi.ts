@@ -221,7 +221,14 @@ export function buildOpenApi(publicUrl: string): object {
           properties: {
             verified: {
               type: 'boolean',
-              description: 'VC API meaning: proof, structure, validity period and status all hold. Trust is reported in verdict and trust.',
+              description:
+                'VC API meaning: proof, structure, issuer, validity period and status all hold (with options.checks: the checks listed in verifiedChecks). Trust is reported in verdict and trust.',
+            },
+            verifiedChecks: {
+              type: 'array',
+              items: { type: 'string' },
+              description:
+                'Only with options.checks: the checks `verified` answers for (those asked and the fatal checks they rest on). Every check is still run and listed in checks.',
             },
             verdict: {
               enum: [

@@ -1,8 +1,9 @@
 import type { Clock } from '../shared/clock.js';
-import { assertCredentialStructure, expandSafely, type Credential } from '../shared/credential-model.js';
+import { assertCredentialStructure, dataModelOf, expandSafely, type Credential, type DataModel } from '../shared/credential-model.js';
 import { ProblemError } from '../shared/problems.js';
 import { assertMatchesSchema } from '../shared/schema-validator.js';
 import type { DocumentLoader } from '../resolve/document-loader.js';
+import { STATUS_V1_CONTEXT } from '../resolve/known-contexts.js';
 import { signDataIntegrity } from '../sign/data-integrity-signer.js';
 import { envelope, signVcJwt } from '../sign/jose-signer.js';
 import type { Keyring } from '../sign/keyring.js';
@@ -26,7 +27,8 @@ export interface IssueDeps {
 
 export interface IssueRequest {
   credential: Credential;
-  options?: { format?: CredentialFormat };
+  /** credentialStatus (VC API): every VC 2.0 credential gets its entries anyway; a VC 1.1 one only when asked. */
+  options?: { format?: CredentialFormat; credentialStatus?: { type: 'BitstringStatusListEntry' } };
 }
 
 export interface IssueResult {
@@ -57,8 +59,9 @@ export async function issueCredential(deps: IssueDeps, issuer: IssuerRecord, bod
   const key = await deps.keyring.activeKey(issuer);
   // The status position is taken last, once the request is known to be valid, so
   // that bad requests do not use up positions (which are never reused).
-  const status = await allocateStatus(deps, issuer.id, prepared.format, statusPurposesFor(prepared.credential));
-  const record = await signPrepared(deps, issuer, prepared, key, status.position, status.entries);
+  const purposes = statusPurposesFor(prepared.credential);
+  const status = purposes.length === 0 ? undefined : await allocateStatus(deps, issuer.id, prepared.format, purposes);
+  const record = await signPrepared(deps, issuer, prepared, key, status?.position, status?.entries ?? []);
 
   const saved = await deps.store.credentials.saveIssued(record, claim);
   if (saved.outcome === 'replayed') return replay(saved, claim?.requestHash ?? '');
@@ -73,17 +76,44 @@ export interface PreparedIssue {
 }
 
 /**
- * prepare → the one signed form + VC DM 2.0 → profile conformance, all synchronous.
+ * VC 2.0 is what a credential is issued as unless its first context asks for VC 1.1
+ * (as the W3C/CCG VC API suites and older wallets do); it is then signed as 1.1, never
+ * rewritten into 2.0 — the holder gets the data model the caller wrote.
+ */
+const ISSUED_DATA_MODELS: readonly DataModel[] = ['2.0', '1.1'];
+
+/**
+ * prepare → the one signed form + VC DM 2.0 (or 1.1) → profile conformance, all synchronous.
  * The caller then runs safe mode (`expandSafely`, one credential; or many at once for a
  * batch) before taking a status position and signing: no check is skipped either way.
  */
 export function prepareIssue(deps: Pick<IssueDeps, 'clock' | 'publicUrl'>, issuer: IssuerRecord, body: IssueRequest): PreparedIssue {
   const now = deps.clock.now();
+  const format = body.options?.format ?? 'di';
   const credential = prepareCredential(body.credential, { issuer, publicUrl: deps.publicUrl, now });
-  assertCredentialStructure(credential, '/credential');
+  assertCredentialStructure(credential, '/credential', ISSUED_DATA_MODELS);
+  if (dataModelOf(credential) === '1.1') prepareVc11(credential, format, body.options?.credentialStatus !== undefined);
   // A credential that names one of our profiles in credentialSchema must match it.
   assertClaimedProfileSchemas(credential, '/credential');
-  return { credential, format: body.options?.format ?? 'di', now };
+  return { credential, format, now };
+}
+
+/**
+ * VC 1.1 is secured with an embedded proof only (VC-JOSE secures VC 2.0). Its context does
+ * not define Bitstring Status List entries, and VC 1.1 verifiers often lack the context that
+ * does (the W3C eddsa suite's loader does), so a 1.1 credential gets status entries — and
+ * that context, after the caller's — only when options.credentialStatus asks for them
+ * (status-purposes.ts reads the context). Without them it cannot be revoked or suspended,
+ * and a status change says so (409). The signer adds the Data Integrity context for the proof.
+ */
+function prepareVc11(credential: Credential, format: CredentialFormat, statusAsked: boolean): void {
+  if (format === 'jwt') {
+    throw new ProblemError('invalid-request', 'A VC 1.1 credential is issued with a Data Integrity proof only (options.format "di"); VC-JOSE secures VC 2.0.', {
+      pointer: '/options/format',
+    });
+  }
+  const contexts = credential['@context'] as unknown[];
+  if (statusAsked && !contexts.includes(STATUS_V1_CONTEXT)) credential['@context'] = [...contexts, STATUS_V1_CONTEXT];
 }
 
 /** Adds the status entries of `position` and signs; the record is not stored yet. */
@@ -92,19 +122,20 @@ export async function signPrepared(
   issuer: IssuerRecord,
   prepared: PreparedIssue,
   key: SigningKey,
-  position: StatusPosition,
+  position: StatusPosition | undefined,
   entries: StatusEntry[],
 ): Promise<CredentialRecord> {
   const { credential, format, now } = prepared;
-  // OB 3.0 allows one credentialStatus (an object in the 1EdTech schema); other credentials get both entries.
-  credential.credentialStatus = entries.length === 1 ? entries[0] : entries;
+  // OB 3.0 allows one credentialStatus (an object in the 1EdTech schema); other credentials get both entries
+  // (a VC 1.1 credential none, unless asked: prepareVc11).
+  if (entries.length > 0) credential.credentialStatus = entries.length === 1 ? entries[0] : entries;
   const record: CredentialRecord = {
     id: credential.id as string,
     issuerId: issuer.id,
     format,
     credential: {},
     issuedAt: now.toISOString(),
-    status: position,
+    ...(position === undefined ? {} : { status: position }),
   };
   if (format === 'jwt') {
     record.jwt = await signVcJwt(credential, key);

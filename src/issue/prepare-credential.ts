@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { isoSeconds } from '../shared/clock.js';
-import { issuerIdOf, type Credential } from '../shared/credential-model.js';
+import { dataModelOf, issuerIdOf, type Credential } from '../shared/credential-model.js';
 import { ProblemError } from '../shared/problems.js';
 import type { IssuerRecord } from '../store/ports.js';
 
@@ -8,8 +8,9 @@ import type { IssuerRecord } from '../store/ports.js';
 const ABSOLUTE_URI = /^[A-Za-z][A-Za-z0-9+.-]*:[^\s]+$/;
 
 /**
- * Fills what the service owns (id, validFrom, issuer) and refuses what the caller may
- * not set: another issuer, a proof, or a status. Returns a new object; the input is untouched.
+ * Fills what the service owns (id, issuer, and the start of validity: validFrom in VC 2.0,
+ * issuanceDate in VC 1.1, each the term its own data model defines) and refuses what the
+ * caller may not set: another issuer, a proof, or a status. Returns a new object; the input is untouched.
  */
 export function prepareCredential(input: Credential, context: { issuer: IssuerRecord; publicUrl: string; now: Date }): Credential {
   if ('proof' in input) {
@@ -32,6 +33,12 @@ export function prepareCredential(input: Credential, context: { issuer: IssuerRe
       pointer: '/credential/id',
     });
   }
+  const model = dataModelOf(input);
+  // A 2.0 request may leave the issuer to the API key. A 1.1 request is a W3C VC API client's,
+  // and that API (its CCG issuer suite) requires credential.issuer, as VC 1.1 itself does.
+  if (model === '1.1' && input.issuer === undefined) {
+    throw new ProblemError('invalid-credential', 'issuer is required in a VC 1.1 credential.', { pointer: '/credential/issuer' });
+  }
   const claimed = input.issuer === undefined ? undefined : issuerIdOf(input);
   // A malformed issuer is the caller's mistake (400), decided before who may issue (403).
   if (input.issuer !== undefined && (claimed === undefined || !ABSOLUTE_URI.test(claimed))) {
@@ -44,10 +51,11 @@ export function prepareCredential(input: Credential, context: { issuer: IssuerRe
       { pointer: '/credential/issuer' },
     );
   }
+  const start = model === '1.1' ? 'issuanceDate' : 'validFrom';
   return {
     ...input,
     id: input.id ?? `${context.publicUrl}/credentials/${randomUUID()}`,
     issuer: input.issuer ?? context.issuer.did,
-    validFrom: input.validFrom ?? isoSeconds(context.now),
+    [start]: input[start] ?? isoSeconds(context.now),
   };
 }

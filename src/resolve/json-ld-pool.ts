@@ -86,6 +86,8 @@ export async function verifyProofInPool(
   didDocuments: Record<string, DidDocument>,
   extraContexts?: Record<string, object>,
   purpose?: ProofPurposeSpec,
+  /** For a chained proof: the proofs its previousProof names, part of what it signed. */
+  previousProofs?: object[],
 ): Promise<{ verified: true } | { verified: false; message: string; unresolved?: ProblemError }> {
   const result = await run({
     kind: 'verify-proof',
@@ -93,6 +95,7 @@ export async function verifyProofInPool(
     didDocuments,
     ...(extraContexts === undefined ? {} : { extraContexts }),
     ...(purpose === undefined ? {} : { purpose }),
+    ...(previousProofs === undefined ? {} : { previousProofs }),
   });
   if (result.ok) return { verified: true };
   if ('verified' in result)

@@ -30,6 +30,8 @@ export type JsonLdTask =
       extraContexts?: Record<string, object>;
       /** assertion (credentials, the default) or authentication (a holder's presentation, with its challenge and domain). */
       purpose?: ProofPurposeSpec;
+      /** A chained proof's previous proofs (verify/checks/proofs-of.ts signedInputOf): signed with the document. */
+      previousProofs?: object[];
     };
 
 export type ProofPurposeSpec = { kind: 'assertion' } | { kind: 'authentication'; challenge?: string; domain?: string };
@@ -102,7 +104,7 @@ export default async function run(task: JsonLdTask): Promise<JsonLdTaskResult | 
     for (const document of task.documents) results.push((await expandOne(document)) as ExpandManyResult['results'][number]);
     return { ok: true, results };
   }
-  const suite = suiteFor((task.credential as { proof?: unknown }).proof);
+  const suite = suiteFor((task.credential as { proof?: unknown }).proof, task.previousProofs);
   if (suite === undefined) {
     return { ok: false, verified: false, message: 'The proof is of a type this verifier does not check.' };
   }
@@ -123,14 +125,31 @@ export default async function run(task: JsonLdTask): Promise<JsonLdTaskResult | 
  * (verify/checks/proofs-of.ts). The key type is the library's to check (an eddsa proof
  * made with a P-256 key fails its algorithm check).
  */
-function suiteFor(proof: unknown): object | undefined {
+function suiteFor(proof: unknown, previousProofs?: object[]): object | undefined {
   if (proof === null || typeof proof !== 'object' || Array.isArray(proof)) return undefined;
   const { type, cryptosuite } = proof as { type?: unknown; cryptosuite?: unknown };
-  if (type === 'Ed25519Signature2020') return new Ed25519Signature2020();
+  if (type === 'Ed25519Signature2020') return previousProofs === undefined ? new Ed25519Signature2020() : undefined;
   if (type !== 'DataIntegrityProof') return undefined;
-  if (cryptosuite === 'eddsa-rdfc-2022') return new DataIntegrityProof({ cryptosuite: eddsaRdfc2022 });
-  if (cryptosuite === 'ecdsa-rdfc-2019') return new DataIntegrityProof({ cryptosuite: ecdsaRdfc2019 });
-  return undefined;
+  const chosen = cryptosuite === 'eddsa-rdfc-2022' ? eddsaRdfc2022 : cryptosuite === 'ecdsa-rdfc-2019' ? ecdsaRdfc2019 : undefined;
+  if (chosen === undefined) return undefined;
+  return previousProofs === undefined ? new DataIntegrityProof({ cryptosuite: chosen }) : new ChainedDataIntegrityProof(chosen, previousProofs);
+}
+
+/**
+ * VC Data Integrity §4.5: a proof whose previousProof names other proofs signed the
+ * document with those proofs in it. jsonld-signatures hands a suite the document with
+ * every proof removed, so this suite puts the named ones back before the library's own
+ * verification (canonicalisation, signature, and jsonld-signatures' purpose check) runs.
+ */
+class ChainedDataIntegrityProof extends DataIntegrityProof {
+  readonly #previousProofs: object[];
+  constructor(cryptosuite: unknown, previousProofs: object[]) {
+    super({ cryptosuite });
+    this.#previousProofs = previousProofs;
+  }
+  override verifyProof(options: { proof: object; document: object; [other: string]: unknown }) {
+    return super.verifyProof({ ...options, document: { ...options.document, proof: this.#previousProofs } });
+  }
 }
 
 function firstMessage(error: unknown): string {

@@ -7,8 +7,9 @@ import { assertSignedForm } from './signed-form.js';
 export type Credential = Record<string, unknown>;
 
 /**
- * The VC data model a credential is written in. We issue 2.0 only; 1.1 is verified
- * because the education issuers people hold credentials from still sign it.
+ * The VC data model a credential is written in. We issue 2.0 unless a caller writes 1.1
+ * (by its first context); 1.1 is verified because the education issuers people hold
+ * credentials from still sign it.
  */
 export type DataModel = '2.0' | '1.1';
 
@@ -53,6 +54,30 @@ export function assertCredentialStructure(credential: Credential, basePointer = 
       });
     }
     throw error;
+  }
+  assertPeriodInOrder(credential, basePointer);
+}
+
+/**
+ * VC DM 2.0 §4.9: validFrom is the same as or earlier than validUntil (VC 1.1's
+ * issuanceDate / expirationDate likewise). A period that ends before it starts is a
+ * malformed credential whatever the clock says, so it is refused at issue and is a
+ * data-model failure at verify — not merely "expired" or "not yet valid".
+ */
+function assertPeriodInOrder(credential: Credential, basePointer: string): void {
+  const pairs: Array<[string, string]> = [
+    ['validFrom', 'validUntil'],
+    ['issuanceDate', 'expirationDate'],
+  ];
+  for (const [from, until] of pairs) {
+    const starts = credential[from];
+    const ends = credential[until];
+    if (typeof starts !== 'string' || typeof ends !== 'string') continue;
+    if (Date.parse(starts) > Date.parse(ends)) {
+      throw new ProblemError('invalid-credential', `${until} (${ends}) is earlier than ${from} (${starts}); a validity period cannot end before it starts.`, {
+        pointer: `${basePointer}/${until}`,
+      });
+    }
   }
 }
 

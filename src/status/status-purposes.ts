@@ -1,4 +1,5 @@
-import type { Credential } from '../shared/credential-model.js';
+import { dataModelOf, type Credential } from '../shared/credential-model.js';
+import { STATUS_V1_CONTEXT } from '../resolve/known-contexts.js';
 import type { CredentialRecord, StatusPurpose } from '../store/ports.js';
 import { STATUS_PURPOSES } from './status-list-urls.js';
 
@@ -8,9 +9,13 @@ const OPEN_BADGE_TYPES = new Set(['OpenBadgeCredential', 'AchievementCredential'
  * Which status entries a new credential gets. Open Badges 3.0 allows one
  * `credentialStatus` (the 1EdTech schema types it as a single object, and OB 3.0
  * verifiers validate against that schema), so an OB 3.0 credential is given the
- * revocation entry only; every other credential gets revocation and suspension.
+ * revocation entry only; every other credential gets revocation and suspension —
+ * except a VC 1.1 credential that does not name the status context (issue-credential
+ * adds it only when the caller asks for status), which gets none: its entries would
+ * be terms no context of it defines.
  */
 export function statusPurposesFor(credential: Credential): readonly StatusPurpose[] {
+  if (dataModelOf(credential) === '1.1' && !([] as unknown[]).concat(credential['@context']).includes(STATUS_V1_CONTEXT)) return [];
   return isOpenBadgeCredential(credential) ? ['revocation'] : STATUS_PURPOSES;
 }
 

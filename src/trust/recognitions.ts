@@ -82,6 +82,9 @@ export async function recognizeHostedIssuer(deps: Deps, slug: string, body: unkn
       type: ['VerifiableCredential', 'RecognizedEntityCredential'],
       issuer: { id: authority.did, name: authority.legalName },
       name: `${authority.legalName} recognizes ${issuer.legalName}`,
+      // The credential's validity period is the recognition's (VC 2.0: validFrom ≤ validUntil, so a
+      // recognition recorded after it ended starts when it started, not when it was recorded).
+      ...(body.validFrom === undefined ? {} : { validFrom: body.validFrom }),
       ...(body.validUntil === undefined ? {} : { validUntil: body.validUntil }),
       credentialSubject: recognizedEntitySubject(recognition),
     },

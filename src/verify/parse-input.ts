@@ -1,4 +1,5 @@
 import { decodeProtectedHeader, type ProtectedHeaderParameters } from 'jose';
+import { VC_V2_CONTEXT } from '../resolve/known-contexts.js';
 import { VC_JWT_MEDIA_TYPE } from '../sign/jose-signer.js';
 import type { Credential } from '../shared/credential-model.js';
 import { assertWithinJsonLimits } from '../shared/json-limits.js';
@@ -26,6 +27,14 @@ export function parseVerifiable(input: unknown): ParsedCredential {
   const type = object.type;
   const isEnvelope = type === 'EnvelopedVerifiableCredential' || (Array.isArray(type) && type.includes('EnvelopedVerifiableCredential'));
   if (isEnvelope) {
+    // VC DM 2.0 §4.13.1: the envelope's own @context must define id, type and EnvelopedVerifiableCredential,
+    // which the VC 2.0 context does; the JWT inside is checked on its own after.
+    const contexts = ([] as unknown[]).concat(object['@context'] ?? []);
+    if (!contexts.includes(VC_V2_CONTEXT)) {
+      throw new ProblemError('malformed-credential', `An EnvelopedVerifiableCredential's @context must include ${VC_V2_CONTEXT}.`, {
+        pointer: '/verifiableCredential/@context',
+      });
+    }
     const id = object.id;
     if (typeof id !== 'string' || !id.startsWith(ENVELOPE_PREFIX)) {
       throw new ProblemError('malformed-credential', `An EnvelopedVerifiableCredential's id must be a "${ENVELOPE_PREFIX}<jwt>" data URL.`, {

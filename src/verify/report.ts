@@ -63,6 +63,11 @@ export interface TrustSummary {
 
 export interface VerificationReport {
   verified: boolean;
+  /**
+   * With VC API options.checks: the checks `verified` answers for (those asked, and the fatal
+   * checks they rest on). Absent: `verified` covers every check but trust.
+   */
+  verifiedChecks?: CheckId[];
   verdict: Verdict;
   format: 'di' | 'jwt' | 'unknown';
   credential?: { id?: string | undefined; type?: unknown; issuer?: string | undefined; validFrom?: string | undefined; validUntil?: string | undefined };

@@ -17,7 +17,7 @@ import type { TrustRegistry } from '../trust/trust-registry.js';
 import { validityPeriodCheck } from './checks/validity-period-check.js';
 import { frameworkSections, resolveFrameworkOptions, type FrameworkOptions } from './framework-sections.js';
 import { runChecks } from './run-checks.js';
-import { isVerified, verdictOf, type VerificationReport } from './report.js';
+import { isVerified, verdictOf, type CheckId, type VerificationReport } from './report.js';
 
 /** Everything but trust: what a credential must pass to be `verified` (VC API), and all a trust list's own credentials get. */
 export const CREDENTIAL_CHECKS: readonly Check[] = [dataModelCheck, issuerKeyCheck, signatureCheck, issuerCheck, schemaCheck, validityPeriodCheck, statusCheck];
@@ -35,8 +35,11 @@ export interface VerifyDeps {
 
 export interface VerifyRequest {
   verifiableCredential: unknown;
-  options?: FrameworkOptions;
+  options?: FrameworkOptions & { checks?: string[] };
 }
+
+/** The VC API names of checks (schemas/verify-request), as our check ids. */
+const VC_API_CHECK_NAMES: Readonly<Record<string, CheckId>> = { proof: 'signature', credentialStatus: 'status', expiration: 'validity-period' };
 
 /** parse → data model → key → signature → issuer → schema → validity → status → report (+ levels and requirements when asked). */
 export async function verifyCredential(deps: VerifyDeps, body: unknown): Promise<VerificationReport> {
@@ -44,7 +47,35 @@ export async function verifyCredential(deps: VerifyDeps, body: unknown): Promise
   // Unknown frameworks or presets are the caller's mistake: refused before any check runs.
   const asked = resolveFrameworkOptions(body.options ?? {});
   const { report, credential } = await verifyOne(deps, body.verifiableCredential);
-  return { ...report, ...frameworkSections(asked, report, credential, deps.clock.now()) };
+  // Claims are evaluated only for a credential that passed every check, whatever subset `verified` is about.
+  const full = { ...report, ...frameworkSections(asked, report, credential, deps.clock.now()) };
+  return body.options?.checks === undefined ? full : scopedToAskedChecks(full, body.options.checks);
+}
+
+/**
+ * W3C VC API `options.checks`: the caller names the checks it asks about, and `verified`
+ * (hence 200 / 422) answers for those. Every check still runs and is reported, and the
+ * verdict still covers all of them; `verifiedChecks` says which ones `verified` covers.
+ * Each asked check rests on the fatal checks before it (a proof is only checked once the
+ * credential is well formed and its key resolved; otherwise it is "not run", never a
+ * success), and trust never counts, as without the option.
+ */
+function scopedToAskedChecks(report: VerificationReport, names: string[]): VerificationReport {
+  const ids = new Set<CheckId>(names.map((name) => VC_API_CHECK_NAMES[name] ?? (name as CheckId)));
+  const prerequisites = new Set<CheckId>();
+  for (const outcome of report.checks) {
+    if (ids.has(outcome.check)) {
+      for (const earlier of report.checks.slice(0, report.checks.indexOf(outcome))) if (isFatal(earlier.check)) prerequisites.add(earlier.check);
+    }
+  }
+  // A malformed credential is never verified, whatever was asked (the schema also refuses an empty list).
+  prerequisites.add('data-model');
+  const covered = report.checks.filter((outcome) => (ids.has(outcome.check) || prerequisites.has(outcome.check)) && outcome.check !== 'trust');
+  return { ...report, verified: isVerified(covered), verifiedChecks: covered.map((outcome) => outcome.check) };
+}
+
+function isFatal(id: CheckId): boolean {
+  return CHECKS.find((check) => check.id === id)?.fatal === true;
 }
 
 /** The checks and the parsed credential (the JWT payload for VC-JOSE), for callers that read its claims. */

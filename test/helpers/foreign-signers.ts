@@ -1,5 +1,6 @@
 import { CompactSign, importJWK } from 'jose';
 import * as vc from '@digitalcredentials/vc';
+import jsigs from '@digitalcredentials/jsonld-signatures';
 import { DataIntegrityProof } from '@digitalcredentials/data-integrity';
 import { cryptosuite as eddsaRdfc2022 } from '@digitalcredentials/eddsa-rdfc-2022-cryptosuite';
 import * as Ed25519Multikey from '@digitalcredentials/ed25519-multikey';
@@ -77,4 +78,47 @@ export async function signVcJwtES256(
 export function unsignedJwt(header: Record<string, unknown>, credential: Record<string, unknown>, signature = 'AAAA'): string {
   const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
   return `${part(header)}.${part(credential)}.${signature}`;
+}
+
+/**
+ * Ed25519 did:key signers that add Data Integrity proofs to a proof set or chain, with the
+ * library's own DataIntegrityProof: `id` and `previousProof` go into the proof template the
+ * library copies, and a chained proof is created over the credential carrying the proofs it
+ * names, as VC Data Integrity §4.5 defines a chain (no library assembles chains itself).
+ */
+export async function chainingSigner(): Promise<{
+  did: string;
+  addProof(
+    credential: Record<string, unknown>,
+    options: { id?: string; previousProof?: string | string[]; created?: string },
+  ): Promise<Record<string, unknown>>;
+}> {
+  const keyPair = await Ed25519Multikey.generate();
+  const did = `did:key:${keyPair.publicKeyMultibase}`;
+  keyPair.id = `${did}#${keyPair.publicKeyMultibase}`;
+  keyPair.controller = did;
+  return {
+    did,
+    async addProof(credential, options) {
+      const suite = new DataIntegrityProof({
+        signer: keyPair.signer(),
+        cryptosuite: eddsaRdfc2022,
+        ...(options.created === undefined ? {} : { date: options.created }),
+      });
+      suite.proof = {
+        ...(options.id === undefined ? {} : { id: options.id }),
+        ...(options.previousProof === undefined ? {} : { previousProof: options.previousProof }),
+      };
+      const existing = ([] as Array<Record<string, unknown>>).concat((credential.proof as Record<string, unknown> | undefined) ?? []);
+      const { proof: _existing, ...unsecured } = credential;
+      const named = ([] as string[]).concat(options.previousProof ?? []);
+      const document = named.length === 0 ? unsecured : { ...unsecured, proof: existing.filter((proof) => named.includes(proof.id as string)) };
+      const proof = await (suite as unknown as { createProof(options: object): Promise<Record<string, unknown>> }).createProof({
+        document: structuredClone(document),
+        purpose: new jsigs.purposes.AssertionProofPurpose(),
+        documentLoader,
+      });
+      return { ...unsecured, proof: [...existing, proof] };
+    },
+  };
 }

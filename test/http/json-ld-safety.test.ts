@@ -72,8 +72,8 @@ describe('JSON-LD never reaches the network, and undefined terms are refused', (
     expect(trapped).to.deep.equal([]);
   });
 
-  it('refuses a credential whose first context is not VC 2.0', async () => {
-    const response = await issue(minimalCredential({ '@context': ['https://www.w3.org/2018/credentials/v1'] }));
+  it('refuses a credential whose first context is neither VC 2.0 nor VC 1.1', async () => {
+    const response = await issue(minimalCredential({ '@context': ['https://www.w3.org/ns/credentials/examples/v2', 'https://www.w3.org/ns/credentials/v2'] }));
     expect(response.status).to.equal(400);
     expect(response.body.errors.map((error: { pointer: string }) => error.pointer)).to.include('/credential/@context/0');
   });

@@ -36,7 +36,8 @@ async function statusList(url: string, key: SigningKey, options: { revoked?: boo
       id: url,
       type: ['VerifiableCredential', 'BitstringStatusListCredential'],
       issuer: key.controller,
-      validFrom: '2026-01-01T00:00:00Z',
+      // Before any validUntil a scenario gives: an expired list is well formed, only expired.
+      validFrom: '2024-01-01T00:00:00Z',
       validUntil: options.validUntil ?? '2999-01-01T00:00:00Z',
       credentialSubject: {
         id: `${url}#list`,

@@ -244,28 +244,37 @@ describe('verifying credentials other stacks issue (#11)', () => {
     });
   });
 
-  describe('issue stays VC 2.0 only', () => {
+  describe('issue: VC 2.0, or VC 1.1 signed as 1.1 when the request is written in 1.1', () => {
     let issuer: { apiKey: string; did: string; id: string };
     before(async () => {
       issuer = await app.createIssuer();
     });
+    const vc11 = (id: string) => ({
+      '@context': [VC_V1],
+      id,
+      type: ['VerifiableCredential'],
+      issuer: issuer.did,
+      issuanceDate: '2024-06-01T00:00:00Z',
+      credentialSubject: { id: 'did:example:worker-1' },
+    });
 
-    for (const format of ['di', 'jwt']) {
-      it(`refuses an issue request with the VC 1.1 context (${format}), naming the context, and stores nothing`, async () => {
-        const id = `urn:uuid:9d1c0e52-6f0b-4d8e-a1a3-2b7f5c1e${format === 'di' ? '0001' : '0002'}`;
-        const credential = {
-          '@context': [VC_V1],
-          id,
-          type: ['VerifiableCredential'],
-          issuanceDate: '2024-06-01T00:00:00Z',
-          credentialSubject: { id: 'did:example:worker-1' },
-        };
-        const response = await app.post('/credentials/issue', { credential, options: { format } }, { authorization: `Bearer ${issuer.apiKey}` });
-        expect(response.status).to.equal(400);
-        expect(response.headers.get('content-type')).to.match(/application\/problem\+json/);
-        expect(response.body.errors.map((error: { pointer: string }) => error.pointer)).to.include('/credential/@context/0');
-        expect(await app.services.store.credentials.findById(id)).to.equal(undefined);
-      });
-    }
+    it('signs a VC 1.1 request as VC 1.1 (di), never upgraded to 2.0', async () => {
+      const id = 'urn:uuid:9d1c0e52-6f0b-4d8e-a1a3-2b7f5c1e0001';
+      const response = await app.post('/credentials/issue', { credential: vc11(id), options: { format: 'di' } }, { authorization: `Bearer ${issuer.apiKey}` });
+      expect(response.status, response.text).to.equal(201);
+      expect(response.body.verifiableCredential['@context'][0]).to.equal(VC_V1);
+      expect(response.body.verifiableCredential['@context']).to.not.include('https://www.w3.org/ns/credentials/v2');
+      expect(response.body.verifiableCredential.issuanceDate).to.equal('2024-06-01T00:00:00Z');
+      expect(await app.services.store.credentials.findById(id)).to.not.equal(undefined);
+    });
+
+    it('refuses a VC 1.1 request as a VC-JOSE JWT (VC 2.0 only), naming the option, and stores nothing', async () => {
+      const id = 'urn:uuid:9d1c0e52-6f0b-4d8e-a1a3-2b7f5c1e0002';
+      const response = await app.post('/credentials/issue', { credential: vc11(id), options: { format: 'jwt' } }, { authorization: `Bearer ${issuer.apiKey}` });
+      expect(response.status).to.equal(400);
+      expect(response.headers.get('content-type')).to.match(/application\/problem\+json/);
+      expect(response.body.instance).to.equal('/options/format');
+      expect(await app.services.store.credentials.findById(id)).to.equal(undefined);
+    });
   });
 });

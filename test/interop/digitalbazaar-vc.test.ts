@@ -85,4 +85,34 @@ describe('interoperability with @digitalbazaar/vc', () => {
     const forged = { ...signed, name: 'Forged name' };
     expect((await app.post('/credentials/verify', { verifiableCredential: forged })).body.verdict).to.equal('not-genuine');
   });
+  it('verifies, with the reference library, a VC 1.1 credential issued here, given only the contexts a VC 1.1 verifier has', async () => {
+    const issuer = await app.createIssuer();
+    const didDocument = (await app.get(`/issuers/${issuer.slug}/did.json`)).body;
+    const classic = ['https://www.w3.org/2018/credentials/v1', 'https://w3id.org/security/data-integrity/v2', 'https://w3id.org/security/multikey/v1'];
+    const contexts = new Map([...knownContexts()].filter(([url]) => classic.includes(url)));
+    const loader = async (url: string) => {
+      const [did] = url.split('#');
+      if (did === issuer.did) {
+        const document = url.includes('#')
+          ? { '@context': 'https://w3id.org/security/multikey/v1', ...didDocument.verificationMethod.find((method: { id: string }) => method.id === url) }
+          : didDocument;
+        return { contextUrl: null, documentUrl: url, document };
+      }
+      return createDocumentLoader({ contexts })(url);
+    };
+    const credential = {
+      '@context': ['https://www.w3.org/2018/credentials/v1'],
+      type: ['VerifiableCredential'],
+      issuer: issuer.did,
+      credentialSubject: { id: 'did:example:subject' },
+    };
+    const issued = await app.post('/credentials/issue', { credential }, { authorization: `Bearer ${issuer.apiKey}` });
+    expect(issued.status, issued.text).to.equal(201);
+    const vc = issued.body.verifiableCredential;
+    const suite = new DataIntegrityProof({ cryptosuite });
+    const result = await referenceVc.verifyCredential({ credential: vc, suite, documentLoader: loader });
+    expect(result.verified, JSON.stringify(result.error ?? result.results)).to.equal(true);
+    const tampered = { ...vc, credentialSubject: { id: 'did:example:someone-else' } };
+    expect((await referenceVc.verifyCredential({ credential: tampered, suite, documentLoader: loader })).verified).to.equal(false);
+  });
 });

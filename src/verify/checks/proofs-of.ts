@@ -49,14 +49,44 @@ export function proofsOf(credential: Credential): EmbeddedProofValue[] | string 
       return `${label} is of an unsupported type: ${kind}. This verifier checks ${ACCEPTED}.`;
     }
     if (typeof candidate.verificationMethod !== 'string') return `${label} has no verificationMethod.`;
-    if (candidate.previousProof !== undefined) return `${label} is chained (previousProof); proof chains are not supported.`;
+    if (candidate.previousProof !== undefined) {
+      // previousProof is a Data Integrity term (VC DI §2.1.2); the older suites define no chains.
+      if (candidate.type !== 'DataIntegrityProof')
+        return `${label} (${String(candidate.type)}) names a previousProof; only DataIntegrityProof proofs are chained.`;
+      if (previousProofIds(candidate as EmbeddedProofValue) === undefined)
+        return `${label} has a previousProof that is neither a proof id nor a list of proof ids.`;
+    }
   }
   return proofs as EmbeddedProofValue[];
 }
 
-/** The credential as it would be with this proof alone: what that proof signed. */
-export function withOnlyProof(credential: Credential, proof: EmbeddedProofValue): Credential {
-  return { ...credential, proof };
+/** The ids a chained proof names in previousProof (one string or a list of strings); undefined when it is neither. */
+function previousProofIds(proof: EmbeddedProofValue): string[] | undefined {
+  const ids = ([] as unknown[]).concat(proof.previousProof ?? []);
+  return ids.length > 0 && ids.every((id) => typeof id === 'string') ? (ids as string[]) : undefined;
+}
+
+/**
+ * What one proof of a set or chain signed (VC Data Integrity §4.5, "verify proof sets and
+ * chains"): the credential with that proof alone, and — for a chained proof — the proofs
+ * its previousProof names, which were part of the document it signed. A name that is no
+ * proof of this credential breaks the chain: the sentence says which. The named proofs are
+ * themselves verified like every proof of the set, so a chain holds only when all of it does.
+ */
+export function signedInputOf(
+  credential: Credential,
+  proof: EmbeddedProofValue,
+  allProofs: readonly EmbeddedProofValue[],
+): { credential: Credential; previousProofs?: EmbeddedProofValue[] } | string {
+  const alone = { ...credential, proof };
+  if (proof.previousProof === undefined) return { credential: alone };
+  const previousProofs: EmbeddedProofValue[] = [];
+  for (const id of previousProofIds(proof) ?? []) {
+    const named = allProofs.find((other) => other !== proof && other.id === id);
+    if (named === undefined) return `its previousProof "${id}" is not the id of another proof of this credential, so the chain cannot be verified.`;
+    previousProofs.push(named);
+  }
+  return { credential: alone, previousProofs };
 }
 
 function describe(value: unknown): string {

@@ -4,7 +4,7 @@ import { publicJwkOf, type JwsAlgorithm } from '../../resolve/verification-key.j
 import type { Credential } from '../../shared/credential-model.js';
 import { ProblemError } from '../../shared/problems.js';
 import { parsedOf, signersOf, type Check, type CheckResult, type Signer } from '../check.js';
-import { suiteOf, withOnlyProof, type EmbeddedProofValue } from './proofs-of.js';
+import { signedInputOf, suiteOf, type EmbeddedProofValue } from './proofs-of.js';
 
 /** The cryptographic check: the content is exactly what the key signed. */
 export const signatureCheck: Check = {
@@ -22,17 +22,25 @@ export const signatureCheck: Check = {
 /**
  * Each proof is verified on its own, with the key the issuer-key check resolved for it;
  * all must verify. (jsonld-signatures accepts a set when any one proof verifies, which
- * would let a valid proof by one key vouch for a bogus proof naming another.)
+ * would let a valid proof by one key vouch for a bogus proof naming another.) A chained
+ * proof (previousProof) is verified over the credential with the proofs it names, as it
+ * was signed; no library does this, so proofs-of.ts builds that input.
  */
 async function verifyProofSet(credential: Credential, signers: Signer[], extraContexts?: Record<string, object>): Promise<CheckResult> {
   const verified: string[] = [];
+  const allProofs = signers.map((signer) => signer.proof as EmbeddedProofValue);
   for (const [index, signer] of signers.entries()) {
     const proof = signer.proof as EmbeddedProofValue;
     const suite = suiteOf(proof);
     const label = signers.length === 1 ? 'The proof' : `Proof ${index + 1} of ${signers.length} (key ${signer.methodId})`;
-    const outcome = await verifyOneDataIntegrityProof(withOnlyProof(credential, proof), signer, extraContexts);
+    const input = signedInputOf(credential, proof, allProofs);
+    if (typeof input === 'string') return { status: 'failure', problems: [new ProblemError('invalid-signature', `${label}: ${input}`)] };
+    const outcome = await verifyOneDataIntegrityProof(input.credential, signer, extraContexts, input.previousProofs);
     if (outcome.verified) {
-      verified.push(signers.length === 1 ? `The ${suite} proof is valid (by ${signer.methodId})` : `proof ${index + 1} (${suite}) by ${signer.methodId}`);
+      const chained = input.previousProofs === undefined ? '' : `, chained after ${input.previousProofs.map((previous) => String(previous.id)).join(', ')}`;
+      verified.push(
+        signers.length === 1 ? `The ${suite} proof is valid (by ${signer.methodId})` : `proof ${index + 1} (${suite}) by ${signer.methodId}${chained}`,
+      );
       continue;
     }
     if (outcome.unresolved !== undefined)
@@ -58,8 +66,9 @@ export async function verifyOneDataIntegrityProof(
   credentialWithOneProof: Credential,
   signer: Signer,
   extraContexts?: Record<string, object>,
+  previousProofs?: object[],
 ): Promise<{ verified: true } | { verified: false; message: string; unresolved?: ProblemError }> {
-  return verifyProofInPool(credentialWithOneProof, { [signer.didDocument.id]: signer.didDocument }, extraContexts);
+  return verifyProofInPool(credentialWithOneProof, { [signer.didDocument.id]: signer.didDocument }, extraContexts, undefined, previousProofs);
 }
 
 /** Asymmetric algorithms only: never `none`, never HS* (a shared secret would be anyone's to sign with). */
