@@ -135,7 +135,6 @@ export interface DossierMessages {
   linkedCredentials: string;
   linkStatus: Record<'matches' | 'does-not-match' | 'not-provided' | 'could-not-check', string>;
   validations: string;
-  reasonsInEnglish: string;
 }
 
 const MESSAGES: Record<PageLanguage, Messages> = { fr, en, de, es, ar };
