@@ -1,6 +1,6 @@
 import type { DossierReport } from '../../dossier/verify-dossier.js';
 import { frameworkRegistry } from '../../frameworks/registry.js';
-import { messagesFor, type Messages, type PageLanguage } from '../i18n/messages.js';
+import { isolatedIn, messagesFor, type Messages, type PageLanguage } from '../i18n/messages.js';
 import { sayReason } from '../i18n/reasons.js';
 
 /** A line of the report for people; tone marks what failed (bad), could not be checked (warn) or holds (good). */
@@ -102,10 +102,14 @@ export function dossierDocument(report: DossierReport): DossierDocument {
         const role = level.source === 'reference-qualification' || level.source === 'target-qualification' ? ` (${m.levelRoles[level.source]})` : '';
         const mapped = level.in
           .filter((mapping) => mapping.toFramework !== level.framework)
-          .map((mapping) => `${abbreviation(mapping.toFramework)} ${mapping.to.map((target) => target.code).join(' / ') || '—'} (${m.basis[mapping.basis]})`)
+          .map(
+            (mapping) =>
+              `${isolatedIn(language, `${abbreviation(mapping.toFramework)} ${mapping.to.map((target) => target.code).join(' / ') || '—'}`)} (${m.basis[mapping.basis]})`,
+          )
           .join('; ');
         return {
-          text: `${titled(entry.credential, entry.title)}: ${abbreviation(level.framework)} ${level.level}${role}${mapped === '' ? '' : ` ${arrow} ${mapped}`}${recognitionNote(entry.recognized)}`,
+          // Each level isolated, so that in Arabic the arrow (←) points from the claimed level to its equivalent.
+          text: `${titled(entry.credential, entry.title)}: ${isolatedIn(language, `${abbreviation(level.framework)} ${level.level}`)}${role}${mapped === '' ? '' : ` ${arrow} ${mapped}`}${recognitionNote(entry.recognized)}`,
           mark: 'level',
         };
       }),

@@ -179,3 +179,12 @@ export function negotiateLanguage(query: unknown, acceptLanguage: string | undef
 export function directionOf(language: string): 'rtl' | 'ltr' {
   return RTL_LANGUAGES.has(primarySubtag(language)) ? 'rtl' : 'ltr';
 }
+
+/**
+ * A left-to-right piece (a level, a code, a name) inside text of a right-to-left language,
+ * isolated (FSI … PDI, Unicode bidi) so that it keeps its place and the punctuation and
+ * arrows around it take the sentence's direction. Browsers and the PDF layout both honour it.
+ */
+export function isolatedIn(language: string, text: string): string {
+  return directionOf(language) === 'rtl' ? `\u2068${text}\u2069` : text;
+}

@@ -1,5 +1,5 @@
 import type { Reason, ReasonCode, ReasonParam } from '../../shared/reason.js';
-import { messagesFor, type Messages, type PageLanguage } from './messages.js';
+import { isolatedIn, messagesFor, type Messages, type PageLanguage } from './messages.js';
 
 /**
  * The one place where a reason (shared/reason.ts: a code and its parameters) becomes a
@@ -842,14 +842,11 @@ export function sayReason(reason: Reason, language: PageLanguage): string {
   return Array.isArray(then) && then.length > 0 ? `${text} ${(then as Reason[]).map((next) => sayReason(next, language)).join(' ')}` : text;
 }
 
-/** Unicode bidi isolate (FSI … PDI) around a left-to-right run in Arabic text: the page and the PDF both honour it. */
-const isolate = (text: string) => `\u2068${text}\u2069`;
-
 const isReason = (value: unknown): value is Reason => typeof value === 'object' && value !== null && typeof (value as Reason).code === 'string';
 
 function sayer(params: Record<string, ReasonParam>, language: PageLanguage): Say {
   const m = messagesFor(language);
-  const isolated = language === 'ar' ? isolate : (text: string) => text;
+  const isolated = (text: string) => isolatedIn(language, text);
   const value = (name: string) => params[name];
   const strings = (name: string): string[] => {
     const found = value(name);
