@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { listPresets } from '../../src/frameworks/requirements/presets.js';
 import { PAGE_LANGUAGES } from '../../src/present/i18n/messages.js';
 import { REASON_SENTENCES, sayReason } from '../../src/present/i18n/reasons.js';
 import { REASON_CODES, type ReasonCode, type ReasonParam } from '../../src/shared/reason.js';
@@ -96,5 +97,13 @@ describe('reason catalogue: every reason code in five languages', () => {
     expect(sayReason({ code: 'mapping.official', params: { frameworks: ['DQR'], hub: 'EQF', chain: ['DQR 4', 'EQF 4'] } }, 'ar')).to.include(
       '\u2068DQR 4\u2069 ← \u2068EQF 4\u2069',
     );
+  });
+
+  it('gives every requirement preset a title in each of the five languages', () => {
+    const missing = listPresets().flatMap((preset) =>
+      PAGE_LANGUAGES.filter((language) => (preset.title[language] ?? '').trim() === '').map((language) => `${preset.id} ${language}`),
+    );
+    expect(missing).to.deep.equal([]);
+    expect(listPresets().length).to.be.greaterThan(0);
   });
 });
