@@ -229,7 +229,7 @@ function date(value: string | undefined, language: string): SafeHtml | undefined
 /** A passed check needs no sentence beyond its label; anything else says what was found. */
 function checkSentence(outcome: CheckOutcome, language: PageLanguage): SafeHtml | string {
   const reason = checkReason(outcome);
-  return reason.code === 'check.passed' ? '' : html` <span class="note" data-check-reason>${sayReason(reason, language)}</span>`;
+  return reason.code === 'check.passed' ? '' : html` <span class="note" data-check-reason="${reason.code}">${sayReason(reason, language)}</span>`;
 }
 
 function renderChecks(checks: CheckOutcome[], m: Messages, language: PageLanguage): SafeHtml {
