@@ -79,6 +79,11 @@ describe('profile pages in five languages (headless Chromium)', function () {
           .filter((element) => element.scrollWidth > element.clientWidth + 1 || element.getBoundingClientRect().right > document.documentElement.clientWidth + 1 || element.getBoundingClientRect().left < -1)
           .map((element) => element.tagName + ': ' + element.textContent.slice(0, 60))`)) as string[];
         expect(overflowingRows, `${profile} ${language}: overflowing rows`).to.deep.equal([]);
+        // A long label never squeezes its value into a column a few characters wide.
+        const squeezed = (await page.evaluate(`[...document.querySelectorAll('dd')]
+          .filter((dd) => dd.clientWidth < 0.4 * dd.parentElement.clientWidth)
+          .map((dd) => dd.textContent.slice(0, 40))`)) as string[];
+        expect(squeezed, `${profile} ${language}: squeezed values`).to.deep.equal([]);
         const labels = await page.locator('dt, th, h2').allInnerTexts();
         const english = labels.map((label) => label.trim()).filter((label) => forbidden.has(label));
         expect(english, `${profile} ${language}: untranslated labels`).to.deep.equal([]);
