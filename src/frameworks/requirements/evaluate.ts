@@ -257,13 +257,15 @@ function judgeLevel(requirement: Extract<Requirement, { kind: 'qualification-lev
   const used = { to: mapping.to.map((level) => level.code), basis: mapping.basis, path: mapping.path, reason: mapping.reason };
   const target = registry.find(requirement.framework);
   const stated = `${claim.framework} ${claim.level}`;
+  // For people: the framework's abbreviation (CNC 5), not its registry id (ma-cnc 5).
+  const statedFor = `${registry.find(claim.framework).abbreviation} ${claim.level}`;
   if (mapping.basis === 'none')
     return {
       claim,
       mapping: used,
       outcome: 'cannot-tell',
       reason: `Cannot tell: ${stated} has no recorded correspondence in ${target.abbreviation}. ${mapping.reason}`,
-      why: why('level.no-correspondence', { stated, target: target.abbreviation, mapping: mapping.why }),
+      why: why('level.no-correspondence', { stated: statedFor, target: target.abbreviation, mapping: mapping.why }),
     };
   const min = registry.rank(requirement.framework, requirement.minLevel);
   const reached = used.to.map((code) => registry.rank(requirement.framework, code) >= min);
@@ -274,7 +276,7 @@ function judgeLevel(requirement: Extract<Requirement, { kind: 'qualification-lev
       mapping: used,
       outcome: 'not-met',
       reason: `Not met on an official basis: ${stated} is only indicatively ${inTarget}. ${mapping.reason}`,
-      why: why('level.only-indicative', { stated, target: target.abbreviation, levels: used.to }),
+      why: why('level.only-indicative', { stated: statedFor, target: target.abbreviation, levels: used.to }),
     };
   }
   const qualifier = mapping.basis === 'official' ? 'officially' : 'indicatively';
@@ -284,7 +286,7 @@ function judgeLevel(requirement: Extract<Requirement, { kind: 'qualification-lev
       mapping: used,
       outcome: 'met',
       reason: `Met: ${stated} is ${qualifier} ${inTarget}, at or above ${target.abbreviation} ${requirement.minLevel}.`,
-      why: why('level.met', { stated, basis: mapping.basis, target: target.abbreviation, levels: used.to, min: requirement.minLevel }),
+      why: why('level.met', { stated: statedFor, basis: mapping.basis, target: target.abbreviation, levels: used.to, min: requirement.minLevel }),
     };
   if (!reached.some(Boolean))
     return {
@@ -292,14 +294,14 @@ function judgeLevel(requirement: Extract<Requirement, { kind: 'qualification-lev
       mapping: used,
       outcome: 'not-met',
       reason: `Not met: ${stated} is ${qualifier} ${inTarget}, below ${target.abbreviation} ${requirement.minLevel}.`,
-      why: why('level.below', { stated, basis: mapping.basis, target: target.abbreviation, levels: used.to, min: requirement.minLevel }),
+      why: why('level.below', { stated: statedFor, basis: mapping.basis, target: target.abbreviation, levels: used.to, min: requirement.minLevel }),
     };
   return {
     claim,
     mapping: used,
     outcome: 'cannot-tell',
     reason: `Cannot tell: ${stated} spans ${inTarget}, on both sides of ${target.abbreviation} ${requirement.minLevel}.`,
-    why: why('level.spans', { stated, target: target.abbreviation, levels: used.to, min: requirement.minLevel }),
+    why: why('level.spans', { stated: statedFor, target: target.abbreviation, levels: used.to, min: requirement.minLevel }),
   };
 }
 

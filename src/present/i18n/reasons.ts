@@ -88,6 +88,16 @@ const METHODS: Record<PageLanguage, Record<string, string>> = {
   },
 };
 
+/** Between findings of one reason: French spaces its semicolon, Arabic has its own. */
+const REASON_JOINERS: Record<PageLanguage, string> = { en: '; ', fr: ' ; ', de: '; ', es: '; ', ar: '؛ ' };
+
+/** "n months" in Arabic: the counted noun agrees with the number (1, 2, 3–10, 11 and more). */
+export function arabicMonths(n: number): string {
+  if (n === 1) return 'شهر واحد';
+  if (n === 2) return 'شهران';
+  return n >= 3 && n <= 10 ? `${n} أشهر` : `${n} شهرًا`;
+}
+
 const QUOTES: Record<PageLanguage, (text: string) => string> = {
   en: (text) => `"${text}"`,
   fr: (text) => `« ${text} »`,
@@ -117,7 +127,7 @@ export const REASON_SENTENCES: Record<ReasonCode, Translations> = {
   },
   'requirement.not-verified': {
     en: (t) => `${t.who()} was not verified (verdict: ${t.verdict('verdict')}), so its claims do not count as evidence.`,
-    fr: (t) => `${t.who()} n'a pas été vérifié (résultat : ${t.verdict('verdict')}) ; ses affirmations ne comptent donc pas comme preuve.`,
+    fr: (t) => `${t.who()} n'a pas été vérifiée (résultat : ${t.verdict('verdict')}) ; ses affirmations ne comptent donc pas comme preuve.`,
     de: (t) => `${t.who()} wurde nicht bestätigt (Ergebnis: ${t.verdict('verdict')}); seine Angaben zählen daher nicht als Beleg.`,
     es: (t) => `${t.who()} no se ha verificado (resultado: ${t.verdict('verdict')}), por lo que sus datos no cuentan como prueba.`,
     ar: (t) => `لم يُتحقَّق من ${t.who()} (النتيجة: ${t.verdict('verdict')})، لذا لا تُحتسب بياناتها دليلًا.`,
@@ -130,9 +140,9 @@ export const REASON_SENTENCES: Record<ReasonCode, Translations> = {
       })[t.s('kind')] ?? `None of the ${t.n('count')} credential(s) states a qualification level.`,
     fr: (t) =>
       ({
-        language: `Aucun des ${t.n('count')} justificatif(s) n'indique un niveau en ${t.language('language')}.`,
-        'recognition-decision': `Aucun des ${t.n('count')} justificatif(s) n'est une décision de reconnaissance.`,
-      })[t.s('kind')] ?? `Aucun des ${t.n('count')} justificatif(s) n'indique un niveau de certification.`,
+        language: `Aucune des ${t.n('count')} attestation(s) n'indique un niveau en ${t.language('language')}.`,
+        'recognition-decision': `Aucune des ${t.n('count')} attestation(s) n'est une décision de reconnaissance.`,
+      })[t.s('kind')] ?? `Aucune des ${t.n('count')} attestation(s) n'indique un niveau de certification.`,
     de: (t) =>
       ({
         language: `Keiner der ${t.n('count')} Nachweise gibt ein Niveau in ${t.language('language')} an.`,
@@ -173,7 +183,7 @@ export const REASON_SENTENCES: Record<ReasonCode, Translations> = {
   'language.provider-not-recognized': {
     en: (t) => `the credential names ${t.and('brands')} as exam provider, but no authority this service trusts recognizes its signer for that`,
     fr: (t) =>
-      `le justificatif désigne ${t.and('brands')} comme organisme d'examen, mais aucune autorité à laquelle ce service fait confiance ne reconnaît son signataire pour cela`,
+      `l'attestation désigne ${t.and('brands')} comme organisme d'examen, mais aucune autorité à laquelle ce service fait confiance ne reconnaît son signataire pour cela`,
     de: (t) => `der Nachweis nennt ${t.and('brands')} als Prüfungsanbieter, aber keine Stelle, der dieser Dienst vertraut, erkennt den Unterzeichner dafür an`,
     es: (t) =>
       `la credencial menciona ${t.and('brands')} como entidad examinadora, pero ninguna autoridad en la que confía este servicio reconoce a su firmante para ello`,
@@ -188,7 +198,7 @@ export const REASON_SENTENCES: Record<ReasonCode, Translations> = {
   },
   'language.no-exam-date': {
     en: () => 'the credential gives no exam date',
-    fr: () => "le justificatif n'indique pas de date d'examen",
+    fr: () => "l'attestation n'indique pas de date d'examen",
     de: () => 'der Nachweis nennt kein Prüfungsdatum',
     es: () => 'la credencial no indica la fecha del examen',
     ar: () => 'لا تذكر الشهادة تاريخ الامتحان',
@@ -202,7 +212,7 @@ export const REASON_SENTENCES: Record<ReasonCode, Translations> = {
       `${t.n('oldestModule') === 1 ? `das älteste bestandene Modul (${t.s('date')})` : `die Prüfung vom ${t.s('date')}`} ist älter als ${t.n('months')} Monate`,
     es: (t) =>
       `${t.n('oldestModule') === 1 ? `el módulo aprobado más antiguo (${t.s('date')})` : `el examen del ${t.s('date')}`} tiene más de ${t.n('months')} meses`,
-    ar: (t) => `مضى على ${t.n('oldestModule') === 1 ? `أقدم وحدة ناجحة (${t.s('date')})` : `امتحان ${t.s('date')}`} أكثر من ${t.n('months')} شهرًا`,
+    ar: (t) => `مضى على ${t.n('oldestModule') === 1 ? `أقدم وحدة ناجحة (${t.s('date')})` : `امتحان ${t.s('date')}`} أكثر من ${arabicMonths(t.n('months'))}`,
   },
   'language.level-below': {
     en: (t) =>
@@ -234,14 +244,14 @@ export const REASON_SENTENCES: Record<ReasonCode, Translations> = {
   'language.no-skill-level': {
     en: (t) => `the credential states no level for "${t.skill('skill')}"${opt(t.has('overall'), () => ` (only the overall level ${t.s('overall')})`)}`,
     fr: (t) =>
-      `le justificatif n'indique aucun niveau pour « ${t.skill('skill')} »${opt(t.has('overall'), () => ` (seulement le niveau global ${t.s('overall')})`)}`,
+      `l'attestation n'indique aucun niveau pour « ${t.skill('skill')} »${opt(t.has('overall'), () => ` (seulement le niveau global ${t.s('overall')})`)}`,
     de: (t) => `der Nachweis nennt kein Niveau für „${t.skill('skill')}“${opt(t.has('overall'), () => ` (nur das Gesamtniveau ${t.s('overall')})`)}`,
     es: (t) => `la credencial no indica el nivel de «${t.skill('skill')}»${opt(t.has('overall'), () => ` (solo el nivel global ${t.s('overall')})`)}`,
     ar: (t) => `لا تذكر الشهادة مستوى «${t.skill('skill')}»${opt(t.has('overall'), () => ` (بل المستوى العام ${t.s('overall')} فقط)`)}`,
   },
   'language.no-overall-level': {
     en: () => 'the credential states neither an overall level nor all four skill levels',
-    fr: () => "le justificatif n'indique ni niveau global ni le niveau des quatre compétences",
+    fr: () => "l'attestation n'indique ni niveau global ni le niveau des quatre compétences",
     de: () => 'der Nachweis nennt weder ein Gesamtniveau noch die Niveaus aller vier Fertigkeiten',
     es: () => 'la credencial no indica ni un nivel global ni el nivel de las cuatro destrezas',
     ar: () => 'لا تذكر الشهادة مستوى عامًا ولا مستويات المهارات الأربع كلها',
@@ -260,7 +270,7 @@ export const REASON_SENTENCES: Record<ReasonCode, Translations> = {
   },
   'level.unknown': {
     en: (t) => `Cannot tell: the credential states ${t.s('stated')}, which the framework registry does not know.`,
-    fr: (t) => `Impossible de conclure : le justificatif indique ${t.s('stated')}, que le registre des cadres ne connaît pas.`,
+    fr: (t) => `Impossible de conclure : l'attestation indique ${t.s('stated')}, que le registre des cadres ne connaît pas.`,
     de: (t) => `Nicht feststellbar: Der Nachweis nennt ${t.s('stated')}; das ist im Verzeichnis der Qualifikationsrahmen nicht bekannt.`,
     es: (t) => `No se puede determinar: la credencial indica ${t.s('stated')}, que el registro de marcos no conoce.`,
     ar: (t) => `يتعذّر الحكم: تذكر الشهادة ${t.s('stated')}، وهو غير معروف في سجل الأطر.`,
@@ -344,7 +354,7 @@ export const REASON_SENTENCES: Record<ReasonCode, Translations> = {
     es: (t) =>
       `Se cumple: ${t.decision('decision')}${opt(t.has('measure'), () => `, con la medida «${t.measure('measure')}»${opt(t.has('months'), () => ` de ${t.n('months')} meses`)}`)}, emitida por un organismo reconocido.`,
     ar: (t) =>
-      `مستوفى: ${t.decision('decision')}${opt(t.has('measure'), () => `، مع تدبير «${t.measure('measure')}»${opt(t.has('months'), () => ` مدته ${t.n('months')} شهرًا`)}`)}، صادر عن جهة معترف بها.`,
+      `مستوفى: ${t.decision('decision')}${opt(t.has('measure'), () => `، مع تدبير «${t.measure('measure')}»${opt(t.has('months'), () => ` مدته ${arabicMonths(t.n('months'))}`)}`)}، صادر عن جهة معترف بها.`,
   },
   'mapping.same-framework': {
     en: () => 'Same framework.',
@@ -433,7 +443,7 @@ export const REASON_SENTENCES: Record<ReasonCode, Translations> = {
   },
   'report.not-evaluated': {
     en: (t) => `The credential was not verified (verdict: ${t.verdict('verdict')}), so its claims are not evaluated.`,
-    fr: (t) => `Le justificatif n'a pas été vérifié (résultat : ${t.verdict('verdict')}) ; ses affirmations ne sont donc pas évaluées.`,
+    fr: (t) => `L'attestation n'a pas été vérifiée (résultat : ${t.verdict('verdict')}) ; ses affirmations ne sont donc pas évaluées.`,
     de: (t) => `Der Nachweis wurde nicht bestätigt (Ergebnis: ${t.verdict('verdict')}); seine Angaben werden daher nicht ausgewertet.`,
     es: (t) => `La credencial no se ha verificado (resultado: ${t.verdict('verdict')}), por lo que sus datos no se evalúan.`,
     ar: (t) => `لم يُتحقَّق من الشهادة (النتيجة: ${t.verdict('verdict')})، لذا لا تُقيَّم بياناتها.`,
@@ -461,35 +471,35 @@ export const REASON_SENTENCES: Record<ReasonCode, Translations> = {
   },
   'check.not-applicable': {
     en: () => 'Not applicable to this credential.',
-    fr: () => 'Sans objet pour ce justificatif.',
+    fr: () => 'Sans objet pour cette attestation.',
     de: () => 'Für diesen Nachweis nicht zutreffend.',
     es: () => 'No aplicable a esta credencial.',
     ar: () => 'لا ينطبق على هذه الشهادة.',
   },
   'check.no-schema': {
     en: () => 'The credential names no Passerelle profile schema, so there is nothing to compare it with.',
-    fr: () => "Le justificatif ne désigne aucun schéma de profil Passerelle : il n'y a rien à comparer.",
+    fr: () => "L'attestation ne désigne aucun schéma de profil Passerelle : il n'y a rien à comparer.",
     de: () => 'Der Nachweis nennt kein Passerelle-Profilschema; es gibt nichts zu vergleichen.',
     es: () => 'La credencial no indica ningún esquema de perfil de Passerelle: no hay nada que comparar.',
     ar: () => 'لا تذكر الشهادة أي مخطط نموذج من Passerelle، فلا شيء للمقارنة.',
   },
   'check.no-validity-period': {
     en: () => 'The credential states no validity period.',
-    fr: () => "Le justificatif n'indique pas de période de validité.",
+    fr: () => "L'attestation n'indique pas de période de validité.",
     de: () => 'Der Nachweis nennt keinen Gültigkeitszeitraum.',
     es: () => 'La credencial no indica un período de validez.',
     ar: () => 'لا تذكر الشهادة مدة صلاحية.',
   },
   'check.no-status': {
     en: () => 'The credential has no revocation status to check.',
-    fr: () => "Le justificatif n'a pas de statut de révocation à vérifier.",
+    fr: () => "L'attestation n'a pas de statut de révocation à vérifier.",
     de: () => 'Der Nachweis hat keinen Widerrufsstatus, der geprüft werden könnte.',
     es: () => 'La credencial no tiene estado de revocación que comprobar.',
     ar: () => 'ليس للشهادة حالة إلغاء يمكن التحقق منها.',
   },
   'check.presentation-unsigned': {
     en: () => 'The presentation is not signed: it proves nothing about who presents the credentials.',
-    fr: () => 'La présentation n’est pas signée : elle ne prouve rien sur la personne qui présente les justificatifs.',
+    fr: () => 'La présentation n’est pas signée : elle ne prouve rien sur la personne qui présente les attestations.',
     de: () => 'Die Präsentation ist nicht signiert: Sie belegt nicht, wer die Nachweise vorlegt.',
     es: () => 'La presentación no está firmada: no prueba nada sobre quién presenta las credenciales.',
     ar: () => 'العرض غير موقَّع: فهو لا يثبت شيئًا عن هوية من يقدّم الشهادات.',
@@ -503,7 +513,7 @@ export const REASON_SENTENCES: Record<ReasonCode, Translations> = {
   },
   'check.could-not-check': {
     en: () => 'This check could not be completed; that does not mean the credential is false.',
-    fr: () => 'Cette vérification n’a pas pu être menée à bien ; cela ne veut pas dire que le justificatif est faux.',
+    fr: () => 'Cette vérification n’a pas pu être menée à bien ; cela ne veut pas dire que l’attestation est fausse.',
     de: () => 'Diese Prüfung konnte nicht abgeschlossen werden; das heißt nicht, dass der Nachweis falsch ist.',
     es: () => 'No se pudo completar esta comprobación; eso no significa que la credencial sea falsa.',
     ar: () => 'تعذّر إتمام هذا الفحص؛ وهذا لا يعني أن الشهادة مزوَّرة.',
@@ -524,49 +534,49 @@ export const REASON_SENTENCES: Record<ReasonCode, Translations> = {
   },
   'trust.recognized': {
     en: () => 'An authority this service trusts recognizes the issuer for this credential.',
-    fr: () => "Une autorité à laquelle ce service fait confiance reconnaît l'émetteur pour ce justificatif.",
+    fr: () => "Une autorité à laquelle ce service fait confiance reconnaît l'émetteur pour cette attestation.",
     de: () => 'Eine Stelle, der dieser Dienst vertraut, erkennt den Aussteller für diesen Nachweis an.',
     es: () => 'Una autoridad en la que confía este servicio reconoce al emisor para esta credencial.',
     ar: () => 'تعترف سلطة يثق بها هذا النظام بالجهة المُصدِرة لهذه الشهادة.',
   },
   'problem.malformed-credential': {
     en: () => 'The credential is malformed.',
-    fr: () => 'Le justificatif est mal formé.',
+    fr: () => 'L’attestation est mal formée.',
     de: () => 'Der Nachweis ist fehlerhaft aufgebaut.',
     es: () => 'La credencial está mal formada.',
     ar: () => 'بنية الشهادة غير سليمة.',
   },
   'problem.invalid-credential': {
     en: () => 'The credential does not follow the data model.',
-    fr: () => "Le justificatif n'est pas conforme au modèle de données.",
+    fr: () => "L'attestation n'est pas conforme au modèle de données.",
     de: () => 'Der Nachweis entspricht nicht dem Datenmodell.',
     es: () => 'La credencial no se ajusta al modelo de datos.',
     ar: () => 'الشهادة لا تطابق نموذج البيانات.',
   },
   'problem.undefined-term': {
     en: () => 'The credential contains a property its contexts do not define, which a signature would not cover.',
-    fr: () => "Le justificatif contient une propriété que ses contextes ne définissent pas, et qu'une signature ne couvrirait pas.",
+    fr: () => "L'attestation contient une propriété que ses contextes ne définissent pas, et qu'une signature ne couvrirait pas.",
     de: () => 'Der Nachweis enthält eine Eigenschaft, die seine Kontexte nicht definieren und die eine Signatur nicht abdecken würde.',
     es: () => 'La credencial contiene una propiedad que sus contextos no definen y que una firma no cubriría.',
     ar: () => 'تحتوي الشهادة على خاصية لا تعرّفها سياقاتها، ولا يشملها التوقيع.',
   },
   'problem.unknown-context': {
     en: () => 'The credential uses a JSON-LD context this service does not know.',
-    fr: () => 'Le justificatif utilise un contexte JSON-LD que ce service ne connaît pas.',
+    fr: () => 'L’attestation utilise un contexte JSON-LD que ce service ne connaît pas.',
     de: () => 'Der Nachweis verwendet einen JSON-LD-Kontext, den dieser Dienst nicht kennt.',
     es: () => 'La credencial usa un contexto JSON-LD que este servicio no conoce.',
     ar: () => 'تستخدم الشهادة سياق JSON-LD لا يعرفه هذا النظام.',
   },
   'problem.limit-exceeded': {
     en: () => 'The credential exceeds a processing limit (size or depth).',
-    fr: () => 'Le justificatif dépasse une limite de traitement (taille ou profondeur).',
+    fr: () => 'L’attestation dépasse une limite de traitement (taille ou profondeur).',
     de: () => 'Der Nachweis überschreitet eine Verarbeitungsgrenze (Größe oder Tiefe).',
     es: () => 'La credencial supera un límite de procesamiento (tamaño o profundidad).',
     ar: () => 'تتجاوز الشهادة حدًّا للمعالجة (الحجم أو العمق).',
   },
   'problem.invalid-signature': {
     en: () => 'The signature does not match: the credential was altered or not signed by this issuer.',
-    fr: () => "La signature ne correspond pas : le justificatif a été modifié ou n'a pas été signé par cet émetteur.",
+    fr: () => "La signature ne correspond pas : l'attestation a été modifiée ou n'a pas été signée par cet émetteur.",
     de: () => 'Die Signatur stimmt nicht: Der Nachweis wurde verändert oder nicht von diesem Aussteller signiert.',
     es: () => 'La firma no coincide: la credencial se ha modificado o no la firmó este emisor.',
     ar: () => 'التوقيع غير مطابق: عُدِّلت الشهادة أو لم توقّعها هذه الجهة.',
@@ -580,7 +590,7 @@ export const REASON_SENTENCES: Record<ReasonCode, Translations> = {
   },
   'problem.schema-mismatch': {
     en: () => 'The credential does not match the schema of its profile.',
-    fr: () => 'Le justificatif ne correspond pas au schéma de son profil.',
+    fr: () => 'L’attestation ne correspond pas au schéma de son profil.',
     de: () => 'Der Nachweis entspricht nicht dem Schema seines Profils.',
     es: () => 'La credencial no se ajusta al esquema de su perfil.',
     ar: () => 'لا تطابق الشهادة مخطط نموذجها.',
@@ -601,35 +611,35 @@ export const REASON_SENTENCES: Record<ReasonCode, Translations> = {
   },
   'problem.credential-expired': {
     en: () => 'The credential has expired.',
-    fr: () => 'Le justificatif a expiré.',
+    fr: () => 'L’attestation a expiré.',
     de: () => 'Der Nachweis ist abgelaufen.',
     es: () => 'La credencial ha caducado.',
     ar: () => 'انتهت صلاحية الشهادة.',
   },
   'problem.credential-not-yet-valid': {
     en: () => 'The credential is not valid yet.',
-    fr: () => "Le justificatif n'est pas encore valable.",
+    fr: () => "L'attestation n'est pas encore valable.",
     de: () => 'Der Nachweis ist noch nicht gültig.',
     es: () => 'La credencial todavía no es válida.',
     ar: () => 'الشهادة ليست سارية بعد.',
   },
   'problem.credential-revoked': {
     en: () => 'The issuer has revoked the credential.',
-    fr: () => "L'émetteur a révoqué ce justificatif.",
+    fr: () => "L'émetteur a révoqué cette attestation.",
     de: () => 'Der Aussteller hat den Nachweis widerrufen.',
     es: () => 'El emisor ha revocado la credencial.',
     ar: () => 'ألغت الجهة المُصدِرة هذه الشهادة.',
   },
   'problem.credential-suspended': {
     en: () => 'The issuer has temporarily suspended the credential.',
-    fr: () => "L'émetteur a temporairement suspendu ce justificatif.",
+    fr: () => "L'émetteur a temporairement suspendu cette attestation.",
     de: () => 'Der Aussteller hat den Nachweis vorübergehend ausgesetzt.',
     es: () => 'El emisor ha suspendido temporalmente la credencial.',
     ar: () => 'علّقت الجهة المُصدِرة هذه الشهادة مؤقتًا.',
   },
   'problem.issuer-out-of-scope': {
     en: () => 'The issuer is recognized, but not for this credential (or no longer).',
-    fr: () => "L'émetteur est reconnu, mais pas pour ce justificatif (ou plus maintenant).",
+    fr: () => "L'émetteur est reconnu, mais pas pour cette attestation (ou plus maintenant).",
     de: () => 'Der Aussteller ist anerkannt, aber nicht für diesen Nachweis (oder nicht mehr).',
     es: () => 'El emisor está reconocido, pero no para esta credencial (o ya no lo está).',
     ar: () => 'الجهة المُصدِرة معترف بها، لكن ليس لهذه الشهادة (أو لم تعد كذلك).',
@@ -657,28 +667,28 @@ export const REASON_SENTENCES: Record<ReasonCode, Translations> = {
   },
   'binding.unreadable': {
     en: () => 'The credential could not be read, so the person it is about is unknown.',
-    fr: () => "Le justificatif n'a pas pu être lu ; la personne qu'il concerne est donc inconnue.",
+    fr: () => "L'attestation n'a pas pu être lue ; la personne qu'elle concerne est donc inconnue.",
     de: () => 'Der Nachweis konnte nicht gelesen werden; die Person, die er betrifft, ist daher unbekannt.',
     es: () => 'No se pudo leer la credencial, así que se desconoce a quién se refiere.',
     ar: () => 'تعذّرت قراءة الشهادة، فصاحبها غير معروف.',
   },
   'binding.not-proven': {
     en: () => 'The presentation does not prove who its holder is, so the credential is not bound to the person presenting it.',
-    fr: () => "La présentation ne prouve pas qui la présente ; le justificatif n'est donc pas lié à la personne qui le présente.",
+    fr: () => "La présentation ne prouve pas qui la présente ; l'attestation n'est donc pas liée à la personne qui la présente.",
     de: () => 'Die Präsentation belegt nicht, wer sie vorlegt; der Nachweis ist daher nicht an die vorlegende Person gebunden.',
     es: () => 'La presentación no prueba quién la presenta, así que la credencial no está vinculada a esa persona.',
     ar: () => 'لا يثبت العرض هوية مقدِّمه، لذا فالشهادة غير مرتبطة بالشخص الذي يقدّمها.',
   },
   'binding.bound': {
     en: (t) => `The credential is about ${t.s('holder')}, who signed the presentation.`,
-    fr: (t) => `Le justificatif concerne ${t.s('holder')}, qui a signé la présentation.`,
+    fr: (t) => `L'attestation concerne ${t.s('holder')}, qui a signé la présentation.`,
     de: (t) => `Der Nachweis betrifft ${t.s('holder')}; diese Person hat die Präsentation signiert.`,
     es: (t) => `La credencial se refiere a ${t.s('holder')}, que firmó la presentación.`,
     ar: (t) => `تخص الشهادة ${t.s('holder')}، وهو من وقّع العرض.`,
   },
   'binding.not-subject': {
     en: (t) => `${t.s('holder')}, who presents it, is not the person this credential is about; check the holder's identity another way.`,
-    fr: (t) => `${t.s('holder')}, qui le présente, n'est pas la personne que concerne ce justificatif ; vérifiez son identité autrement.`,
+    fr: (t) => `${t.s('holder')}, qui la présente, n'est pas la personne que concerne cette attestation ; vérifiez son identité autrement.`,
     de: (t) => `${t.s('holder')} legt den Nachweis vor, ist aber nicht die Person, die er betrifft; prüfen Sie die Identität auf anderem Weg.`,
     es: (t) => `${t.s('holder')}, quien la presenta, no es la persona a la que se refiere esta credencial; compruebe su identidad por otro medio.`,
     ar: (t) => `مقدِّم العرض ${t.s('holder')} ليس صاحب هذه الشهادة؛ تحقّق من هويته بطريقة أخرى.`,
@@ -706,14 +716,14 @@ export const REASON_SENTENCES: Record<ReasonCode, Translations> = {
   },
   'dossier.out-of-scope': {
     en: (t) => `${t.who()}: authentic, but its issuer is not recognized for this credential.`,
-    fr: (t) => `${t.who()} : authentique, mais son émetteur n'est pas reconnu pour ce justificatif.`,
+    fr: (t) => `${t.who()} : authentique, mais son émetteur n'est pas reconnu pour cette attestation.`,
     de: (t) => `${t.who()}: echt, aber der Aussteller ist für diesen Nachweis nicht anerkannt.`,
     es: (t) => `${t.who()}: auténtica, pero su emisor no está reconocido para esta credencial.`,
     ar: (t) => `${t.who()}: أصيلة، لكن الجهة المُصدِرة غير معترف بها لهذه الشهادة.`,
   },
   'dossier.could-not-check': {
     en: (t) => `${t.who()}: could not be fully checked (${t.checks('checks')}).`,
-    fr: (t) => `${t.who()} : n'a pas pu être entièrement vérifié (${t.checks('checks')}).`,
+    fr: (t) => `${t.who()} : n'a pas pu être entièrement vérifiée (${t.checks('checks')}).`,
     de: (t) => `${t.who()}: konnte nicht vollständig geprüft werden (${t.checks('checks')}).`,
     es: (t) => `${t.who()}: no se pudo comprobar por completo (${t.checks('checks')}).`,
     ar: (t) => `${t.who()}: تعذّر التحقق منها بالكامل (${t.checks('checks')}).`,
@@ -734,14 +744,14 @@ export const REASON_SENTENCES: Record<ReasonCode, Translations> = {
   },
   'dossier.passport-mismatch': {
     en: (t) => `${t.who()}: the passport number entered does not match the passport hash the credential carries.`,
-    fr: (t) => `${t.who()} : le numéro de passeport saisi ne correspond pas à l'empreinte de passeport que porte le justificatif.`,
+    fr: (t) => `${t.who()} : le numéro de passeport saisi ne correspond pas à l'empreinte de passeport que porte l'attestation.`,
     de: (t) => `${t.who()}: Die eingegebene Passnummer passt nicht zum Pass-Hash im Nachweis.`,
     es: (t) => `${t.who()}: el número de pasaporte introducido no coincide con el hash de pasaporte que lleva la credencial.`,
     ar: (t) => `${t.who()}: رقم جواز السفر المُدخَل لا يطابق بصمة جواز السفر التي تحملها الشهادة.`,
   },
   'dossier.no-passport-hash': {
     en: (t) => `${t.who()}: the credential carries no passport hash, so the passport number could not be compared.`,
-    fr: (t) => `${t.who()} : le justificatif ne porte pas d'empreinte de passeport ; le numéro n'a donc pas pu être comparé.`,
+    fr: (t) => `${t.who()} : l'attestation ne porte pas d'empreinte de passeport ; le numéro n'a donc pas pu être comparé.`,
     de: (t) => `${t.who()}: Der Nachweis enthält keinen Pass-Hash; die Passnummer konnte daher nicht verglichen werden.`,
     es: (t) => `${t.who()}: la credencial no lleva hash de pasaporte, así que no se pudo comparar el número.`,
     ar: (t) => `${t.who()}: لا تحمل الشهادة بصمة جواز سفر، لذا تعذّرت مقارنة الرقم.`,
@@ -749,7 +759,7 @@ export const REASON_SENTENCES: Record<ReasonCode, Translations> = {
   'dossier.link-mismatch': {
     en: (t) => `${linkPrefix(t)}${linkedName(t)} has this id but not this digest: it is not the credential that was assessed (altered, or another version).`,
     fr: (t) =>
-      `${linkPrefix(t)}${linkedName(t)} a cet identifiant mais pas cette empreinte : ce n'est pas le justificatif évalué (modifié, ou une autre version).`,
+      `${linkPrefix(t)}${linkedName(t)} a cet identifiant mais pas cette empreinte : ce n'est pas l'attestation évaluée (modifiée, ou une autre version).`,
     de: (t) =>
       `${linkPrefix(t)}${linkedName(t)} hat diese Kennung, aber nicht diesen Hash: Es ist nicht der geprüfte Nachweis (verändert oder eine andere Fassung).`,
     es: (t) => `${linkPrefix(t)}${linkedName(t)} tiene este identificador pero no esta huella: no es la credencial evaluada (modificada, u otra versión).`,
@@ -757,21 +767,21 @@ export const REASON_SENTENCES: Record<ReasonCode, Translations> = {
   },
   'dossier.link-matches': {
     en: (t) => `${linkedName(t)} is exactly the credential that was assessed (digest matches).`,
-    fr: (t) => `${linkedName(t)} est exactement le justificatif évalué (l'empreinte correspond).`,
+    fr: (t) => `${linkedName(t)} est exactement l'attestation évaluée (l'empreinte correspond).`,
     de: (t) => `${linkedName(t)} ist genau der geprüfte Nachweis (der Hash stimmt überein).`,
     es: (t) => `${linkedName(t)} es exactamente la credencial evaluada (la huella coincide).`,
     ar: (t) => `${linkedName(t)} هي بالضبط الشهادة التي قُيِّمت (البصمة مطابقة).`,
   },
   'dossier.link-not-provided': {
     en: (t) => `${linkPrefix(t)}${sentenceStart(t, 'not provided: the dossier does not contain this credential.')}`,
-    fr: (t) => `${linkPrefix(t)}${sentenceStart(t, 'non fourni : le dossier ne contient pas ce justificatif.')}`,
+    fr: (t) => `${linkPrefix(t)}${sentenceStart(t, 'non fournie : le dossier ne contient pas cette attestation.')}`,
     de: (t) => `${linkPrefix(t)}${sentenceStart(t, 'nicht vorgelegt: Die Akte enthält diesen Nachweis nicht.')}`,
     es: (t) => `${linkPrefix(t)}${sentenceStart(t, 'no aportado: el expediente no contiene esta credencial.')}`,
     ar: (t) => `${linkPrefix(t)}غير مقدَّم: لا يحتوي الملف على هذه الشهادة.`,
   },
   'dossier.link-no-digest': {
     en: (t) => `${linkPrefix(t)}The link gives no digest, so the credential provided cannot be compared with the one assessed.`,
-    fr: (t) => `${linkPrefix(t)}Le lien ne donne pas d'empreinte : le justificatif fourni ne peut pas être comparé à celui qui a été évalué.`,
+    fr: (t) => `${linkPrefix(t)}Le lien ne donne pas d'empreinte : l'attestation fournie ne peut pas être comparée à celle qui a été évaluée.`,
     de: (t) => `${linkPrefix(t)}Der Verweis enthält keinen Hash; der vorgelegte Nachweis kann nicht mit dem geprüften verglichen werden.`,
     es: (t) => `${linkPrefix(t)}El enlace no da ninguna huella, así que la credencial aportada no se puede comparar con la evaluada.`,
     ar: (t) => `${linkPrefix(t)}لا يتضمن الرابط بصمة، لذا لا يمكن مقارنة الشهادة المقدَّمة بالتي قُيِّمت.`,
@@ -785,21 +795,21 @@ export const REASON_SENTENCES: Record<ReasonCode, Translations> = {
   },
   'dossier.holders-differ': {
     en: (t) => `The credentials are about ${t.n('count')} different people: ${t.s('holders')}.`,
-    fr: (t) => `Les justificatifs concernent ${t.n('count')} personnes différentes : ${t.s('holders')}.`,
+    fr: (t) => `Les attestations concernent ${t.n('count')} personnes différentes : ${t.s('holders')}.`,
     de: (t) => `Die Nachweise betreffen ${t.n('count')} verschiedene Personen: ${t.s('holders')}.`,
     es: (t) => `Las credenciales se refieren a ${t.n('count')} personas distintas: ${t.s('holders')}.`,
     ar: (t) => `تخص الشهادات أشخاصًا مختلفين (عددهم ${t.n('count')}): ${t.s('holders')}.`,
   },
   'dossier.subject-ids-differ': {
     en: (t) => `They name ${t.n('count')} different subject ids.`,
-    fr: (t) => `Ils désignent ${t.n('count')} identifiants de titulaire différents.`,
+    fr: (t) => `Elles désignent ${t.n('count')} identifiants de titulaire différents.`,
     de: (t) => `Sie nennen ${t.n('count')} verschiedene Personenkennungen.`,
     es: (t) => `Indican ${t.n('count')} identificadores de titular distintos.`,
     ar: (t) => `تذكر معرّفات مختلفة لأصحابها (عددها ${t.n('count')}).`,
   },
   'dossier.passport-partial': {
     en: (t) => `The passport number matches some credentials but not credential(s) ${t.and('credentials')}.`,
-    fr: (t) => `Le numéro de passeport correspond à certains justificatifs, mais pas au(x) justificatif(s) ${t.and('credentials')}.`,
+    fr: (t) => `Le numéro de passeport correspond à certaines attestations, mais pas aux attestations n° ${t.and('credentials')}.`,
     de: (t) => `Die Passnummer passt zu einigen Nachweisen, aber nicht zu Nachweis ${t.and('credentials')}.`,
     es: (t) => `El número de pasaporte coincide con algunas credenciales, pero no con la(s) credencial(es) ${t.and('credentials')}.`,
     ar: (t) => `يطابق رقم جواز السفر بعض الشهادات، لكنه لا يطابق الشهادات ذوات الأرقام ${t.and('credentials')}.`,
@@ -887,7 +897,7 @@ function sayer(params: Record<string, ReasonParam>, language: PageLanguage): Say
     },
     reasons: (name) => {
       const found = value(name);
-      return (Array.isArray(found) ? found.filter(isReason) : []).map((entry) => sayReason(entry, language)).join('; ');
+      return (Array.isArray(found) ? found.filter(isReason) : []).map((entry) => sayReason(entry, language)).join(REASON_JOINERS[language]);
     },
     who: () =>
       `${m.dossier.credential.replace('{n}', String(Number(value('credential') ?? 0)))}${value('title') === undefined ? '' : ` (${String(value('title'))})`}`,
