@@ -6,11 +6,12 @@ import type { CredentialEvidence, Requirement } from '../frameworks/requirements
 import { identityMatches } from '../issue/profiles/holder-identity.js';
 import { viewerFrameworks } from '../present/viewer-frameworks.js';
 import { compareCredentialDigest } from '../shared/credential-digest.js';
+import { reason as why, type Reason } from '../shared/reason.js';
 import { assertMatchesSchema } from '../shared/schema-validator.js';
 import { resolveFrameworkOptions } from '../verify/framework-sections.js';
 import { recognizedExamBrands, type CheckOutcome, type VerificationReport } from '../verify/report.js';
 import { verifyOne, type VerifyDeps } from '../verify/verify-credential.js';
-import { verifyPresentationAndRead, type PresentationReport } from '../verify/verify-presentation.js';
+import { verifyPresentationAndRead, type HolderBinding, type PresentationReport } from '../verify/verify-presentation.js';
 
 export type DossierLanguage = 'fr' | 'en' | 'de' | 'es' | 'ar';
 
@@ -38,6 +39,7 @@ export interface LinkResult {
   /** Index of the linked credential in the dossier, when provided. */
   credential?: number;
   message: string;
+  why: Reason;
 }
 
 export type PassportResult = 'matches' | 'does-not-match' | 'no-passport-hash';
@@ -47,7 +49,7 @@ export interface DossierCredential extends VerificationReport {
   title?: string;
   profiles: string[];
   holder: { id?: string; name?: string; birthDate?: string; identityTypes: string[] };
-  holderBinding?: { bound: boolean; message: string };
+  holderBinding?: HolderBinding;
   /** With options.passportNumber: whether one of the credential's salted passport hashes is of that number. */
   passport?: PassportResult;
   /** The credentials this one links to by id and digest (relatedResource), checked; only for an authentic credential. */
@@ -72,6 +74,7 @@ export interface DossierReport {
     consistent: boolean;
     groups: Array<{ subjectId?: string; name?: string; birthDate?: string; credentials: number[] }>;
     differences: string[];
+    differenceReasons: Reason[];
     passportChecked: boolean;
   };
   summary: {
@@ -99,10 +102,22 @@ export interface DossierReport {
     validations: Array<{ credential: number; title?: string; links: LinkResult[] }>;
     requirements?: RequirementsSection;
   };
-  /** What failed, in words, credential by credential. */
+  /** What failed, in words, credential by credential (English; present/ says them in the reader's language from the reasons). */
   problems: string[];
+  problemReasons: Reason[];
   /** What could not be checked, and why: never reported as failed. */
   couldNotCheck: string[];
+  couldNotCheckReasons: Reason[];
+}
+
+/** Sentences in English and the same reasons as data, kept in step. */
+class Findings {
+  readonly texts: string[] = [];
+  readonly reasons: Reason[] = [];
+  add(text: string, reason: Reason): void {
+    this.texts.push(text);
+    this.reasons.push(reason);
+  }
 }
 
 const PAGE_LANGUAGES: readonly DossierLanguage[] = ['fr', 'en', 'de', 'es', 'ar'];
@@ -113,10 +128,11 @@ const PAGE_LANGUAGES: readonly DossierLanguage[] = ['fr', 'en', 'de', 'es', 'ar'
  * the links between them, and a summary in the reader's frameworks. Only authentic credentials
  * are summed up, each marked with whether an authority this service trusts recognizes its issuer.
  */
-export async function verifyDossier(deps: VerifyDeps, body: unknown): Promise<DossierReport> {
+/** `readerLanguage`: the caller's negotiated language (?lang=, Accept-Language), used when options.lang is absent. */
+export async function verifyDossier(deps: VerifyDeps, body: unknown, readerLanguage: DossierLanguage = 'en'): Promise<DossierReport> {
   assertMatchesSchema<DossierRequest>('dossier-request', body);
   const options = body.options ?? {};
-  const lang: DossierLanguage = options.lang !== undefined && PAGE_LANGUAGES.includes(options.lang) ? options.lang : 'en';
+  const lang: DossierLanguage = options.lang !== undefined && PAGE_LANGUAGES.includes(options.lang) ? options.lang : readerLanguage;
   const frameworks = options.frameworks ?? viewerFrameworks(lang);
   // Unknown frameworks or presets are the caller's mistake: refused before anything is verified.
   const resolved = resolveFrameworkOptions({
@@ -126,8 +142,7 @@ export async function verifyDossier(deps: VerifyDeps, body: unknown): Promise<Do
     ...(options.presets === undefined ? {} : { presets: options.presets }),
   });
 
-  const entries: Array<{ input: unknown; report: VerificationReport; credential?: Record<string, unknown>; binding?: { bound: boolean; message: string } }> =
-    [];
+  const entries: Array<{ input: unknown; report: VerificationReport; credential?: Record<string, unknown>; binding?: HolderBinding }> = [];
   let presentation: DossierReport['presentation'];
   if (body.verifiablePresentation !== undefined) {
     const presentationOptions = {
@@ -159,14 +174,20 @@ export async function verifyDossier(deps: VerifyDeps, body: unknown): Promise<Do
   }
 
   const now = deps.clock.now();
-  const problems: string[] = [];
-  const couldNotCheck: string[] = [];
+  const problems = new Findings();
+  const couldNotCheck = new Findings();
   if (presentation !== undefined) {
     for (const check of presentation.checks) {
       if (check.status === 'failure')
-        problems.push(`The presentation's ${check.check} check failed: ${check.problems.map((problem) => problem.detail).join(' ')}`);
+        problems.add(
+          `The presentation's ${check.check} check failed: ${check.problems.map((problem) => problem.detail).join(' ')}`,
+          why('dossier.presentation-check-failed', { check: check.check, problem: problemSlugOf(check) }),
+        );
       if (check.status === 'skipped' && check.cause === 'could-not-check')
-        couldNotCheck.push(`The presentation's ${check.check} check could not be completed: ${check.reason}`);
+        couldNotCheck.add(
+          `The presentation's ${check.check} check could not be completed: ${check.reason}`,
+          why('dossier.presentation-check-could-not-check', { check: check.check, problem: problemSlugOf(check) }),
+        );
     }
   }
 
@@ -176,11 +197,18 @@ export async function verifyDossier(deps: VerifyDeps, body: unknown): Promise<Do
     const record = records[index] as RecordClaims;
     const claims = claimsOf(entry.credential);
     const name = `Credential ${index + 1}${record.achievementName === undefined ? '' : ` (${record.achievementName})`}`;
-    describeVerdict(entry.report, name, problems, couldNotCheck);
-    if (entry.binding !== undefined && !entry.binding.bound && authentic[index] === true) couldNotCheck.push(`${name}: ${entry.binding.message}`);
+    const who = { credential: index + 1, title: record.achievementName };
+    describeVerdict(entry.report, name, who, problems, couldNotCheck);
+    if (entry.binding !== undefined && !entry.binding.bound && authentic[index] === true)
+      couldNotCheck.add(`${name}: ${entry.binding.message}`, why('dossier.binding', { ...who, reason: entry.binding.why }));
     const passport = options.passportNumber === undefined || entry.credential === undefined ? undefined : passportResult(record, options.passportNumber);
-    if (passport === 'does-not-match') problems.push(`${name}: the passport number entered does not match the passport hash the credential carries.`);
-    if (passport === 'no-passport-hash') couldNotCheck.push(`${name}: the credential carries no passport hash, so the passport number could not be compared.`);
+    if (passport === 'does-not-match')
+      problems.add(`${name}: the passport number entered does not match the passport hash the credential carries.`, why('dossier.passport-mismatch', who));
+    if (passport === 'no-passport-hash')
+      couldNotCheck.add(
+        `${name}: the credential carries no passport hash, so the passport number could not be compared.`,
+        why('dossier.no-passport-hash', who),
+      );
     return {
       index,
       ...entry.report,
@@ -207,7 +235,14 @@ export async function verifyDossier(deps: VerifyDeps, body: unknown): Promise<Do
       const digest = resource.digestMultibase === undefined ? {} : { digestMultibase: resource.digestMultibase };
       const at = linkedIds.indexOf(resource.id);
       if (at === -1)
-        return { id: resource.id, ...name, ...digest, status: 'not-provided', message: 'Not provided: the dossier does not contain this credential.' };
+        return {
+          id: resource.id,
+          ...name,
+          ...digest,
+          status: 'not-provided',
+          message: 'Not provided: the dossier does not contain this credential.',
+          why: why('dossier.link-not-provided'),
+        };
       if (resource.digestMultibase === undefined)
         return {
           id: resource.id,
@@ -215,6 +250,7 @@ export async function verifyDossier(deps: VerifyDeps, body: unknown): Promise<Do
           status: 'could-not-check',
           credential: at,
           message: 'The link gives no digest, so the credential provided cannot be compared with the one assessed.',
+          why: why('dossier.link-no-digest'),
         };
       const compared = compareCredentialDigest(entries[at]?.input, resource.digestMultibase);
       if (compared === 'unsupported')
@@ -225,6 +261,7 @@ export async function verifyDossier(deps: VerifyDeps, body: unknown): Promise<Do
           status: 'could-not-check',
           credential: at,
           message: 'The digest is in a form this service does not read (only SHA-256 multihashes).',
+          why: why('dossier.link-unsupported-digest'),
         };
       if (compared === 'does-not-match')
         return {
@@ -234,6 +271,7 @@ export async function verifyDossier(deps: VerifyDeps, body: unknown): Promise<Do
           status: 'does-not-match',
           credential: at,
           message: `Credential ${at + 1} has this id but not this digest: it is not the credential that was assessed (altered, or another version).`,
+          why: why('dossier.link-mismatch', { linked: at + 1 }),
         };
       return {
         id: resource.id,
@@ -242,19 +280,27 @@ export async function verifyDossier(deps: VerifyDeps, body: unknown): Promise<Do
         status: 'matches',
         credential: at,
         message: `Credential ${at + 1} is exactly the credential that was assessed (digest matches).`,
+        why: why('dossier.link-matches', { linked: at + 1 }),
       };
     });
     const label = `Credential ${credential.index + 1}${credential.title === undefined ? '' : ` (${credential.title})`}`;
+    const who = { credential: credential.index + 1, title: credential.title };
     for (const link of credential.links) {
-      if (link.status === 'does-not-match') problems.push(`${label} links to ${link.id}: ${link.message}`);
+      const linked = { ...who, id: link.id };
+      if (link.status === 'does-not-match')
+        problems.add(`${label} links to ${link.id}: ${link.message}`, why('dossier.link-mismatch', { ...linked, linked: (link.credential ?? 0) + 1 }));
       if (link.status === 'not-provided')
-        couldNotCheck.push(`${label} links to ${link.id}${link.name === undefined ? '' : ` (${link.name})`}: not provided in this dossier.`);
-      if (link.status === 'could-not-check') couldNotCheck.push(`${label} links to ${link.id}: ${link.message}`);
+        couldNotCheck.add(
+          `${label} links to ${link.id}${link.name === undefined ? '' : ` (${link.name})`}: not provided in this dossier.`,
+          why('dossier.link-not-provided', { ...linked, name: link.name }),
+        );
+      if (link.status === 'could-not-check')
+        couldNotCheck.add(`${label} links to ${link.id}: ${link.message}`, why(link.why.code, { ...link.why.params, ...linked }));
     }
   }
 
   const holders = holdersOf(credentials, options.passportNumber !== undefined);
-  if (!holders.consistent) problems.push(...holders.differences);
+  holders.differences.forEach((difference, index) => problems.add(difference, holders.differenceReasons[index] as Reason));
 
   const recognized = (index: number) => entries[index]?.report.verdict === 'valid';
   const summary = summarise(entries, records, credentials, frameworks, lang, now, recognized);
@@ -269,7 +315,8 @@ export async function verifyDossier(deps: VerifyDeps, body: unknown): Promise<Do
     }));
     summary.requirements = evaluateAll(resolved.asked, evidence, { now, lang });
     for (const preset of summary.requirements.presets) {
-      if (preset.outcome === 'cannot-tell') couldNotCheck.push(`Preset ${preset.preset}: ${preset.reason}`);
+      if (preset.outcome === 'cannot-tell')
+        couldNotCheck.add(`Preset ${preset.preset}: ${preset.reason}`, why('dossier.preset-cannot-tell', { preset: preset.title, reason: preset.why }));
     }
   }
 
@@ -286,37 +333,55 @@ export async function verifyDossier(deps: VerifyDeps, body: unknown): Promise<Do
     credentials,
     holders,
     summary,
-    problems,
-    couldNotCheck,
+    problems: problems.texts,
+    problemReasons: problems.reasons,
+    couldNotCheck: couldNotCheck.texts,
+    couldNotCheckReasons: couldNotCheck.reasons,
   };
 }
 
-function describeVerdict(report: VerificationReport, name: string, problems: string[], couldNotCheck: string[]): void {
+function problemSlugOf(check: CheckOutcome): string | undefined {
+  return check.status === 'success' ? undefined : check.problems?.[0]?.type.split('/').pop();
+}
+
+function describeVerdict(
+  report: VerificationReport,
+  name: string,
+  who: { credential: number; title?: string | undefined },
+  problems: Findings,
+  couldNotCheck: Findings,
+): void {
   const failed = report.checks.filter((check) => check.status === 'failure');
   switch (report.verdict) {
     case 'valid':
       return;
     case 'unrecognized-issuer':
-      problems.push(
+      problems.add(
         `${name}: authentic, but no authority this service trusts recognizes its issuer ${report.credential?.issuer ?? ''} (verdict unrecognized-issuer).`,
+        why('dossier.unrecognized-issuer', who),
       );
       return;
     case 'out-of-scope': {
       const trust = report.checks.find((check) => check.check === 'trust');
-      const why = trust?.status === 'failure' ? trust.problems.map((problem) => problem.detail).join(' ') : '';
-      problems.push(`${name}: authentic, but its issuer is not recognized for this credential (verdict out-of-scope). ${why}`.trim());
+      const detail = trust?.status === 'failure' ? trust.problems.map((problem) => problem.detail).join(' ') : '';
+      problems.add(
+        `${name}: authentic, but its issuer is not recognized for this credential (verdict out-of-scope). ${detail}`.trim(),
+        why('dossier.out-of-scope', who),
+      );
       return;
     }
     case 'could-not-check': {
       const reasons = report.checks.flatMap((check) =>
         check.status === 'skipped' && check.cause === 'could-not-check' ? [`${check.check}: ${check.reason}`] : [],
       );
-      couldNotCheck.push(`${name}: could not be fully checked (${reasons.join('; ')}).`);
+      const checks = report.checks.flatMap((check) => (check.status === 'skipped' && check.cause === 'could-not-check' ? [check.check] : []));
+      couldNotCheck.add(`${name}: could not be fully checked (${reasons.join('; ')}).`, why('dossier.could-not-check', { ...who, checks }));
       return;
     }
     default:
-      problems.push(
+      problems.add(
         `${name}: ${report.verdict} — ${failed.map((check) => `${check.check} check failed${check.status === 'failure' ? `: ${check.problems.map((problem) => problem.detail).join(' ')}` : ''}`).join('; ') || 'see its checks'}.`,
+        why('dossier.not-accepted', { ...who, verdict: report.verdict, checks: failed.map((check) => check.check) }),
       );
   }
 }
@@ -354,18 +419,32 @@ function holdersOf(credentials: DossierCredential[], passportChecked: boolean): 
     }
   }
   const differences: string[] = [];
+  const differenceReasons: Reason[] = [];
   if (groups.length > 1) {
+    differenceReasons.push(
+      why('dossier.holders-differ', {
+        count: groups.length,
+        holders: groups.map(
+          (group) =>
+            `${group.name ?? '—'}${group.birthDate === undefined ? '' : ` (${group.birthDate})`}: ${group.credentials.map((index) => index + 1).join(', ')}`,
+        ),
+      }),
+    );
     const describe = (group: (typeof groups)[number]) =>
       `${group.name ?? 'no name'}${group.birthDate === undefined ? '' : `, born ${group.birthDate}`}${group.subjectId === undefined ? '' : `, subject ${group.subjectId}`} (credential${group.credentials.length > 1 ? 's' : ''} ${group.credentials.map((index) => index + 1).join(', ')})`;
     differences.push(`The credentials are about ${groups.length} different holders: ${groups.map(describe).join('; ')}.`);
     const ids = new Set(groups.map((group) => group.subjectId).filter((id) => id !== undefined));
-    if (ids.size > 1) differences.push(`They name ${ids.size} different subject ids.`);
+    if (ids.size > 1) {
+      differences.push(`They name ${ids.size} different subject ids.`);
+      differenceReasons.push(why('dossier.subject-ids-differ', { count: ids.size }));
+    }
   }
   const mismatched = credentials.filter((credential) => credential.passport === 'does-not-match').map((credential) => credential.index + 1);
   if (mismatched.length > 0 && credentials.some((credential) => credential.passport === 'matches')) {
     differences.push(`The passport number matches some credentials but not credential${mismatched.length > 1 ? 's' : ''} ${mismatched.join(', ')}.`);
+    differenceReasons.push(why('dossier.passport-partial', { credentials: mismatched.map(String) }));
   }
-  return { consistent: differences.length === 0, groups, differences, passportChecked };
+  return { consistent: differences.length === 0, groups, differences, differenceReasons, passportChecked };
 }
 
 /** Whole months from the first day to the day after the last (an end date is inclusive): 1 March – 30 November is 9. */

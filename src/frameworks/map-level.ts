@@ -1,5 +1,6 @@
 import { HUBS, pick, type Basis, type Correspondence, type Framework, type Level } from './framework.js';
 import { frameworkRegistry, type FrameworkRegistry } from './registry.js';
+import { reason as why, type Reason } from '../shared/reason.js';
 
 /**
  * Expresses a level of framework A in framework B, saying on what basis. Official
@@ -36,10 +37,14 @@ export interface Mapping {
   toFramework: string;
   basis: Basis;
   path: PathStep[];
+  /** English, with the data's rationale; `why` says the same as data for the reader's language (present/i18n/reasons.ts). */
   reason: string;
+  why: Reason;
   sources: MappingSource[];
-  /** Facts on this path that no source confirmed ([verify] in the data). */
+  /** Facts on this path that no source confirmed ([verify] in the data), in the data's English. */
   caveats: string[];
+  /** One per caveat, in the same order: which framework's fact is unconfirmed. */
+  caveatReasons: Reason[];
 }
 
 export interface MapOptions {
@@ -136,6 +141,12 @@ export function mapLevel(query: { framework: string; level: string }, toFramewor
     ...(fromLevels.length > 1 || fromLevels[0]?.code !== query.level ? { resolvedFrom: query.level } : {}),
   };
   if (fromLevels.length > 1) fromRef.code = codes.join('+');
+  const aliasWhy: Reason[] =
+    fromLevels.length > 1
+      ? [why('mapping.former-code-spans', { framework: from.abbreviation, code: query.level, levels: codes })]
+      : fromLevels[0]?.code !== query.level
+        ? [why('mapping.former-code', { framework: from.abbreviation, code: query.level, level: codes[0] ?? '' })]
+        : [];
   const aliasNote =
     fromLevels.length > 1
       ? ` ${from.abbreviation} former code ${query.level} names levels ${andList(codes)}, so the answer spans them.`
@@ -144,6 +155,8 @@ export function mapLevel(query: { framework: string; level: string }, toFramewor
         : '';
   const caveatsOf = (...frameworks: Framework[]) =>
     frameworks.flatMap((framework) => [...framework.referencing.flatMap((entry) => (entry.verify === undefined ? [] : [entry.verify]))]);
+  const caveatOwners = (...frameworks: Framework[]) =>
+    frameworks.flatMap((framework) => framework.referencing.flatMap((entry) => (entry.verify === undefined ? [] : [framework.abbreviation])));
 
   if (from.id === to.id) {
     return {
@@ -153,11 +166,13 @@ export function mapLevel(query: { framework: string; level: string }, toFramewor
       basis: 'official',
       path: [{ framework: from.id, levels: codes }],
       reason: `Same framework.${aliasNote}`,
+      why: why('mapping.same-framework', { then: aliasWhy }),
       sources: sourcesOf(
         from,
         from.sources.slice(0, 1).map((source) => source.key),
       ),
       caveats: [],
+      caveatReasons: [],
     };
   }
 
@@ -170,8 +185,10 @@ export function mapLevel(query: { framework: string; level: string }, toFramewor
       basis: 'none',
       path: [{ framework: from.id, levels: codes }],
       reason: noneReason(from, to) + aliasNote,
+      why: { ...noneWhy(from, to), ...(aliasWhy.length === 0 ? {} : { params: { ...noneWhy(from, to).params, then: aliasWhy } }) },
       sources: [...referencingSources(from), ...referencingSources(to)],
       caveats: caveatsOf(from, to),
+      caveatReasons: caveatOwners(from, to).map((framework) => why('mapping.unconfirmed', { framework })),
     };
   }
 
@@ -181,12 +198,15 @@ export function mapLevel(query: { framework: string; level: string }, toFramewor
     ...found.hops.flatMap((hop) => hop.entries.flatMap(({ owner, entry }) => sourcesOf(owner, entry.sources))),
     ...frameworksOnPath.flatMap((framework) => officialReports(framework, found)),
   ]);
-  const caveats = [
-    ...new Set([
-      ...found.hops.flatMap((hop) => hop.entries.flatMap(({ entry }) => (entry.verify === undefined ? [] : [entry.verify]))),
-      ...caveatsOf(...frameworksOnPath),
-    ]),
-  ];
+  // Each unconfirmed fact once, with the framework whose data records it.
+  const unconfirmed = new Map<string, string>();
+  for (const hop of found.hops)
+    for (const { owner, entry } of hop.entries)
+      if (entry.verify !== undefined && !unconfirmed.has(entry.verify)) unconfirmed.set(entry.verify, owner.abbreviation);
+  for (const framework of frameworksOnPath)
+    for (const entry of framework.referencing)
+      if (entry.verify !== undefined && !unconfirmed.has(entry.verify)) unconfirmed.set(entry.verify, framework.abbreviation);
+  const caveats = [...unconfirmed.keys()];
   return {
     from: fromRef,
     to: last.levels.map((code) => ref(to, levelOf(to, code))),
@@ -194,8 +214,10 @@ export function mapLevel(query: { framework: string; level: string }, toFramewor
     basis: found.basis,
     path: [{ framework: from.id, levels: codes }, ...found.hops.map((hop) => ({ framework: hop.to.id, levels: hop.levels, basis: hop.basis }))],
     reason: routeReason(from, codes, to, found) + aliasNote,
+    why: routeWhy(from, codes, to, found, aliasWhy),
     sources,
     caveats,
+    caveatReasons: [...unconfirmed.values()].map((framework) => why('mapping.unconfirmed', { framework })),
   };
 }
 
@@ -226,6 +248,24 @@ function routeReason(from: Framework, codes: string[], to: Framework, route: Rou
   return parts.join(' ');
 }
 
+function routeWhy(from: Framework, codes: string[], to: Framework, route: Route, aliasWhy: Reason[]): Reason {
+  const chain = [`${from.abbreviation} ${codes.join('/')}`, ...route.hops.map((hop) => `${hop.to.abbreviation} ${hop.levels.join('/')}`)];
+  const last = route.hops[route.hops.length - 1] as Hop;
+  const then = [...(last.levels.length > 1 ? [why('mapping.several-levels', { framework: to.abbreviation, levels: last.levels })] : []), ...aliasWhy];
+  if (route.basis === 'official') {
+    const referenced = [from, to].filter((framework) => framework.referencing.some((entry) => entry.status === 'official'));
+    const hub = route.hops.length > 1 ? (route.hops[0] as Hop).to : [from, to].find((framework) => (HUBS as readonly string[]).includes(framework.id));
+    return why('mapping.official', {
+      frameworks: referenced.map((framework) => framework.abbreviation),
+      hub: hub?.abbreviation ?? 'EQF',
+      chain,
+      then,
+    });
+  }
+  const methods = [...new Set(route.hops.flatMap((hop) => (hop.basis === 'official' ? [] : hop.entries.map(({ entry }) => entry.method ?? 'unstated'))))];
+  return why('mapping.indicative', { chain, methods, then });
+}
+
 /** Says what an indicative comparison rests on: a reader weighs a title-only comparison differently. */
 const METHOD_PHRASES: Readonly<Record<NonNullable<Correspondence['method']> | 'unstated', string>> = {
   descriptor: 'by level descriptors',
@@ -237,6 +277,20 @@ const METHOD_PHRASES: Readonly<Record<NonNullable<Correspondence['method']> | 'u
 /** Rationales open with "X is not referenced…", which the reason already says. */
 function stripLeadingClaim(rationale: string): string {
   return rationale.replace(/^[^.]* is not referenced to the [A-Z]+\.\s*/, '');
+}
+
+function noneWhy(from: Framework, to: Framework): Reason {
+  if (from.kind !== to.kind) {
+    const language = from.kind === 'language' ? from : to;
+    return why('mapping.none-language-scale', { scale: language.abbreviation, other: (language === from ? to : from).abbreviation });
+  }
+  if (to.levels.length === 0) return why('mapping.none-no-levels', { framework: to.abbreviation });
+  const hubs = [from, to].filter((framework) => (HUBS as readonly string[]).includes(framework.id));
+  if (hubs.length === 2) {
+    const acqf = hubs.find((framework) => framework.id === 'acqf') ?? from;
+    return why('mapping.none-continental', { framework: acqf.abbreviation, other: (acqf === from ? to : from).abbreviation });
+  }
+  return why('mapping.none-unrecorded', { from: from.abbreviation, to: to.abbreviation });
 }
 
 function noneReason(from: Framework, to: Framework): string {

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { issueCredential, type IssueDeps } from '../issue/issue-credential.js';
 import type { Metrics } from '../observe/metrics.js';
-import { negotiateLanguage, primarySubtag } from '../present/i18n/messages.js';
+import { localizeReport } from '../present/localize-report.js';
 import { summarizeReport } from '../present/report-summary.js';
 import { ProblemError } from '../shared/problems.js';
 import { verifyCredential, type VerifyDeps } from '../verify/verify-credential.js';
@@ -9,6 +9,7 @@ import { verifyPresentation } from '../verify/verify-presentation.js';
 import { issuerOf, requireIssuer } from './authenticate.js';
 import { idempotencyKeyOf } from './idempotency-header.js';
 import { methodNotAllowed, sendProblem } from './problem-response.js';
+import { readerLanguage } from './reader-language.js';
 
 export function createCredentialRouter(deps: IssueDeps & VerifyDeps & { metrics: Metrics }): Router {
   const router = Router();
@@ -29,11 +30,10 @@ export function createCredentialRouter(deps: IssueDeps & VerifyDeps & { metrics:
     .post(async (req, res) => {
       const verified = await verifyCredential(deps, req.body);
       deps.metrics.verification(verified.verdict);
-      // The reader's language: options.lang, else Accept-Language, else English.
-      const asked = (req.body as { options?: { lang?: unknown } }).options?.lang;
-      const language = negotiateLanguage(typeof asked === 'string' ? primarySubtag(asked) : undefined, req.headers['accept-language']);
-      // Preset titles follow the same language unless the caller chose one for the frameworks section.
-      const report = { ...verified, summary: summarizeReport(verified, language) };
+      // The reader's language: options.lang, else ?lang=, else Accept-Language, else English.
+      const language = readerLanguage(req, (req.body as { options?: { lang?: unknown } } | undefined)?.options?.lang);
+      // Reasons, caveats and check messages in that language, the English beside them as `detail`.
+      const report = { ...localizeReport(verified, language), summary: summarizeReport(verified, language) };
       if (report.verified) {
         res.json(report);
         return;
@@ -47,7 +47,8 @@ export function createCredentialRouter(deps: IssueDeps & VerifyDeps & { metrics:
   router
     .route('/presentations/verify')
     .post(async (req, res) => {
-      const report = await verifyPresentation(deps, req.body);
+      const language = readerLanguage(req, (req.body as { options?: { lang?: unknown } } | undefined)?.options?.lang);
+      const report = localizeReport(await verifyPresentation(deps, req.body), language);
       if (report.verified) {
         res.json(report);
         return;

@@ -6,6 +6,8 @@ import { PAGE_CSP } from '../present/page-assets.js';
 import { ProblemError } from '../shared/problems.js';
 import type { VerifyDeps } from '../verify/verify-credential.js';
 import { methodNotAllowed } from './problem-response.js';
+import { readerLanguage } from './reader-language.js';
+import { localizeReport } from '../present/localize-report.js';
 
 const FORMATS = ['json', 'html', 'pdf'] as const;
 
@@ -19,7 +21,8 @@ export function createDossierRouter(deps: VerifyDeps): Router {
       if (typeof format !== 'string' || !(FORMATS as readonly string[]).includes(format)) {
         throw new ProblemError('invalid-request', `format must be one of ${FORMATS.join(', ')}.`, { pointer: '/format' });
       }
-      const report = await verifyDossier(deps, req.body);
+      // options.lang, else ?lang=, else Accept-Language: the page, the PDF and the JSON all follow it.
+      const report = await verifyDossier(deps, req.body, readerLanguage(req, (req.body as { options?: { lang?: unknown } } | undefined)?.options?.lang));
       // Not cached anywhere: a dossier is personal data, and the passport check depends on the request.
       res.set({ 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
       if (format === 'html') {
@@ -33,7 +36,7 @@ export function createDossierRouter(deps: VerifyDeps): Router {
         res.set({ 'Content-Type': 'application/pdf', 'Content-Disposition': 'inline; filename="dossier-report.pdf"' }).send(pdf);
         return;
       }
-      res.json(report);
+      res.json(localizeReport(report, report.lang));
     })
     .all(methodNotAllowed('POST'));
   return router;

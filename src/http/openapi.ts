@@ -5,11 +5,22 @@ import { deliverPaths } from './deliver-openapi.js';
 import { PROFILE_EXAMPLES } from '../issue/profiles/examples.js';
 import { listProfiles } from '../issue/profiles/registry.js';
 import { SCHEMAS_DIR } from '../shared/package-paths.js';
+import { REASON_CODES } from '../shared/reason.js';
 
 function schema(name: string): object {
   const { $schema: _draft, $id: _id, ...body } = JSON.parse(readFileSync(`${SCHEMAS_DIR}${name}.schema.json`, 'utf8')) as Record<string, unknown>;
   return body;
 }
+
+/** The language a report answers in (reasons, caveats, check messages): see Reason. */
+const reportLangParameter = {
+  name: 'lang',
+  in: 'query',
+  required: false,
+  schema: { type: 'string' },
+  description:
+    'The reader\u2019s language for reasons, caveats and check messages (fr, en, de, es, ar); the body\u2019s lang option wins, then this, then Accept-Language; any other language: English.',
+};
 
 const langParameter = {
   name: 'lang',
@@ -200,6 +211,16 @@ export function buildOpenApi(publicUrl: string): object {
             createdAt: { type: 'string', format: 'date-time' },
           },
         },
+        Reason: {
+          type: 'object',
+          description:
+            'A reason as data: a code and its parameters (a nested reason, a list of reasons, level codes, names…). The sentence beside it (reason, message, caveats[i], problems[i]) is this reason said in the reader\u2019s language; the producer\u2019s English sentence, with its technical detail, is in detail (caveatDetails, problemDetails, couldNotCheckDetails, differenceDetails). In English the sentence is that technical text itself.',
+          required: ['code'],
+          properties: {
+            code: { enum: [...REASON_CODES] },
+            params: { type: 'object' },
+          },
+        },
         CheckOutcome: {
           type: 'object',
           required: ['check', 'status'],
@@ -211,7 +232,9 @@ export function buildOpenApi(publicUrl: string): object {
               enum: ['not-applicable', 'not-run', 'could-not-check', 'not-recognized'],
               description: 'Why a check was skipped; could-not-check is never "failed"; not-recognized (trust): no source this service uses names the issuer.',
             },
-            reason: { type: 'string' },
+            reason: { type: 'string', description: 'In the reader\u2019s language (also set on a failure, from its problem type).' },
+            why: { $ref: '#/components/schemas/Reason' },
+            detail: { type: 'string', description: 'The check\u2019s own English message, reason or problem details: the technical detail.' },
             problems: { type: 'array', items: { $ref: '#/components/schemas/Problem' } },
           },
         },
@@ -252,7 +275,7 @@ export function buildOpenApi(publicUrl: string): object {
             summary: {
               type: 'object',
               description:
-                'The verdict and each check\u2019s name and outcome in the reader\u2019s language (options.lang, else Accept-Language; fr, en, de, es, ar; else English). The checks\u2019 technical detail stays in English (detailLanguage).',
+                'The verdict and each check\u2019s name and outcome in the reader\u2019s language (options.lang, else ?lang=, else Accept-Language; fr, en, de, es, ar; else English). Reasons, caveats and check messages of the report are in that language too; their English technical detail is in `detail` (detailLanguage).',
               properties: {
                 language: { enum: ['fr', 'en', 'de', 'es', 'ar'] },
                 verdict: { type: 'object', properties: { title: { type: 'string' }, text: { type: 'string' } } },
@@ -311,12 +334,14 @@ export function buildOpenApi(publicUrl: string): object {
                 },
               },
             },
-            reason: { type: 'string' },
+            reason: { type: 'string', description: 'In the reader\u2019s language on the verify, requirements and dossier reports; English here.' },
+            why: { $ref: '#/components/schemas/Reason' },
             sources: {
               type: 'array',
               items: { type: 'object', properties: { framework: { type: 'string' }, url: { type: 'string' }, title: { type: 'string' } } },
             },
             caveats: { type: 'array', items: { type: 'string' }, description: 'Facts on this path that no source confirmed.' },
+            caveatReasons: { type: 'array', items: { $ref: '#/components/schemas/Reason' }, description: 'One per caveat: whose fact is unconfirmed.' },
           },
         },
         Problem: {
@@ -367,6 +392,7 @@ export function buildOpenApi(publicUrl: string): object {
       '/credentials/verify': {
         post: {
           summary: 'Verify a credential and report every check',
+          parameters: [reportLangParameter],
           requestBody: { required: true, content: json('VerifyRequest') },
           responses: {
             '200': { description: 'The credential verified: the report', content: json('VerificationReport') },
@@ -382,6 +408,7 @@ export function buildOpenApi(publicUrl: string): object {
       '/presentations/verify': {
         post: {
           summary: 'Verify a presentation: its holder proof (challenge, domain), then every credential in it and whether its subject is the holder',
+          parameters: [reportLangParameter],
           requestBody: {
             required: true,
             content: { 'application/json': { schema: embeddedSchema('verify-presentation-request', 'VerifyPresentationRequest') } },
@@ -697,6 +724,7 @@ export function buildOpenApi(publicUrl: string): object {
       '/requirements/check': {
         post: {
           summary: 'Verify a set of credentials, then answer requirements (met / not-met / cannot-tell) from the verified ones, with the evidence used',
+          parameters: [reportLangParameter],
           requestBody: { required: true, content: json('RequirementsCheckRequest') },
           responses: { '200': { description: 'Outcome per requirement and preset, and which credentials verified' }, ...problems(400, 413, 415) },
         },
@@ -706,8 +734,8 @@ export function buildOpenApi(publicUrl: string): object {
           summary:
             "Verify a dossier (a presentation or up to 20 credentials) for one reader: every credential with trust, who it is about (optionally a passport number checked against the salted hashes, never stored), the links of decisions and validations by digest, and a summary in the reader's frameworks and language",
           description:
-            'Always 200 with the report (allVerified says whether everything was accepted; problems and couldNotCheck say why not). format=html gives the same report as an accessible page, format=pdf as an A4 PDF to file, in options.lang (fr, en, de, es, ar).',
-          parameters: [{ name: 'format', in: 'query', required: false, schema: { enum: ['json', 'html', 'pdf'], default: 'json' } }],
+            'Always 200 with the report (allVerified says whether everything was accepted; problems and couldNotCheck say why not). format=html gives the same report as an accessible page, format=pdf as an A4 PDF to file, in options.lang (fr, en, de, es, ar; else ?lang=, else Accept-Language). Problems, reasons and caveats are in that language in all three forms; the JSON keeps the English as problemDetails, couldNotCheckDetails and detail.',
+          parameters: [{ name: 'format', in: 'query', required: false, schema: { enum: ['json', 'html', 'pdf'], default: 'json' } }, reportLangParameter],
           requestBody: { required: true, content: { 'application/json': { schema: embeddedSchema('dossier-request', 'DossierRequest') } } },
           responses: {
             '200': {

@@ -5,6 +5,8 @@ import { checkRequirements } from '../verify/check-requirements.js';
 import type { VerifyDeps } from '../verify/verify-credential.js';
 import { preferredLanguage } from './framework-routes.js';
 import { methodNotAllowed } from './problem-response.js';
+import { readerLanguage } from './reader-language.js';
+import { localizeReport } from '../present/localize-report.js';
 
 export function createRequirementRouter(deps: VerifyDeps): Router {
   const router = Router();
@@ -20,7 +22,8 @@ export function createRequirementRouter(deps: VerifyDeps): Router {
   router
     .route('/requirements/check')
     .post(async (req, res) => {
-      res.json(await checkRequirements(deps, req.body));
+      const language = readerLanguage(req, (req.body as { lang?: unknown } | undefined)?.lang);
+      res.json(localizeReport(await checkRequirements(deps, req.body, language), language));
     })
     .all(methodNotAllowed('POST'));
 

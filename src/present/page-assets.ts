@@ -25,8 +25,8 @@ nav a[aria-current]{background:#1a1a1a;color:#fff}
 .bad{background:#fde8e8;border-color:#a4161a;color:#5c0a0d}
 .warn{background:#fff4e0;border-color:#8a5300;color:#4a2c00}
 .recognized{color:#0b6b2e;font-weight:600}
-dl{display:grid;grid-template-columns:minmax(7rem,auto) 1fr;gap:.25rem 1rem;margin:0}
-dt{font-weight:600}
+dl{display:grid;grid-template-columns:minmax(6rem,2fr) minmax(0,3fr);gap:.25rem 1rem;margin:0}
+dt{font-weight:600;overflow-wrap:anywhere}
 dd{margin:0;overflow-wrap:anywhere}
 h2{font-size:1.2rem;margin:1.5rem 0 .5rem}
 .note{color:#555;font-size:.9rem}

@@ -1,14 +1,19 @@
 import type { ClaimedLevel } from '../frameworks/level-report.js';
 import { frameworkRegistry } from '../frameworks/registry.js';
 import { html, type SafeHtml } from './html.js';
-import type { Messages } from './i18n/messages.js';
+import type { Messages, PageLanguage } from './i18n/messages.js';
+import { sayReason } from './i18n/reasons.js';
 
 /**
  * The verify report's `levels` section: every level the credential claims, expressed in
  * the viewer's frameworks, each with the basis of the equivalence and, on hover or for
  * screen readers, the reason. Nothing is shown for a credential that did not verify.
  */
-export function renderFrameworkLevels(levels: { evaluated: boolean; claims: ClaimedLevel[]; frameworks?: string[] }, messages: Messages): SafeHtml | undefined {
+export function renderFrameworkLevels(
+  levels: { evaluated: boolean; claims: ClaimedLevel[]; frameworks?: string[] },
+  messages: Messages,
+  language: PageLanguage,
+): SafeHtml | undefined {
   if (!levels.evaluated) return undefined;
   const rows = levels.claims.flatMap((claim) =>
     claim.in
@@ -21,7 +26,7 @@ export function renderFrameworkLevels(levels: { evaluated: boolean; claims: Clai
             ? abbreviation(mapping.toFramework)
             : `${abbreviation(mapping.toFramework)} ${mapping.to.map((level) => level.code).join(' / ')}${mapping.to[0]?.label === undefined ? '' : ` — ${mapping.to.map((level) => level.label).join(' / ')}`}`,
         basis: messages.basis[mapping.basis],
-        reason: mapping.reason,
+        reason: sayReason(mapping.why, language),
       })),
   );
   if (rows.length === 0) return undefined;

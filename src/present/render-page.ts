@@ -6,6 +6,8 @@ import { directionOf, messagesFor, PAGE_LANGUAGES, type Messages, type PageLangu
 import type { LocalizedText } from './localized-text.js';
 import { PAGE_CSS, PAGE_SCRIPT } from './page-assets.js';
 import { renderFrameworkLevels } from './render-framework-levels.js';
+import { sayReason } from './i18n/reasons.js';
+import { checkReason } from './localize-report.js';
 
 export interface PageModel {
   language: PageLanguage;
@@ -83,8 +85,8 @@ ${model.carried === true ? html`<p class="note">${m.carriedInQr}</p>` : ''}
 </section>`
 }
 ${model.view === undefined ? '' : renderView(model.view, m, model.language, model.trust)}
-${model.levels === undefined ? '' : renderFrameworkLevels(model.levels, m)}
-${model.checks === undefined ? '' : renderChecks(model.checks, m)}
+${model.levels === undefined ? '' : renderFrameworkLevels(model.levels, m, model.language)}
+${model.checks === undefined ? '' : renderChecks(model.checks, m, model.language)}
 ${model.pageId !== undefined && model.view !== undefined && model.printable === true ? html`<p><a href="/credentials/${encodeURIComponent(model.pageId)}/certificate.pdf">${m.certificateLink}</a></p>` : ''}
 ${model.pageId === undefined ? '' : renderCarriedForm(pagePath, model.language, m)}
 ${renderPasteForm(model.language, m)}
@@ -224,7 +226,13 @@ function date(value: string | undefined, language: string): SafeHtml | undefined
   return html`<time datetime="${value}">${new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(time)}</time>`;
 }
 
-function renderChecks(checks: CheckOutcome[], m: Messages): SafeHtml {
+/** A passed check needs no sentence beyond its label; anything else says what was found. */
+function checkSentence(outcome: CheckOutcome, language: PageLanguage): SafeHtml | string {
+  const reason = checkReason(outcome);
+  return reason.code === 'check.passed' ? '' : html` <span class="note" data-check-reason="${reason.code}">${sayReason(reason, language)}</span>`;
+}
+
+function renderChecks(checks: CheckOutcome[], m: Messages, language: PageLanguage): SafeHtml {
   return html`<section aria-labelledby="h-checks"><h2 id="h-checks">${m.checks}</h2><ul class="plain checks">${checks.map((outcome) => {
     const [label, css] =
       outcome.status === 'success'
@@ -244,7 +252,8 @@ function renderChecks(checks: CheckOutcome[], m: Messages): SafeHtml {
         : outcome.status === 'failure'
           ? outcome.problems.map((problem) => problem.detail ?? problem.title).join(' ')
           : outcome.reason;
-    return html`<li data-check="${outcome.check}">${m.checkNames[outcome.check] ?? outcome.check}: <span class="${css}">${label}</span><details><summary>${m.detailsInEnglish}</summary><p lang="en" dir="ltr">${detail}</p></details></li>`;
+    // What the check found in the reader's words; the check's own English stays below as the technical detail.
+    return html`<li data-check="${outcome.check}">${m.checkNames[outcome.check] ?? outcome.check}: <span class="${css}">${label}</span> ${checkSentence(outcome, language)}<details><summary>${m.detailsInEnglish}</summary><p lang="en" dir="ltr">${detail}</p></details></li>`;
   })}</ul></section>`;
 }
 

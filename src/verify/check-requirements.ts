@@ -18,7 +18,8 @@ export interface RequirementsCheck extends RequirementsSection {
 }
 
 /** Verifies every credential, then answers each requirement from the verified ones' claims. */
-export async function checkRequirements(deps: VerifyDeps, body: unknown): Promise<RequirementsCheck> {
+/** `lang` (the reader's, negotiated by the caller) chooses preset titles when the body names none. */
+export async function checkRequirements(deps: VerifyDeps, body: unknown, lang?: string): Promise<RequirementsCheck> {
   assertMatchesSchema<RequirementsCheckRequest>('requirements-check-request', body);
   const asked = resolveAsked(body, '');
   const evidence: CredentialEvidence[] = [];
@@ -34,6 +35,9 @@ export async function checkRequirements(deps: VerifyDeps, body: unknown): Promis
       recognizedExamBrands: recognizedExamBrands(report),
     });
   }
-  const section = evaluateAll(asked, evidence, { now: deps.clock.now(), ...(body.lang === undefined ? {} : { lang: body.lang }) });
+  const section = evaluateAll(asked, evidence, {
+    now: deps.clock.now(),
+    ...(body.lang === undefined ? (lang === undefined ? {} : { lang }) : { lang: body.lang }),
+  });
   return { credentials: evidence.map(({ claims: _claims, recognizedExamBrands: _brands, ...rest }) => rest), ...section };
 }

@@ -5,6 +5,7 @@ import { evaluateAll } from '../frameworks/requirements/evaluate.js';
 import { resolveAsked } from '../frameworks/requirements/presets.js';
 import type { Preset, Requirement } from '../frameworks/requirements/requirement.js';
 import { ProblemError } from '../shared/problems.js';
+import { reason as why } from '../shared/reason.js';
 import { recognizedExamBrands, type VerificationReport } from './report.js';
 
 /** `options` of POST /credentials/verify that concern frameworks (schemas/verify-request). */
@@ -54,6 +55,7 @@ export function frameworkSections(
 ): Pick<VerificationReport, 'levels' | 'requirements'> {
   const claims = claimsOf(credential);
   const notVerified = report.verified ? undefined : `The credential was not verified (verdict: ${report.verdict}), so its claims are not evaluated.`;
+  const notVerifiedWhy = why('report.not-evaluated', { verdict: report.verdict });
   const sections: Pick<VerificationReport, 'levels' | 'requirements'> = {};
   if (options.frameworks !== undefined) {
     sections.levels =
@@ -62,9 +64,9 @@ export function frameworkSections(
             evaluated: true,
             frameworks: options.frameworks,
             claims: levelsIn(claims, options.frameworks, options.lang),
-            ...(options.frameworks.includes('de-dqr') ? { caveats: [DQR_RECOGNITION_CAVEAT] } : {}),
+            ...(options.frameworks.includes('de-dqr') ? { caveats: [DQR_RECOGNITION_CAVEAT], caveatReasons: [why('report.dqr-recognition')] } : {}),
           }
-        : { evaluated: false, reason: notVerified, frameworks: options.frameworks, claims: [] };
+        : { evaluated: false, reason: notVerified, why: notVerifiedWhy, frameworks: options.frameworks, claims: [] };
   }
   if (options.asked !== undefined) {
     const evidence = [
@@ -78,7 +80,7 @@ export function frameworkSections(
       },
     ];
     const evaluated = evaluateAll(options.asked, evidence, { now, ...(options.lang === undefined ? {} : { lang: options.lang }) });
-    sections.requirements = { evaluated: report.verified, ...(notVerified === undefined ? {} : { reason: notVerified }), ...evaluated };
+    sections.requirements = { evaluated: report.verified, ...(notVerified === undefined ? {} : { reason: notVerified, why: notVerifiedWhy }), ...evaluated };
   }
   return sections;
 }

@@ -1,6 +1,7 @@
 import type { ClaimedLevel } from '../frameworks/level-report.js';
 import type { RequirementsSection } from '../frameworks/requirements/evaluate.js';
 import type { ProblemDetails } from '../shared/problems.js';
+import type { Reason } from '../shared/reason.js';
 
 export type CheckId =
   | 'data-model'
@@ -74,9 +75,9 @@ export interface VerificationReport {
   checks: CheckOutcome[];
   trust?: TrustSummary;
   /** With options.frameworks: each claimed level in each requested framework; evaluated only for a verified credential. */
-  levels?: { evaluated: boolean; reason?: string; frameworks: string[]; claims: ClaimedLevel[]; caveats?: string[] };
+  levels?: { evaluated: boolean; reason?: string; why?: Reason; frameworks: string[]; claims: ClaimedLevel[]; caveats?: string[]; caveatReasons?: Reason[] };
   /** With options.requirements / options.presets. */
-  requirements?: RequirementsSection & { evaluated: boolean; reason?: string };
+  requirements?: RequirementsSection & { evaluated: boolean; reason?: string; why?: Reason };
 }
 
 /** VC API meaning: proof, structure, validity and status. Trust is reported beside it, in the verdict. */

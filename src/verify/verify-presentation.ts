@@ -6,6 +6,7 @@ import { VC_V2_CONTEXT } from '../resolve/known-contexts.js';
 import { expandSafely } from '../shared/credential-model.js';
 import { assertWithinJsonLimits } from '../shared/json-limits.js';
 import { ProblemError } from '../shared/problems.js';
+import { reason as why, type Reason } from '../shared/reason.js';
 import { assertMatchesSchema } from '../shared/schema-validator.js';
 import { assertSignedForm } from '../shared/signed-form.js';
 import type { Check, CheckResult, VerifyContext } from './check.js';
@@ -27,7 +28,7 @@ export interface PresentationReport {
   /** The presentation's verdict (its own checks): valid, malformed, not-genuine or could-not-check. */
   verdict: Verdict;
   presentation: { holder?: string | undefined; checks: CheckOutcome[] };
-  credentials: Array<VerificationReport & { index: number; holderBinding: { bound: boolean; message: string } }>;
+  credentials: Array<VerificationReport & { index: number; holderBinding: HolderBinding }>;
 }
 
 interface PresentationContext extends VerifyContext {
@@ -94,17 +95,35 @@ function holderOf(presentation: Record<string, unknown>): string | undefined {
   return typeof id === 'string' ? id : undefined;
 }
 
-function bindingOf(credential: Record<string, unknown> | undefined, holder: string | undefined, proven: boolean): { bound: boolean; message: string } {
-  if (credential === undefined) return { bound: false, message: 'The credential could not be read, so its subject is unknown.' };
+function bindingOf(credential: Record<string, unknown> | undefined, holder: string | undefined, proven: boolean): HolderBinding {
+  if (credential === undefined)
+    return { bound: false, message: 'The credential could not be read, so its subject is unknown.', why: why('binding.unreadable') };
   const subjects = ([] as unknown[]).concat(credential.credentialSubject ?? []).map((subject) => (subject as { id?: unknown } | null)?.id);
   if (!proven || holder === undefined) {
-    return { bound: false, message: 'The presentation does not prove who its holder is, so the credential is not bound to the person presenting it.' };
+    return {
+      bound: false,
+      message: 'The presentation does not prove who its holder is, so the credential is not bound to the person presenting it.',
+      why: why('binding.not-proven'),
+    };
   }
-  if (subjects.includes(holder)) return { bound: true, message: `The subject of the credential is the holder ${holder}, who signed the presentation.` };
+  if (subjects.includes(holder))
+    return {
+      bound: true,
+      message: `The subject of the credential is the holder ${holder}, who signed the presentation.`,
+      why: why('binding.bound', { holder }),
+    };
   return {
     bound: false,
+    why: why('binding.not-subject', { holder }),
     message: `The holder ${holder} is not the subject of this credential (${subjects.filter((id) => typeof id === 'string').join(', ') || 'no subject id'}); check the holder's identity another way.`,
   };
+}
+
+/** Whether a carried credential is about the one who presented it; `message` in English, `why` as data. */
+export interface HolderBinding {
+  bound: boolean;
+  message: string;
+  why: Reason;
 }
 
 const structureCheck: Check = {

@@ -82,8 +82,11 @@ describe('dossier report for an IHK FOSA officer (issue #15)', function () {
     expect(report.credentials.map((credential: Json) => credential.verdict)).to.deep.equal(['not-genuine', 'valid', 'valid', 'unrecognized-issuer']);
     expect(report.credentials[3].verified, 'authentic is not recognized').to.equal(true);
     expect(report.problems).to.have.length(2);
-    expect(report.problems[0]).to.match(/^Credential 1 .*: not-genuine — signature check failed/);
-    expect(report.problems[1]).to.match(
+    // Asked in German: the problems in German, the English technical detail beside them.
+    expect(report.problems[0]).to.match(/^Nachweis 1 .*: Nicht echt — nicht bestanden: Signatur\.$/);
+    expect(report.problemReasons.map((reason: Json) => reason.code)).to.deep.equal(['dossier.not-accepted', 'dossier.unrecognized-issuer']);
+    expect(report.problemDetails[0]).to.match(/^Credential 1 .*: not-genuine — signature check failed/);
+    expect(report.problemDetails[1]).to.match(
       /^Credential 4 .*: authentic, but no authority this service trusts recognizes its issuer did:.*\(verdict unrecognized-issuer\)/,
     );
     // The tampered diploma is not summed up; the unrecognized one is, marked as such.
@@ -141,7 +144,8 @@ describe('dossier report for an IHK FOSA officer (issue #15)', function () {
     const withNationalId = await app.post(`/issuers/${issuer.slug}/credentials`, diplomaExample, { authorization: `Bearer ${issuer.apiKey}` });
     const noPassport = await dossier([withNationalId.body.verifiableCredential], { passportNumber: PASSPORT });
     expect(noPassport.body.credentials[0].passport).to.equal('no-passport-hash');
-    expect(noPassport.body.couldNotCheck.join(' ')).to.match(/carries no passport hash, so the passport number could not be compared/);
+    expect(noPassport.body.couldNotCheck.join(' ')).to.match(/enthält keinen Pass-Hash; die Passnummer konnte daher nicht verglichen werden/);
+    expect(noPassport.body.couldNotCheckDetails.join(' ')).to.match(/carries no passport hash, so the passport number could not be compared/);
     expect(noPassport.body.problems).to.deep.equal([]);
     const bad = await dossier([diploma], { passportNumber: '<script>' });
     expect(bad.status).to.equal(400);
@@ -164,7 +168,10 @@ describe('dossier report for an IHK FOSA officer (issue #15)', function () {
     recordSecret('ZZ1234567');
     const mixed = (await dossier([stranger.body.verifiableCredential, goethe], { passportNumber: PASSPORT })).body as Json;
     expect(mixed.holders.consistent).to.equal(false);
-    expect(mixed.holders.differences[0]).to.match(
+    expect(mixed.holders.differences[0]).to.equal(
+      'Die Nachweise betreffen 2 verschiedene Personen: Amina Tazi (1995-01-01): 1; Youssef Benali (2001-03-14): 2.',
+    );
+    expect(mixed.holders.differenceDetails[0]).to.match(
       /2 different holders: Amina Tazi, born 1995-01-01 \(credential 1\); Youssef Benali, born 2001-03-14 \(credential 2\)/,
     );
     expect(mixed.credentials[0].passport).to.equal('does-not-match');

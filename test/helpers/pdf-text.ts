@@ -41,5 +41,20 @@ export async function pdfText(pdf: Buffer): Promise<string> {
   return [...pages.join('\n\f')].filter((char) => char === '\n' || char === '\f' || !/\p{Cc}/u.test(char)).join('');
 }
 
+/** Every text item of every page with its position, in drawing order: for tests of visual order (bidi). */
+export async function pdfTextItems(pdf: Buffer): Promise<Array<{ page: number; str: string; x: number; y: number; width: number }>> {
+  const document = await getDocument({ data: new Uint8Array(pdf), useSystemFonts: false, isEvalSupported: false }).promise;
+  const items: Array<{ page: number; str: string; x: number; y: number; width: number }> = [];
+  for (let number = 1; number <= document.numPages; number += 1) {
+    const content = await (await document.getPage(number)).getTextContent();
+    for (const item of content.items) {
+      if ('str' in item && item.str.trim() !== '')
+        items.push({ page: number, str: item.str, x: item.transform[4] as number, y: Math.round(item.transform[5] as number), width: item.width });
+    }
+  }
+  await document.destroy();
+  return items;
+}
+
 /** Spaces differ between how runs are drawn and how they are extracted: compare without them. */
 export const squeeze = (text: string): string => text.replace(/\s+/g, '');

@@ -157,7 +157,7 @@ describe('public verification page (server-rendered)', () => {
     const german = (await app.get(`/v/${pageId}?lang=de`)).text;
     expect(german).to.include('id="h-framework-levels"');
     expect(german).to.match(
-      /<bdi>CNC 5<\/bdi> → <bdi>DQR 5[^<]*<\/bdi> <span class="note" title="[^"]*not referenced to the EQF[^"]*">\(Vergleich zur Orientierung\)/,
+      /<bdi>CNC 5<\/bdi> → <bdi>DQR 5[^<]*<\/bdi> <span class="note" title="Orientierung, keine amtliche Gleichwertigkeit: CNC 5 → EQF 5 → DQR 5[^"]*">\(Vergleich zur Orientierung\)/,
     );
     const english = (await app.get(`/v/${pageId}?lang=en`)).text;
     expect(english).to.match(/<bdi>CNC 5<\/bdi> → <bdi>EQF 5[^<]*<\/bdi>/);

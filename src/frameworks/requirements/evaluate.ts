@@ -4,6 +4,7 @@ import { brandsNamedBy, examBrand } from '../exam-brands.js';
 import { mapLevel } from '../map-level.js';
 import { frameworkRegistry, type FrameworkRegistry } from '../registry.js';
 import { ProblemError } from '../../shared/problems.js';
+import { reason as why, type Reason } from '../../shared/reason.js';
 import {
   all,
   best,
@@ -41,6 +42,10 @@ export function evaluateRequirement(requirement: Requirement, credentials: Crede
         outcome,
         reason:
           outcome === 'not-met' ? `None of the ${alternatives.length} alternatives is met.` : `Alternative ${describe(chosen.requirement)}: ${chosen.reason}`,
+        why:
+          outcome === 'not-met'
+            ? why('requirement.none-of-alternatives', { count: alternatives.length })
+            : why('requirement.alternative', { alternative: describe(chosen.requirement), reason: chosen.why }),
         evidence: chosen.evidence,
         alternatives,
       };
@@ -54,6 +59,7 @@ export function evaluateRequirement(requirement: Requirement, credentials: Crede
             .filter((claim) => claim.language !== undefined && claim.language === normaliseLanguage(requirement.language))
             .map((claim) => ({ claim, ...judgeLanguage(requirement, claim, credential.recognizedExamBrands, options.now) })),
         `states a level in ${requirement.language}`,
+        { kind: 'language', language: normaliseLanguage(requirement.language) },
       );
     case 'recognition-decision':
       return decide(
@@ -61,6 +67,7 @@ export function evaluateRequirement(requirement: Requirement, credentials: Crede
         credentials,
         (credential) => credential.claims.decisions.map((decision) => judgeDecision(requirement, decision, credential.verdict)),
         'is a recognition decision',
+        { kind: 'recognition-decision' },
       );
     case 'qualification-level': {
       const registry = options.registry ?? frameworkRegistry();
@@ -70,6 +77,7 @@ export function evaluateRequirement(requirement: Requirement, credentials: Crede
         // The level of a qualification a validation or module refers to is not a level the holder reached.
         (credential) => credential.claims.levels.filter((claim) => claim.role === undefined).map((claim) => judgeLevel(requirement, claim, registry)),
         'states a qualification level',
+        { kind: 'qualification-level' },
       );
     }
   }
@@ -82,6 +90,7 @@ function decide(
   credentials: CredentialEvidence[],
   judge: (credential: CredentialEvidence) => Judged[],
   what: string,
+  asked: Record<string, string>,
 ): RequirementResult {
   const evidence: EvidenceUsed[] = [];
   for (const credential of credentials) {
@@ -97,15 +106,22 @@ function decide(
         ...(judged[0]?.claim === undefined ? {} : { claim: judged[0].claim }),
         outcome,
         reason: `Credential ${credential.index} was not verified (verdict: ${credential.verdict}), so its claims do not count as evidence.`,
+        why: why('requirement.not-verified', { credential: credential.index + 1, verdict: credential.verdict }),
       });
     }
   }
   if (evidence.length === 0) {
-    return { requirement, outcome: 'not-met', reason: `None of the ${credentials.length} credential(s) ${what}.`, evidence };
+    return {
+      requirement,
+      outcome: 'not-met',
+      reason: `None of the ${credentials.length} credential(s) ${what}.`,
+      why: why('requirement.no-evidence', { count: credentials.length, ...asked }),
+      evidence,
+    };
   }
   const outcome = best(evidence.map((entry) => entry.outcome));
   const decisive = evidence.find((entry) => entry.outcome === outcome) as EvidenceUsed;
-  return { requirement, outcome, reason: decisive.reason, evidence };
+  return { requirement, outcome, reason: decisive.reason, why: decisive.why, evidence };
 }
 
 const providerLabel = (accepted: AcceptedProvider) => {
@@ -120,14 +136,22 @@ function addMonths(date: Date, months: number): Date {
 }
 
 function judgeLanguage(requirement: Extract<Requirement, { kind: 'language' }>, claim: LanguageClaim, recognizedBrands: string[], now: Date): Judged {
+  // Each finding in English (the detail) and as data (for the reader's language), side by side.
   const failed: string[] = [];
   const unknown: string[] = [];
+  const failedWhy: Reason[] = [];
+  const unknownWhy: Reason[] = [];
   let minLevel = requirement.minLevel;
   let brandUsed: string | undefined;
   // A failed (or unfinished) exam reaches no level, whatever level it was for.
   if (claim.overall === undefined && Object.keys(claim.skills).length === 0 && (claim.notPassed?.length ?? 0) > 0) {
     const statuses = [...new Set(claim.notPassed?.map((entry) => entry.status))].join(', ');
-    return { claim, outcome: 'not-met', reason: `Not met: the exam result is ${statuses}, so no level was reached.` };
+    return {
+      claim,
+      outcome: 'not-met',
+      reason: `Not met: the exam result is ${statuses}, so no level was reached.`,
+      why: why('requirement.not-met', { because: [why('language.exam-not-passed', { statuses })] }),
+    };
   }
 
   // A brand counts only when an authority this service trusts recognizes the signer for it:
@@ -138,11 +162,15 @@ function judgeLanguage(requirement: Extract<Requirement, { kind: 'language' }>, 
     const wanted = requirement.acceptedProviders.map(providerLabel).join(', ');
     const unrecognizedNamed = named.filter((brand) => !recognizedBrands.includes(brand.id));
     if (unrecognizedNamed.length > 0) {
+      failedWhy.push(why('language.provider-not-recognized', { brands: unrecognizedNamed.map((brand) => brand.name) }));
       failed.push(
         `the credential names ${unrecognizedNamed.map((brand) => brand.name).join(', ')} as exam provider, but its signer is not recognized for ${unrecognizedNamed.length === 1 ? 'that brand' : 'those brands'} by any authority this service trusts`,
       );
     } else if (accepted === undefined) {
       failed.push(`its signer is not recognized by any authority this service trusts as an exam provider of ${wanted}`);
+      failedWhy.push(
+        why('language.signer-not-recognized', { wanted: requirement.acceptedProviders.map((provider) => examBrand(provider.brand)?.name ?? provider.brand) }),
+      );
     }
     if (accepted !== undefined && accepted.minLevel !== undefined && cefrRank(accepted.minLevel) > cefrRank(minLevel)) minLevel = accepted.minLevel;
     if (accepted !== undefined && unrecognizedNamed.length === 0) brandUsed = examBrand(accepted.brand)?.name ?? accepted.brand;
@@ -157,37 +185,56 @@ function judgeLanguage(requirement: Extract<Requirement, { kind: 'language' }>, 
     const date = counted === undefined ? undefined : new Date(counted);
     if (date === undefined || Number.isNaN(date.getTime())) {
       unknown.push('the credential gives no exam date');
+      unknownWhy.push(why('language.no-exam-date'));
     } else if (addMonths(date, requirement.maxAgeMonths) < now) {
       failed.push(`${what} is older than ${requirement.maxAgeMonths} months`);
+      failedWhy.push(
+        why('language.exam-too-old', { date: counted?.slice(0, 10) ?? '', months: requirement.maxAgeMonths, oldestModule: moduleDates.length > 0 ? 1 : 0 }),
+      );
     }
   }
 
-  const levelOk = (level: string, what: string) => {
-    if (cefrRank(level) < cefrRank(minLevel)) failed.push(`${what} is ${level}, below ${minLevel}`);
+  /** `scale`: a skill, `overall`, or `lowest` (the weakest skill standing for a missing overall level). */
+  const levelOk = (level: string, what: string, scale: string) => {
+    if (cefrRank(level) < cefrRank(minLevel)) {
+      failed.push(`${what} is ${level}, below ${minLevel}`);
+      failedWhy.push(why('language.level-below', { scale, level, min: minLevel }));
+    }
   };
   if (requirement.skills !== undefined) {
     for (const skill of requirement.skills) {
       const level = claim.skills[skill];
-      if (level === undefined)
+      if (level === undefined) {
         unknown.push(`the credential states no ${SKILL_NAMES[skill]} level${claim.overall === undefined ? '' : ` (only the overall level ${claim.overall})`}`);
-      else levelOk(level, SKILL_NAMES[skill] as string);
+        unknownWhy.push(why('language.no-skill-level', { skill, overall: claim.overall }));
+      } else levelOk(level, SKILL_NAMES[skill] as string, skill);
     }
   } else if (claim.overall !== undefined) {
-    levelOk(claim.overall, 'the overall level');
+    levelOk(claim.overall, 'the overall level', 'overall');
   } else if (LANGUAGE_SKILLS.every((skill) => claim.skills[skill] !== undefined)) {
     // No overall level: the weakest skill stands for it, which never overstates.
     const lowest = LANGUAGE_SKILLS.map((skill) => claim.skills[skill] as string).sort((a, b) => cefrRank(a) - cefrRank(b))[0] as string;
-    levelOk(lowest, 'the lowest skill level (no overall level is stated)');
+    levelOk(lowest, 'the lowest skill level (no overall level is stated)', 'lowest');
   } else {
     unknown.push('the credential states neither an overall level nor all four skill levels');
+    unknownWhy.push(why('language.no-overall-level'));
   }
 
   const stated = claim.overall ?? Object.values(claim.skills).join('/');
-  if (failed.length > 0) return { claim, outcome: 'not-met', reason: `Not met: ${failed.join('; ')}.` };
-  if (unknown.length > 0) return { claim, outcome: 'cannot-tell', reason: `Cannot tell: ${unknown.join('; ')}.` };
+  if (failed.length > 0)
+    return { claim, outcome: 'not-met', reason: `Not met: ${failed.join('; ')}.`, why: why('requirement.not-met', { because: failedWhy }) };
+  if (unknown.length > 0)
+    return { claim, outcome: 'cannot-tell', reason: `Cannot tell: ${unknown.join('; ')}.`, why: why('requirement.cannot-tell', { because: unknownWhy }) };
   return {
     claim,
     outcome: 'met',
+    why: why('language.met', {
+      language: normaliseLanguage(requirement.language),
+      stated,
+      min: minLevel,
+      brand: brandUsed,
+      examDate: claim.examDate?.slice(0, 10),
+    }),
     reason: `Met: ${requirement.language} ${stated} at or above ${minLevel}${brandUsed === undefined ? '' : `, signed by an issuer recognized for ${brandUsed} exams`}${claim.examDate === undefined ? '' : `, exam of ${claim.examDate.slice(0, 10)}`}.`,
   };
 }
@@ -203,24 +250,34 @@ function judgeLevel(requirement: Extract<Requirement, { kind: 'qualification-lev
         claim,
         outcome: 'cannot-tell',
         reason: `Cannot tell: the credential states ${claim.framework} ${claim.level}, which the registry does not know (${error.message})`,
+        why: why('level.unknown', { stated: `${claim.framework} ${claim.level}` }),
       };
     throw error;
   }
   const used = { to: mapping.to.map((level) => level.code), basis: mapping.basis, path: mapping.path, reason: mapping.reason };
   const target = registry.find(requirement.framework);
   const stated = `${claim.framework} ${claim.level}`;
+  // For people: the framework's abbreviation (CNC 5), not its registry id (ma-cnc 5).
+  const statedFor = `${registry.find(claim.framework).abbreviation} ${claim.level}`;
   if (mapping.basis === 'none')
     return {
       claim,
       mapping: used,
       outcome: 'cannot-tell',
       reason: `Cannot tell: ${stated} has no recorded correspondence in ${target.abbreviation}. ${mapping.reason}`,
+      why: why('level.no-correspondence', { stated: statedFor, target: target.abbreviation, mapping: mapping.why }),
     };
   const min = registry.rank(requirement.framework, requirement.minLevel);
   const reached = used.to.map((code) => registry.rank(requirement.framework, code) >= min);
   const inTarget = `${target.abbreviation} ${used.to.join(' or ')}`;
   if (basis === 'official' && mapping.basis !== 'official') {
-    return { claim, mapping: used, outcome: 'not-met', reason: `Not met on an official basis: ${stated} is only indicatively ${inTarget}. ${mapping.reason}` };
+    return {
+      claim,
+      mapping: used,
+      outcome: 'not-met',
+      reason: `Not met on an official basis: ${stated} is only indicatively ${inTarget}. ${mapping.reason}`,
+      why: why('level.only-indicative', { stated: statedFor, target: target.abbreviation, levels: used.to }),
+    };
   }
   const qualifier = mapping.basis === 'official' ? 'officially' : 'indicatively';
   if (reached.every(Boolean))
@@ -229,6 +286,7 @@ function judgeLevel(requirement: Extract<Requirement, { kind: 'qualification-lev
       mapping: used,
       outcome: 'met',
       reason: `Met: ${stated} is ${qualifier} ${inTarget}, at or above ${target.abbreviation} ${requirement.minLevel}.`,
+      why: why('level.met', { stated: statedFor, basis: mapping.basis, target: target.abbreviation, levels: used.to, min: requirement.minLevel }),
     };
   if (!reached.some(Boolean))
     return {
@@ -236,12 +294,14 @@ function judgeLevel(requirement: Extract<Requirement, { kind: 'qualification-lev
       mapping: used,
       outcome: 'not-met',
       reason: `Not met: ${stated} is ${qualifier} ${inTarget}, below ${target.abbreviation} ${requirement.minLevel}.`,
+      why: why('level.below', { stated: statedFor, basis: mapping.basis, target: target.abbreviation, levels: used.to, min: requirement.minLevel }),
     };
   return {
     claim,
     mapping: used,
     outcome: 'cannot-tell',
     reason: `Cannot tell: ${stated} spans ${inTarget}, on both sides of ${target.abbreviation} ${requirement.minLevel}.`,
+    why: why('level.spans', { stated: statedFor, target: target.abbreviation, levels: used.to, min: requirement.minLevel }),
   };
 }
 
@@ -263,18 +323,35 @@ function judgeDecision(requirement: Extract<Requirement, { kind: 'recognition-de
     return {
       outcome: 'not-met',
       reason: `Not met: the decision (${stated}) is authentic, but its issuer is not recognized for it by any authority this service trusts (verdict ${verdict}).`,
+      why: why('decision.issuer-not-recognized', { decision: decision.decisionType, verdict }),
     };
   }
   if (!(requirement.decisionTypes as string[]).includes(decision.decisionType))
-    return { outcome: 'not-met', reason: `Not met: the decision is a ${stated}, not a ${wanted}.` };
+    return {
+      outcome: 'not-met',
+      reason: `Not met: the decision is a ${stated}, not a ${wanted}.`,
+      why: why('decision.other-type', { decision: decision.decisionType, wanted: [...requirement.decisionTypes] }),
+    };
   if (requirement.compensatoryMeasure !== undefined && !decision.measureTypes.includes(requirement.compensatoryMeasure)) {
-    return { outcome: 'not-met', reason: `Not met: the ${stated} imposes no ${requirement.compensatoryMeasure.replace('-', ' ')}.` };
+    return {
+      outcome: 'not-met',
+      reason: `Not met: the ${stated} imposes no ${requirement.compensatoryMeasure.replace('-', ' ')}.`,
+      why: why('decision.no-measure', { decision: decision.decisionType, measure: requirement.compensatoryMeasure }),
+    };
   }
   const measure =
     requirement.compensatoryMeasure === undefined
       ? ''
       : ` with ${requirement.compensatoryMeasure === 'adaptation-period' && decision.adaptationMonths !== undefined ? `an adaptation period of ${decision.adaptationMonths} months` : `a ${requirement.compensatoryMeasure.replace('-', ' ')}`}`;
-  return { outcome: 'met', reason: `Met: a ${stated}${measure}, issued by a recognized body.` };
+  return {
+    outcome: 'met',
+    reason: `Met: a ${stated}${measure}, issued by a recognized body.`,
+    why: why('decision.met', {
+      decision: decision.decisionType,
+      measure: requirement.compensatoryMeasure,
+      months: requirement.compensatoryMeasure === 'adaptation-period' ? decision.adaptationMonths : undefined,
+    }),
+  };
 }
 
 function describe(requirement: Requirement): string {
@@ -300,6 +377,7 @@ export function evaluatePreset(preset: Preset, credentials: CredentialEvidence[]
     title: (options.lang === undefined ? undefined : preset.title[options.lang.split('-')[0] ?? '']) ?? preset.title.en,
     outcome,
     reason: decisive?.reason ?? '',
+    ...(decisive === undefined ? {} : { why: decisive.why }),
     sources: preset.sources,
     ...(preset.verify === undefined ? {} : { verify: preset.verify }),
     results,

@@ -1,5 +1,6 @@
 import type { Basis } from '../framework.js';
 import type { LanguageSkill, LevelClaim, LanguageClaim, Claims } from '../../ob3/claims.js';
+import type { Reason } from '../../shared/reason.js';
 
 /** schemas/requirement.schema.json */
 /** An exam brand by identifier (frameworks/exam-brands.ts). */
@@ -62,13 +63,16 @@ export interface EvidenceUsed {
   claim?: LevelClaim | LanguageClaim;
   mapping?: { to: string[]; basis: Basis; path: Array<{ framework: string; levels: string[]; basis?: string }>; reason: string };
   outcome: Outcome;
+  /** English, with the technical detail; `why` is the same reason as data, for the reader's language. */
   reason: string;
+  why: Reason;
 }
 
 export interface RequirementResult {
   requirement: Requirement;
   outcome: Outcome;
   reason: string;
+  why: Reason;
   evidence: EvidenceUsed[];
   /** For any-of: each alternative's result. */
   alternatives?: RequirementResult[];
@@ -79,6 +83,7 @@ export interface PresetResult {
   title: string;
   outcome: Outcome;
   reason: string;
+  why?: Reason;
   sources: Preset['sources'];
   verify?: string[];
   results: RequirementResult[];

@@ -4,7 +4,7 @@ import * as fontkit from 'fontkit';
 const require = createRequire(import.meta.url);
 
 /**
- * Noto Sans for Latin, Greek and Cyrillic, Amiri for Arabic, from the @fontsource packages
+ * Noto Sans for Latin, Greek and Cyrillic, Amiri for Arabic, Noto Sans Math for arrows and check marks, from the @fontsource packages
  * (installed with npm, never fetched at run time). Not Noto Sans Arabic: it draws dots as
  * separate mark glyphs, so ز and ر share a glyph and copied text came out wrong; Amiri has
  * one glyph per letter form, so the PDF's ToUnicode map gives the right letters back.
@@ -17,6 +17,9 @@ const FILES = {
   arabic: '@fontsource/amiri/files/amiri-arabic-{w}-normal.woff',
   greek: '@fontsource/noto-sans/files/noto-sans-greek-{w}-normal.woff',
   cyrillic: '@fontsource/noto-sans/files/noto-sans-cyrillic-{w}-normal.woff',
+  // Last resort for the arrows (→ ←) of level mappings and the ✓ of the dossier: no text font above has them.
+  // One weight only: a bold arrow is drawn regular.
+  symbols: '@fontsource/noto-sans-math/files/noto-sans-math-latin-400-normal.woff',
 } as const;
 
 export type Script = keyof typeof FILES;

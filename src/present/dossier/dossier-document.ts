@@ -1,6 +1,7 @@
 import type { DossierReport } from '../../dossier/verify-dossier.js';
 import { frameworkRegistry } from '../../frameworks/registry.js';
-import { messagesFor, type Messages, type PageLanguage } from '../i18n/messages.js';
+import { isolatedIn, messagesFor, type Messages, type PageLanguage } from '../i18n/messages.js';
+import { sayReason } from '../i18n/reasons.js';
 
 /** A line of the report for people; tone marks what failed (bad), could not be checked (warn) or holds (good). */
 export interface DossierLine {
@@ -49,12 +50,16 @@ export function dossierDocument(report: DossierReport): DossierDocument {
   sections.push({
     id: 'problems',
     heading: d.problems,
-    lines: report.problems.length === 0 ? [{ text: d.nothing }] : report.problems.map((text) => ({ text, tone: 'bad' })),
+    lines:
+      report.problemReasons.length === 0 ? [{ text: d.nothing }] : report.problemReasons.map((reason) => ({ text: sayReason(reason, language), tone: 'bad' })),
   });
   sections.push({
     id: 'could-not-check',
     heading: d.couldNotCheck,
-    lines: report.couldNotCheck.length === 0 ? [{ text: d.nothing }] : report.couldNotCheck.map((text) => ({ text, tone: 'warn' })),
+    lines:
+      report.couldNotCheckReasons.length === 0
+        ? [{ text: d.nothing }]
+        : report.couldNotCheckReasons.map((reason) => ({ text: sayReason(reason, language), tone: 'warn' })),
   });
 
   const credentialLines: DossierLine[] = [];
@@ -97,10 +102,14 @@ export function dossierDocument(report: DossierReport): DossierDocument {
         const role = level.source === 'reference-qualification' || level.source === 'target-qualification' ? ` (${m.levelRoles[level.source]})` : '';
         const mapped = level.in
           .filter((mapping) => mapping.toFramework !== level.framework)
-          .map((mapping) => `${abbreviation(mapping.toFramework)} ${mapping.to.map((target) => target.code).join(' / ') || '—'} (${m.basis[mapping.basis]})`)
+          .map(
+            (mapping) =>
+              `${isolatedIn(language, `${abbreviation(mapping.toFramework)} ${mapping.to.map((target) => target.code).join(' / ') || '—'}`)} (${m.basis[mapping.basis]})`,
+          )
           .join('; ');
         return {
-          text: `${titled(entry.credential, entry.title)}: ${abbreviation(level.framework)} ${level.level}${role}${mapped === '' ? '' : ` ${arrow} ${mapped}`}${recognitionNote(entry.recognized)}`,
+          // Each level isolated, so that in Arabic the arrow (←) points from the claimed level to its equivalent.
+          text: `${titled(entry.credential, entry.title)}: ${isolatedIn(language, `${abbreviation(level.framework)} ${level.level}`)}${role}${mapped === '' ? '' : ` ${arrow} ${mapped}`}${recognitionNote(entry.recognized)}`,
           mark: 'level',
         };
       }),
@@ -200,12 +209,12 @@ export function dossierDocument(report: DossierReport): DossierDocument {
       heading: d.requirements,
       lines: [
         ...s.requirements.presets.map((preset) => ({
-          text: `${preset.title}: ${d.outcomes[preset.outcome]} — ${preset.reason}`,
+          text: `${preset.title}: ${d.outcomes[preset.outcome]}${preset.why === undefined ? '' : ` — ${sayReason(preset.why, language)}`}`,
           tone: preset.outcome === 'met' ? ('good' as const) : preset.outcome === 'not-met' ? ('bad' as const) : ('warn' as const),
           mark: `preset-${preset.outcome}`,
         })),
         ...s.requirements.requirements.map((result) => ({
-          text: `${result.requirement.id ?? result.requirement.kind}: ${d.outcomes[result.outcome]} — ${result.reason}`,
+          text: `${result.requirement.id ?? result.requirement.kind}: ${d.outcomes[result.outcome]} — ${sayReason(result.why, language)}`,
           tone: result.outcome === 'met' ? ('good' as const) : result.outcome === 'not-met' ? ('bad' as const) : ('warn' as const),
         })),
       ],
@@ -223,6 +232,7 @@ export function dossierDocument(report: DossierReport): DossierDocument {
     intro: d.intro,
     verdict: report.allVerified ? { text: d.allVerified, tone: 'good' } : { text: d.notAllVerified, tone: report.problems.length > 0 ? 'bad' : 'warn' },
     sections: [...first, ...rest],
-    note: language === 'en' ? '' : d.reasonsInEnglish,
+    // Every sentence above is in the reader's language; the English technical detail is in the JSON report.
+    note: '',
   };
 }

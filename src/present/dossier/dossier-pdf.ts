@@ -8,7 +8,8 @@ import { dossierDocument } from './dossier-document.js';
 const MM = 72 / 25.4;
 const PAGE = { width: 210 * MM, height: 297 * MM, margin: 18 * MM };
 const COLOURS = { good: '#0b6b2e', bad: '#a4161a', warn: '#8a5300' } as const;
-const ICON = { good: '✓', bad: '✗', warn: '!' } as const;
+// Glyphs the PDF fonts have (pdf-fonts.ts): ✗ is in none of them, × is in Noto Sans.
+const ICON = { good: '✓', bad: '×', warn: '!' } as const;
 
 /**
  * The dossier report as an A4 PDF a case officer can file: the same lines as the page, in

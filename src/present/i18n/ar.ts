@@ -94,6 +94,9 @@ export const ar: Messages = {
     status: 'الإلغاء والإيقاف',
     schema: 'نموذج الشهادة',
     trust: 'الاعتراف بالجهة المُصدِرة',
+    'holder-key': 'مفتاح الحامل',
+    'holder-proof': 'توقيع الحامل',
+    holder: 'الحامل',
   },
   requirementOutcomes: { met: 'مستوفى', 'not-met': 'غير مستوفى', 'cannot-tell': 'يتعذّر الحكم' },
   outcomes: { success: 'ناجح', failure: 'فاشل', notApplicable: 'لا ينطبق', notRun: 'لم يُنفَّذ', couldNotCheck: 'تعذّر التحقق', notRecognized: 'غير معترف بها' },
@@ -201,6 +204,5 @@ export const ar: Messages = {
       'could-not-check': 'تعذّر التحقق',
     },
     validations: 'الاعتمادات وما استندت إليه',
-    reasonsInEnglish: 'الأسباب مذكورة بالإنجليزية.',
   },
 };

@@ -106,6 +106,9 @@ export const de: Messages = {
     status: 'Widerruf und Aussetzung',
     schema: 'Nachweisprofil',
     trust: 'Anerkennung des Ausstellers',
+    'holder-key': 'Schlüssel der vorlegenden Person',
+    'holder-proof': 'Signatur der vorlegenden Person',
+    holder: 'Vorlegende Person',
   },
   requirementOutcomes: { met: 'Erfüllt', 'not-met': 'Nicht erfüllt', 'cannot-tell': 'Nicht feststellbar' },
   outcomes: {
@@ -223,6 +226,5 @@ export const de: Messages = {
       'could-not-check': 'Nicht prüfbar',
     },
     validations: 'Validierungen und worauf sie beruhen',
-    reasonsInEnglish: 'Begründungen sind auf Englisch.',
   },
 };

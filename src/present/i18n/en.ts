@@ -100,6 +100,9 @@ export const en: Messages = {
     status: 'Revocation and suspension',
     schema: 'Credential profile',
     trust: 'Recognition of the issuer',
+    'holder-key': 'Holder key',
+    'holder-proof': 'Holder’s signature',
+    holder: 'Holder',
   },
   requirementOutcomes: { met: 'Met', 'not-met': 'Not met', 'cannot-tell': 'Cannot tell' },
   outcomes: {
@@ -217,6 +220,5 @@ export const en: Messages = {
       'could-not-check': 'Could not check',
     },
     validations: 'Validations and what they relied on',
-    reasonsInEnglish: 'Reasons are given in English.',
   },
 };

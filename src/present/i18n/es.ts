@@ -112,6 +112,9 @@ export const es: Messages = {
     status: 'Revocación y suspensión',
     schema: 'Perfil de la credencial',
     trust: 'Reconocimiento del emisor',
+    'holder-key': 'Clave del titular',
+    'holder-proof': 'Firma del titular',
+    holder: 'Titular',
   },
   requirementOutcomes: { met: 'Cumplido', 'not-met': 'No cumplido', 'cannot-tell': 'No se puede determinar' },
   outcomes: {
@@ -229,6 +232,5 @@ export const es: Messages = {
       'could-not-check': 'No se pudo comprobar',
     },
     validations: 'Acreditaciones y en qué se basaron',
-    reasonsInEnglish: 'Los motivos se dan en inglés.',
   },
 };

@@ -112,6 +112,9 @@ export const fr: Messages = {
     status: 'Révocation et suspension',
     schema: 'Profil de l’attestation',
     trust: 'Reconnaissance de l’émetteur',
+    'holder-key': 'Clé du titulaire',
+    'holder-proof': 'Signature du titulaire',
+    holder: 'Titulaire',
   },
   requirementOutcomes: { met: 'Remplie', 'not-met': 'Non remplie', 'cannot-tell': 'Impossible à dire' },
   outcomes: {
@@ -230,6 +233,5 @@ export const fr: Messages = {
       'could-not-check': 'Vérification impossible',
     },
     validations: 'Validations et ce sur quoi elles reposent',
-    reasonsInEnglish: 'Les motifs sont donnés en anglais.',
   },
 };

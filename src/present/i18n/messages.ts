@@ -135,7 +135,6 @@ export interface DossierMessages {
   linkedCredentials: string;
   linkStatus: Record<'matches' | 'does-not-match' | 'not-provided' | 'could-not-check', string>;
   validations: string;
-  reasonsInEnglish: string;
 }
 
 const MESSAGES: Record<PageLanguage, Messages> = { fr, en, de, es, ar };
@@ -179,4 +178,13 @@ export function negotiateLanguage(query: unknown, acceptLanguage: string | undef
 
 export function directionOf(language: string): 'rtl' | 'ltr' {
   return RTL_LANGUAGES.has(primarySubtag(language)) ? 'rtl' : 'ltr';
+}
+
+/**
+ * A left-to-right piece (a level, a code, a name) inside text of a right-to-left language,
+ * isolated (FSI … PDI, Unicode bidi) so that it keeps its place and the punctuation and
+ * arrows around it take the sentence's direction. Browsers and the PDF layout both honour it.
+ */
+export function isolatedIn(language: string, text: string): string {
+  return directionOf(language) === 'rtl' ? `\u2068${text}\u2069` : text;
 }
