@@ -1,3 +1,4 @@
+/* global URL, Request, Response -- Node 20 globals, which the lint configuration does not declare for .mjs files */
 // The standard verifiers, in a worker thread of their own. In the test process they would share
 // jsonld's resolved-context cache with the app under test, which signs with our contexts: a
 // verifier would then "know" a context it was never given. Here every module is loaded afresh,
