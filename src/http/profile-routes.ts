@@ -9,11 +9,16 @@ import { issuerOf, requireIssuer } from './authenticate.js';
 import { idempotencyKeyOf } from './idempotency-header.js';
 import { methodNotAllowed } from './problem-response.js';
 import { SCHEMAS_DIR } from '../shared/package-paths.js';
+import { selfContainedSchema } from '../shared/self-contained-schema.js';
 
 /** POST /issuers/:slug/credentials (typed profiles), GET /profiles, GET /schemas/:name.json. */
 export function createProfileRouter(deps: IssueDeps & { metrics: Metrics }): Router {
   const router = Router();
-  const schemas = new Map(publishedSchemaNames().map((name) => [name, readFileSync(`${SCHEMAS_DIR}${name}.schema.json`, 'utf8')]));
+  const files = new Map(
+    publishedSchemaNames().map((name) => [`${name}.json`, JSON.parse(readFileSync(`${SCHEMAS_DIR}${name}.schema.json`, 'utf8')) as Record<string, unknown>]),
+  );
+  // Each published schema stands alone (what it borrows from profile-common is copied in), so a verifier loads one document.
+  const schemas = new Map([...files].map(([file, schema]) => [file.replace(/\.json$/, ''), JSON.stringify(selfContainedSchema(schema, files))]));
 
   router
     .route('/issuers/:slug/credentials')

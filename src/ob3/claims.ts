@@ -1,8 +1,12 @@
 import {
+  ALIGNMENT_TARGETS,
   CEFR_LEVELS,
+  CLEAR_IDENTITY_TYPES,
+  EVIDENCE_GENRES,
   FIELD_OF_STUDY_TARGET,
   FRAMEWORK_LEVEL_TARGET,
   LANGUAGE_SKILLS,
+  RESULT_TYPES,
   isPassedResult,
   normaliseLanguage,
   type LanguageSkill,
@@ -15,9 +19,12 @@ import {
  * CEFR rubrics (`resultDescription` of type RubricCriterionLevel + `result.achievedLevel`,
  * passed results only), fields of study, achievement types and our profiles.
  *
- * Recognises the alignments the profiles write (`targetType: 'ext:FrameworkLevel'`,
- * `frameworkId`, `targetCode`) and, since `frameworkId` is not an OB 3.0 term, also
- * level URLs alone: EQF concept URIs and https://w3id.org/passerelle/frameworks/<id>/levels/<code>.
+ * Reads the profiles' credentials in OB 3.0 / VC 2.0 terms only (docs/vocabulary.md): levels
+ * from level URLs (EQF concept URIs and https://w3id.org/passerelle/frameworks/<id>/levels/<code>)
+ * with `targetType` saying whose level it is; facts from ResultDescription + Result pairs with
+ * our `ext:` result types. Credentials issued before issue #12 with our own context
+ * (`frameworkId`, `languageSkill`, `examDate`, `workExperience`, `recognitionDecision`…) are
+ * read too, so they keep verifying and counting.
  * Reading a claim says nothing about whether it is true (only verified credentials count)
  * nor about whom to believe (the trust check decides that).
  */
@@ -89,8 +96,35 @@ const asArray = (value: unknown): unknown[] => (value === undefined || value ===
 const isObject = (value: unknown): value is Json => value !== null && typeof value === 'object' && !Array.isArray(value);
 const asString = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
 
+/** Whose level an alignment states, by its target type: the holder's (no role), or a qualification's it only refers to. */
+const LEVEL_ROLES: Readonly<Record<string, LevelClaim['role']>> = {
+  [ALIGNMENT_TARGETS.referenceQualificationLevel]: 'reference-qualification',
+  [ALIGNMENT_TARGETS.targetQualificationLevel]: 'target-qualification',
+};
+
+/** Alignments that name a level but are something else (a unit, a programme…) are never levels. */
+const NOT_LEVELS: ReadonlySet<unknown> = new Set([
+  ALIGNMENT_TARGETS.referenceQualification,
+  ALIGNMENT_TARGETS.targetQualification,
+  ALIGNMENT_TARGETS.programme,
+  ALIGNMENT_TARGETS.competenceUnit,
+  ALIGNMENT_TARGETS.remainingUnit,
+  ALIGNMENT_TARGETS.learningOutcome,
+  ALIGNMENT_TARGETS.validationScheme,
+  ALIGNMENT_TARGETS.legalBasis,
+  ALIGNMENT_TARGETS.languageSkill,
+  ALIGNMENT_TARGETS.country,
+  ALIGNMENT_TARGETS.measureType,
+]);
+
 export function readLevelAlignment(entry: unknown): LevelClaim | undefined {
-  if (!isObject(entry)) return undefined;
+  if (!isObject(entry) || NOT_LEVELS.has(entry.targetType)) return undefined;
+  const level = readLevelOnly(entry);
+  const role = typeof entry.targetType === 'string' ? LEVEL_ROLES[entry.targetType] : undefined;
+  return level === undefined || role === undefined ? level : { ...level, role };
+}
+
+function readLevelOnly(entry: Json): LevelClaim | undefined {
   const url = asString(entry.targetUrl);
   const name = asString(entry.targetName);
   const extras = { ...(name === undefined ? {} : { name }), ...(url === undefined ? {} : { url }) };
@@ -104,11 +138,64 @@ export function readLevelAlignment(entry: unknown): LevelClaim | undefined {
   return undefined;
 }
 
-/** Every plain and language-tagged text of a `name`/`localizedName` pair. */
+/**
+ * Every plain and language-tagged text of a node's name: `name`, the names of its `related`
+ * translations (an achievement's other languages) and, in credentials issued before issue #12,
+ * `localizedName`.
+ */
 function texts(object: Json | undefined): string[] {
   if (object === undefined) return [];
-  const values = [...asArray(object.name), ...asArray(object.localizedName)].map((value) => (isObject(value) ? value['@value'] : value));
+  const translations = asArray(object.related)
+    .filter(isObject)
+    .flatMap((related) => asArray(related.name));
+  const values = [...asArray(object.name), ...translations, ...asArray(object.localizedName)].map((value) => (isObject(value) ? value['@value'] : value));
   return values.filter((value): value is string => typeof value === 'string' && value !== '');
+}
+
+/** A ResultDescription of the achievement and the subject's Result that points at it. */
+export interface Fact {
+  id?: string;
+  resultType?: string;
+  name?: string;
+  description?: string;
+  value?: string;
+  status?: string;
+  alignment: Json[];
+}
+
+/** Every ResultDescription with its Result (if any), in the achievement's order. */
+export function factsOf(subject: Json, achievement: Json): Fact[] {
+  const results = asArray(subject.result).filter(isObject);
+  return asArray(achievement.resultDescription)
+    .filter(isObject)
+    .map((description) => {
+      const id = asString(description.id);
+      const result = id === undefined ? undefined : results.find((candidate) => candidate.resultDescription === id);
+      const fields: Fact = { alignment: asArray(description.alignment).filter(isObject) };
+      if (id !== undefined) fields.id = id;
+      const resultType = asString(description.resultType);
+      if (resultType !== undefined) fields.resultType = resultType;
+      const name = asString(description.name);
+      if (name !== undefined) fields.name = name;
+      const text = asString(description.description);
+      if (text !== undefined) fields.description = text;
+      const value = asString(result?.value);
+      if (value !== undefined) fields.value = value;
+      const status = asString(result?.status);
+      if (status !== undefined) fields.status = status;
+      return fields;
+    });
+}
+
+/** Hours from an ISO 8601 duration of hours (PT120H). */
+export function hoursOf(value: unknown): number | undefined {
+  const match = typeof value === 'string' ? /^PT(\d+(?:\.\d+)?)H$/.exec(value) : null;
+  return match === null ? undefined : Number(match[1]);
+}
+
+/** The achievement's alignments of one target type. */
+function alignmentsOf(achievement: Json, targetType: string): Json[] {
+  return asArray(achievement.alignment).filter((entry): entry is Json => isObject(entry) && entry.targetType === targetType);
 }
 
 const SCALE_WORDS: Array<[LanguageSkill | 'overall', RegExp]> = [
@@ -120,7 +207,10 @@ const SCALE_WORDS: Array<[LanguageSkill | 'overall', RegExp]> = [
 ];
 
 function scaleOf(description: Json): LanguageSkill | 'overall' | undefined {
-  const declared = asArray(description.languageSkill).find((value) => typeof value === 'string') as string | undefined;
+  const aligned = asArray(description.alignment).find((entry) => isObject(entry) && entry.targetType === ALIGNMENT_TARGETS.languageSkill);
+  const declared =
+    (isObject(aligned) ? asString(aligned.targetCode) : undefined) ??
+    (asArray(description.languageSkill).find((value) => typeof value === 'string') as string | undefined);
   if (declared !== undefined && (declared === 'overall' || (LANGUAGE_SKILLS as readonly string[]).includes(declared)))
     return declared as LanguageSkill | 'overall';
   const names = texts(description);
@@ -178,14 +268,21 @@ function languageClaim(credential: Json, subject: Json, achievement: Json): Lang
   const providerObject = creator ?? issuer;
   const providerNames = texts(providerObject);
   const providerId = asString(providerObject?.id) ?? (creator === undefined ? asString(credential.issuer) : undefined);
-  const examDate = asString(subject.examDate) ?? asString(credential.awardedDate) ?? asString(subject.activityEndDate) ?? asString(credential.validFrom);
+  // The exam is the end of the activity assessed; before issue #12, `examDate`.
+  const examDate =
+    asString(subject.examDate) ?? asString(subject.activityEndDate)?.slice(0, 10) ?? asString(credential.awardedDate) ?? asString(credential.validFrom);
   const inLanguage = asString(achievement.inLanguage);
   const language = inLanguage === undefined ? undefined : normaliseLanguage(inLanguage);
   // A passed result with its own exam date (a module taken separately).
-  const moduleDates = results
-    .filter((result) => isPassedResult(result.status))
-    .map((result) => asString(result.examDate))
-    .filter((date): date is string => date !== undefined);
+  // Before issue #12 each module result had its `examDate`; now the activity starts with the oldest module.
+  const started = asString(subject.activityStartDate)?.slice(0, 10);
+  const moduleDates = [
+    ...results
+      .filter((result) => isPassedResult(result.status))
+      .map((result) => asString(result.examDate))
+      .filter((date): date is string => date !== undefined),
+    ...(started !== undefined && examDate !== undefined && started < examDate ? [started] : []),
+  ];
   const examName = asString(achievement.name);
   return {
     ...(language === undefined ? {} : { language: language.toLowerCase() }),
@@ -241,9 +338,11 @@ export function claimsOf(credential: unknown): Claims {
       if (level !== undefined && level.framework !== 'cefr') claims.levels.push(level);
     }
     claims.levels.push(...referencedLevels(achievement));
+    const decided = decisionOf(subject, achievement);
+    if (decided !== undefined) claims.decisions.push(decided);
     const decision = isObject(subject.recognitionDecision) ? subject.recognitionDecision : undefined;
     const decisionType = asString(decision?.decisionType);
-    if (decision !== undefined && decisionType !== undefined) {
+    if (decided === undefined && decision !== undefined && decisionType !== undefined) {
       const measures = asArray(decision.compensatoryMeasure).filter(isObject);
       const adaptation = measures.find((measure) => measure.measureType === 'adaptation-period' && typeof measure.durationMonths === 'number');
       claims.decisions.push({
@@ -256,6 +355,35 @@ export function claimsOf(credential: unknown): Claims {
     if (language !== undefined) claims.languages.push(language);
   }
   return claims;
+}
+
+/** A recognition decision stated as facts: the decision (ext:RecognitionDecision) and its measures (ext:CompensatoryMeasure). */
+function decisionOf(subject: Json, achievement: Json): Claims['decisions'][number] | undefined {
+  const facts = factsOf(subject, achievement);
+  const decisionType = facts.find((fact) => fact.resultType === RESULT_TYPES.recognitionDecision)?.value;
+  if (decisionType === undefined) return undefined;
+  const measures = measuresOf(facts);
+  const adaptation = measures.find((measure) => measure.measureType === 'adaptation-period' && measure.durationMonths !== undefined);
+  return {
+    decisionType,
+    measureTypes: measures.map((measure) => measure.measureType).filter((type): type is string => type !== undefined),
+    ...(adaptation?.durationMonths === undefined ? {} : { adaptationMonths: adaptation.durationMonths }),
+  };
+}
+
+function measuresOf(facts: Fact[]): DecisionClaim['compensatoryMeasures'] {
+  return facts
+    .filter((fact) => fact.resultType === RESULT_TYPES.compensatoryMeasure)
+    .map((fact) => {
+      const typed = fact.alignment.find((entry) => entry.targetType === ALIGNMENT_TARGETS.measureType);
+      const measureType = asString(typed?.targetCode);
+      const months = fact.value === undefined ? null : /^P(\d+)M$/.exec(fact.value);
+      return {
+        ...(measureType === undefined ? {} : { measureType }),
+        ...(fact.name === undefined || fact.name === measureType ? {} : { description: fact.name }),
+        ...(months === null ? {} : { durationMonths: Number(months[1]) }),
+      };
+    });
 }
 
 /** A period of work a credential states (validated-skills `workExperience`). */
@@ -301,23 +429,243 @@ export interface RecordClaims {
   workExperience: WorkPeriodClaim[];
   decision?: DecisionClaim;
   relatedResources: RelatedResourceClaim[];
+  /** What the page and the certificate show besides (primary-language texts; see present/credential-view). */
+  display: DisplayFacts;
 }
 
+/** Facts a person reads on the page, as the credential states them. */
+export interface DisplayFacts {
+  examDate?: string;
+  examCentre?: string;
+  certificateNumber?: string;
+  candidateNumber?: string;
+  accreditationDecision?: { reference: string; date?: string };
+  stateRecognised?: boolean;
+  theoryHours?: number;
+  practiceHours?: number;
+  modules: Array<{ name: string; hours?: number }>;
+  programme?: string;
+  validationBody?: string;
+  referenceQualification?: { name: string; code?: string };
+  legalBasis?: string;
+}
+
+const ISCO_URL = /^https?:\/\/data\.europa\.eu\/esco\/isco\/C(\d{4})$/;
+const KLDB_URL = /^https:\/\/w3id\.org\/passerelle\/classifications\/kldb-2010\/(\d+)$/;
+
+/** ISCO-08 and KldB 2010 codes (from their URLs; before issue #12 also from `frameworkId`) and the occupation's name. */
 function occupationOf(alignments: unknown): { isco08?: string; kldb?: string; name?: string } {
   const out: { isco08?: string; kldb?: string; name?: string } = {};
   for (const entry of asArray(alignments).filter(isObject)) {
     const code = asString(entry.targetCode);
     const name = asString(entry.targetName);
-    if (entry.frameworkId === 'isco-08' && code !== undefined) out.isco08 = code;
-    if (entry.frameworkId === 'kldb-2010' && code !== undefined) out.kldb = code;
-    if (name !== undefined && out.name === undefined && (entry.frameworkId === 'isco-08' || entry.frameworkId === 'kldb-2010')) out.name = name;
+    const url = asString(entry.targetUrl) ?? '';
+    const isco = ISCO_URL.exec(url)?.[1] ?? (entry.frameworkId === 'isco-08' ? code : undefined);
+    const kldb = KLDB_URL.exec(url)?.[1] ?? (entry.frameworkId === 'kldb-2010' ? code : undefined);
+    if (isco !== undefined) out.isco08 = isco;
+    if (kldb !== undefined) out.kldb = kldb;
+    if (name !== undefined && out.name === undefined && (isco !== undefined || kldb !== undefined)) out.name = name;
   }
   return out;
 }
 
+/** Name (of a Profile, a qualification node…) in the primary language. */
+const firstName = (node: unknown): string | undefined => (isObject(node) ? texts(node)[0] : undefined);
+
+/** A work period from its facts: `<id>` (ext:WorkExperience, the ISO 8601 interval) and `<id>-hours`. */
+function workPeriodsOf(facts: Fact[]): WorkPeriodClaim[] {
+  return facts
+    .filter((fact) => fact.resultType === RESULT_TYPES.workExperience)
+    .map((fact) => {
+      const occupation = occupationOf(fact.alignment);
+      const country = asString(fact.alignment.find((entry) => entry.targetType === ALIGNMENT_TARGETS.country)?.targetCode);
+      const [start, end] = (fact.value ?? '').split('/');
+      const hours = facts.find((other) => other.resultType === RESULT_TYPES.hoursWorked && other.id === `${fact.id}-hours`)?.value;
+      const fields: WorkPeriodClaim = {};
+      if (country !== undefined) fields.country = country;
+      if (occupation.isco08 !== undefined) fields.isco08 = occupation.isco08;
+      if (occupation.name !== undefined) fields.occupationName = occupation.name;
+      if (fact.name !== undefined) fields.jobTitle = fact.name;
+      if (fact.description !== undefined) fields.employer = fact.description;
+      if (start !== undefined && start !== '' && start !== '..') fields.startDate = start;
+      if (end !== undefined && end !== '' && end !== '..') fields.endDate = end;
+      if (hours !== undefined && Number.isFinite(Number(hours))) fields.hours = Number(hours);
+      return fields;
+    });
+}
+
+/** Before issue #12: `workExperience` nodes on the subject. */
+function legacyWorkPeriodsOf(subject: Json): WorkPeriodClaim[] {
+  return asArray(subject.workExperience)
+    .filter(isObject)
+    .map((entry) => {
+      const occupation = occupationOf(entry.alignment);
+      const employer = firstName(entry.employer);
+      const fields: WorkPeriodClaim = {};
+      const country = asString(entry.workCountry);
+      if (country !== undefined) fields.country = country;
+      if (occupation.isco08 !== undefined) fields.isco08 = occupation.isco08;
+      if (occupation.name !== undefined) fields.occupationName = occupation.name;
+      const jobTitle = asString(entry.jobTitle);
+      if (jobTitle !== undefined) fields.jobTitle = jobTitle;
+      if (employer !== undefined) fields.employer = employer;
+      const startDate = asString(entry.startDate);
+      if (startDate !== undefined) fields.startDate = startDate;
+      const endDate = asString(entry.endDate);
+      if (endDate !== undefined) fields.endDate = endDate;
+      if (typeof entry.hoursWorked === 'number') fields.hours = entry.hoursWorked;
+      return fields;
+    });
+}
+
+/** The qualification a decision or validation refers to: its alignment and its level's (before issue #12, a nested node). */
+function referenceQualificationOf(achievement: Json): DecisionClaim['referenceQualification'] | undefined {
+  const aligned = alignmentsOf(achievement, ALIGNMENT_TARGETS.referenceQualification)[0];
+  if (aligned !== undefined) {
+    const name = asString(aligned.targetName);
+    const code = asString(aligned.targetCode);
+    return {
+      ...(name === undefined ? {} : { name }),
+      ...(code === undefined ? {} : { code }),
+      levels: alignmentsOf(achievement, ALIGNMENT_TARGETS.referenceQualificationLevel)
+        .map(readLevelOnly)
+        .filter((level): level is LevelClaim => level !== undefined),
+    };
+  }
+  const node = isObject(achievement.referenceQualification) ? achievement.referenceQualification : undefined;
+  if (node === undefined) return undefined;
+  const name = texts(node)[0];
+  const code = asString(node.qualificationCode);
+  return {
+    ...(name === undefined ? {} : { name }),
+    ...(code === undefined ? {} : { code }),
+    levels: asArray(node.alignment)
+      .map(readLevelAlignment)
+      .filter((level): level is LevelClaim => level !== undefined),
+  };
+}
+
+function decisionClaimOf(credential: Json, subject: Json, achievement: Json, facts: Fact[]): DecisionClaim | undefined {
+  const decisionType = facts.find((fact) => fact.resultType === RESULT_TYPES.recognitionDecision)?.value;
+  if (decisionType === undefined) return legacyDecisionClaimOf(subject, achievement);
+  const occupation = occupationOf(achievement.alignment);
+  const reference = referenceQualificationOf(achievement);
+  const fields: DecisionClaim = {
+    decisionType,
+    differences: facts.filter((fact) => fact.resultType === RESULT_TYPES.substantialDifference && fact.name !== undefined).map((fact) => fact.name as string),
+    compensatoryMeasures: measuresOf(facts),
+  };
+  const number = asString(subject.licenseNumber);
+  if (number !== undefined) fields.decisionNumber = number;
+  const date = asString(credential.awardedDate)?.slice(0, 10);
+  if (date !== undefined) fields.decisionDate = date;
+  const legalBasis = asString(alignmentsOf(achievement, ALIGNMENT_TARGETS.legalBasis)[0]?.targetName);
+  if (legalBasis !== undefined) fields.legalBasis = legalBasis;
+  const body = firstName(achievement.creator);
+  if (body !== undefined) fields.decisionBody = body;
+  if (occupation.isco08 !== undefined || occupation.kldb !== undefined) fields.referenceOccupation = occupation;
+  if (reference !== undefined) fields.referenceQualification = reference;
+  return fields;
+}
+
+/** Before issue #12: a `recognitionDecision` node on the subject. */
+function legacyDecisionClaimOf(subject: Json, achievement: Json): DecisionClaim | undefined {
+  const decision = isObject(subject.recognitionDecision) ? subject.recognitionDecision : undefined;
+  if (decision === undefined) return undefined;
+  const occupationNode = isObject(decision.referenceOccupation) ? decision.referenceOccupation : undefined;
+  const occupation =
+    occupationNode === undefined
+      ? undefined
+      : { ...occupationOf(occupationNode.alignment), ...(texts(occupationNode)[0] === undefined ? {} : { name: texts(occupationNode)[0] as string }) };
+  const body = firstName(decision.decisionBody);
+  const fields: DecisionClaim = {
+    differences: asArray(decision.difference)
+      .map((entry) => (isObject(entry) ? texts({ name: entry.description ?? entry.name })[0] : asString(entry)))
+      .filter((entry): entry is string => entry !== undefined),
+    compensatoryMeasures: asArray(decision.compensatoryMeasure)
+      .filter(isObject)
+      .map((measure) => {
+        const measureType = asString(measure.measureType);
+        const description = texts({ name: measure.description })[0];
+        return {
+          ...(measureType === undefined ? {} : { measureType }),
+          ...(description === undefined ? {} : { description }),
+          ...(typeof measure.durationMonths === 'number' ? { durationMonths: measure.durationMonths } : {}),
+        };
+      }),
+  };
+  for (const key of ['decisionType', 'decisionNumber', 'decisionDate', 'legalBasis'] as const) {
+    const value = asString(decision[key]);
+    if (value !== undefined) fields[key] = value;
+  }
+  if (body !== undefined) fields.decisionBody = body;
+  if (occupation !== undefined) fields.referenceOccupation = occupation;
+  const reference = referenceQualificationOf(achievement);
+  if (reference !== undefined) fields.referenceQualification = reference;
+  return fields;
+}
+
+/** A clear (not hashed) IdentityObject value of one type. */
+function clearIdentifier(subject: Json, identityType: string): string | undefined {
+  const entry = asArray(subject.identifier).find((candidate) => isObject(candidate) && candidate.hashed === false && candidate.identityType === identityType);
+  return isObject(entry) ? asString(entry.identityHash) : undefined;
+}
+
+function displayFactsOf(credential: Json, subject: Json, achievement: Json, facts: Fact[]): DisplayFacts {
+  const display: DisplayFacts = { modules: [] };
+  const ofType = (type: string) => facts.find((fact) => fact.resultType === type);
+  // A language credential's exam date is the end of the activity (before issue #12: examDate).
+  const isLanguage = asArray(achievement.resultDescription).some((entry) => isObject(entry) && entry.resultType === 'RubricCriterionLevel');
+  const examDate = asString(subject.examDate) ?? (isLanguage ? asString(subject.activityEndDate)?.slice(0, 10) : undefined);
+  if (examDate !== undefined) display.examDate = examDate;
+  const centre = firstName(subject.examCentre) ?? (isLanguage ? firstName(subject.source) : undefined);
+  if (centre !== undefined) display.examCentre = centre;
+  const certificate = asString(subject.certificateNumber) ?? (isLanguage ? asString(subject.licenseNumber) : undefined);
+  if (certificate !== undefined) display.certificateNumber = certificate;
+  const candidate = asString(subject.candidateNumber) ?? clearIdentifier(subject, CLEAR_IDENTITY_TYPES.candidateNumber);
+  if (candidate !== undefined) display.candidateNumber = candidate;
+  const decisionEvidence = asArray(credential.evidence).find((entry) => isObject(entry) && entry.genre === EVIDENCE_GENRES.accreditationDecision);
+  const reference = asString(subject.decisionReference) ?? (isObject(decisionEvidence) ? asString(decisionEvidence.name) : undefined);
+  const referenceDate = asString(subject.decisionDate) ?? (isObject(decisionEvidence) ? asString(decisionEvidence.narrative) : undefined);
+  if (reference !== undefined && subject.recognitionDecision === undefined) {
+    display.accreditationDecision = { reference, ...(referenceDate === undefined ? {} : { date: referenceDate }) };
+  }
+  if (achievement.stateRecognised === true || asArray(achievement.tag).includes('state-recognised')) display.stateRecognised = true;
+  const theory = hoursOf(achievement.theoryVolume) ?? hoursOf(ofType(RESULT_TYPES.theoryVolume)?.value);
+  if (theory !== undefined) display.theoryHours = theory;
+  const practice = hoursOf(achievement.practiceVolume) ?? hoursOf(ofType(RESULT_TYPES.practiceVolume)?.value);
+  if (practice !== undefined) display.practiceHours = practice;
+  const legacyModules = asArray(achievement.curriculumModule)
+    .filter(isObject)
+    .flatMap((module) => {
+      const name = texts(module)[0];
+      const hours = hoursOf(module.volumeOfLearning);
+      return name === undefined ? [] : [{ name, ...(hours === undefined ? {} : { hours }) }];
+    });
+  const modules = facts
+    .filter((fact) => fact.resultType === RESULT_TYPES.curriculumModule && fact.name !== undefined)
+    .map((fact) => {
+      const hours = hoursOf(fact.value);
+      return { name: fact.name as string, ...(hours === undefined ? {} : { hours }) };
+    });
+  display.modules = [...legacyModules, ...modules];
+  const programme = firstName(achievement.programme) ?? asString(alignmentsOf(achievement, ALIGNMENT_TARGETS.programme)[0]?.targetName);
+  if (programme !== undefined) display.programme = programme;
+  const body = firstName(subject.validationBody) ?? (ofType(RESULT_TYPES.validationExtent) === undefined ? undefined : firstName(subject.source));
+  if (body !== undefined) display.validationBody = body;
+  const qualification = referenceQualificationOf(achievement);
+  if (qualification?.name !== undefined) {
+    display.referenceQualification = { name: qualification.name, ...(qualification.code === undefined ? {} : { code: qualification.code }) };
+  }
+  const scheme = isObject(achievement.validationScheme) ? achievement.validationScheme : undefined;
+  const legalBasis = asString(scheme?.legalBasis) ?? asString(alignmentsOf(achievement, ALIGNMENT_TARGETS.validationScheme)[0]?.targetDescription);
+  if (legalBasis !== undefined) display.legalBasis = legalBasis;
+  return display;
+}
+
 /** Reads what the dossier report sums up; like claimsOf, it says nothing about whether any of it is true. */
 export function recordClaimsOf(credential: unknown): RecordClaims {
-  const record: RecordClaims = { holder: { identifiers: [] }, validatedUnits: [], workExperience: [], relatedResources: [] };
+  const record: RecordClaims = { holder: { identifiers: [] }, validatedUnits: [], workExperience: [], relatedResources: [], display: { modules: [] } };
   if (!isObject(credential)) return record;
   for (const resource of asArray(credential.relatedResource).filter(isObject)) {
     const id = asString(resource.id);
@@ -330,7 +678,7 @@ export function recordClaimsOf(credential: unknown): RecordClaims {
   if (subject === undefined) return record;
   const id = asString(subject.id);
   const name = asString(subject.name);
-  const birthDate = asString(subject.birthDate);
+  const birthDate = asString(subject.birthDate) ?? clearIdentifier(subject, CLEAR_IDENTITY_TYPES.dateOfBirth);
   record.holder = {
     ...(id === undefined ? {} : { id }),
     ...(name === undefined ? {} : { name }),
@@ -347,90 +695,37 @@ export function recordClaimsOf(credential: unknown): RecordClaims {
       }),
   };
   const achievement = isObject(subject.achievement) ? subject.achievement : {};
+  const facts = factsOf(subject, achievement);
   const achievementName = texts(achievement)[0];
   if (achievementName !== undefined) record.achievementName = achievementName;
-  const hours = typeof achievement.volumeOfLearning === 'string' ? /^PT(\d+(?:\.\d+)?)H$/.exec(achievement.volumeOfLearning) : null;
+  const hours = hoursOf(achievement.volumeOfLearning) ?? hoursOf(facts.find((fact) => fact.resultType === RESULT_TYPES.volumeOfLearning)?.value);
   const start = asString(subject.activityStartDate);
   const end = asString(subject.activityEndDate);
-  if (hours !== null || start !== undefined || end !== undefined) {
+  if (hours !== undefined || start !== undefined || end !== undefined) {
     record.training = {
-      ...(hours === null ? {} : { hours: Number(hours[1]) }),
+      ...(hours === undefined ? {} : { hours }),
       ...(start === undefined ? {} : { startDate: start }),
       ...(end === undefined ? {} : { endDate: end }),
     };
   }
-  record.validatedUnits = asArray(achievement.competenceUnit)
-    .filter(isObject)
-    .map((unit) => {
+  const unitNodes = [...asArray(achievement.competenceUnit).filter(isObject)];
+  record.validatedUnits = [
+    ...unitNodes.map((unit) => {
       const code = asString(unit.unitCode);
       const unitName = texts(unit)[0];
       return { ...(code === undefined ? {} : { code }), ...(unitName === undefined ? {} : { name: unitName }) };
-    });
-  const extent = asString(subject.validationExtent);
+    }),
+    ...alignmentsOf(achievement, ALIGNMENT_TARGETS.competenceUnit).map((unit) => {
+      const code = asString(unit.targetCode);
+      const unitName = asString(unit.targetName);
+      return { ...(code === undefined ? {} : { code }), ...(unitName === undefined ? {} : { name: unitName }) };
+    }),
+  ];
+  const extent = asString(subject.validationExtent) ?? facts.find((fact) => fact.resultType === RESULT_TYPES.validationExtent)?.value;
   if (extent !== undefined) record.validationExtent = extent;
-  record.workExperience = asArray(subject.workExperience)
-    .filter(isObject)
-    .map((entry) => {
-      const occupation = occupationOf(entry.alignment);
-      const employer = isObject(entry.employer) ? texts(entry.employer)[0] : undefined;
-      const fields: WorkPeriodClaim = {};
-      const country = asString(entry.workCountry);
-      if (country !== undefined) fields.country = country;
-      if (occupation.isco08 !== undefined) fields.isco08 = occupation.isco08;
-      if (occupation.name !== undefined) fields.occupationName = occupation.name;
-      const jobTitle = asString(entry.jobTitle);
-      if (jobTitle !== undefined) fields.jobTitle = jobTitle;
-      if (employer !== undefined) fields.employer = employer;
-      const startDate = asString(entry.startDate);
-      if (startDate !== undefined) fields.startDate = startDate;
-      const endDate = asString(entry.endDate);
-      if (endDate !== undefined) fields.endDate = endDate;
-      if (typeof entry.hoursWorked === 'number') fields.hours = entry.hoursWorked;
-      return fields;
-    });
-  const decision = isObject(subject.recognitionDecision) ? subject.recognitionDecision : undefined;
-  if (decision !== undefined) {
-    const occupationNode = isObject(decision.referenceOccupation) ? decision.referenceOccupation : undefined;
-    const occupation =
-      occupationNode === undefined
-        ? undefined
-        : { ...occupationOf(occupationNode.alignment), ...(texts(occupationNode)[0] === undefined ? {} : { name: texts(occupationNode)[0] as string }) };
-    const qualificationNode = isObject(achievement.referenceQualification) ? achievement.referenceQualification : undefined;
-    const body = isObject(decision.decisionBody) ? texts(decision.decisionBody)[0] : undefined;
-    const fields: DecisionClaim = {
-      differences: asArray(decision.difference)
-        .map((entry) => (isObject(entry) ? texts({ name: entry.description ?? entry.name })[0] : asString(entry)))
-        .filter((entry): entry is string => entry !== undefined),
-      compensatoryMeasures: asArray(decision.compensatoryMeasure)
-        .filter(isObject)
-        .map((measure) => {
-          const measureType = asString(measure.measureType);
-          const description = texts({ name: measure.description })[0];
-          return {
-            ...(measureType === undefined ? {} : { measureType }),
-            ...(description === undefined ? {} : { description }),
-            ...(typeof measure.durationMonths === 'number' ? { durationMonths: measure.durationMonths } : {}),
-          };
-        }),
-    };
-    for (const key of ['decisionType', 'decisionNumber', 'decisionDate', 'legalBasis'] as const) {
-      const value = asString(decision[key]);
-      if (value !== undefined) fields[key] = value;
-    }
-    if (body !== undefined) fields.decisionBody = body;
-    if (occupation !== undefined) fields.referenceOccupation = occupation;
-    if (qualificationNode !== undefined) {
-      const qualificationName = texts(qualificationNode)[0];
-      const code = asString(qualificationNode.qualificationCode);
-      fields.referenceQualification = {
-        ...(qualificationName === undefined ? {} : { name: qualificationName }),
-        ...(code === undefined ? {} : { code }),
-        levels: asArray(qualificationNode.alignment)
-          .map(readLevelAlignment)
-          .filter((level): level is LevelClaim => level !== undefined),
-      };
-    }
-    record.decision = fields;
-  }
+  record.workExperience = [...legacyWorkPeriodsOf(subject), ...workPeriodsOf(facts)];
+  const decision = decisionClaimOf(credential, subject, achievement, facts);
+  if (decision !== undefined) record.decision = decision;
+  record.display = displayFactsOf(credential, subject, achievement, facts);
   return record;
 }

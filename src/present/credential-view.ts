@@ -1,7 +1,7 @@
-import { claimsOf } from '../ob3/claims.js';
-import { LANGUAGE_SKILLS, type CefrScale } from '../ob3/vocabulary.js';
+import { claimsOf, recordClaimsOf } from '../ob3/claims.js';
+import { ALIGNMENT_TARGETS, LANGUAGE_SKILLS, type CefrScale } from '../ob3/vocabulary.js';
 import type { IssuerRecord } from '../store/ports.js';
-import { firstObject, pickText, primaryLanguageOf, type LocalizedText } from './localized-text.js';
+import { firstObject, pickText, primaryLanguageOf, translatedText, type LocalizedText } from './localized-text.js';
 
 /** What a reader checks first, per profile; labels are in i18n (messages.facts). */
 export type FactKey =
@@ -85,16 +85,18 @@ export function viewCredential(credential: Json, language: string, issuerRecord?
       ...(typeof issuer.id === 'string' ? { id: issuer.id } : {}),
     },
     achievement: {
-      // Our profiles put every language in localizedName/-Description (the plain term holds the primary one).
-      ...optional('name', text(achievement.localizedName) ?? text(achievement.name) ?? text(credential.name)),
-      ...optional('description', text(achievement.localizedDescription) ?? text(achievement.description) ?? text(credential.description)),
+      // The plain term holds the primary language; the other languages are the achievement's `related` translations.
+      ...optional('name', text(translatedText(achievement, 'name', primary)) ?? text(credential.name)),
+      ...optional('description', text(translatedText(achievement, 'description', primary)) ?? text(credential.description)),
       ...(typeof achievement.achievementType === 'string' ? { type: achievement.achievementType } : {}),
     },
-    alignments: list(achievement.alignment).map((alignment) => ({
-      ...optional('framework', text(alignment.targetFramework) ?? text(alignment.frameworkId)),
-      ...(typeof alignment.targetCode === 'string' ? { code: alignment.targetCode } : {}),
-      ...optional('name', text(alignment.targetName)),
-    })),
+    alignments: list(achievement.alignment)
+      .filter((alignment) => SHOWN_ALIGNMENTS.has(alignment.targetType) || typeof alignment.targetType !== 'string' || !alignment.targetType.startsWith('ext:'))
+      .map((alignment) => ({
+        ...optional('framework', text(alignment.targetFramework) ?? text(alignment.frameworkId)),
+        ...(typeof alignment.targetCode === 'string' ? { code: alignment.targetCode } : {}),
+        ...optional('name', text(alignment.targetName)),
+      })),
     facts: factsOf(credential, subject, achievement, text),
     languageLevels: languageLevelsOf(credential),
     results: otherResults(subject, achievement, text),
@@ -104,6 +106,17 @@ export function viewCredential(credential: Json, language: string, issuerRecord?
 }
 
 type Text = (value: unknown) => LocalizedText | undefined;
+
+/**
+ * Alignments shown as such: levels, fields, occupations, skills. Our other `ext:` alignments
+ * (units, programme, reference qualification, legal basis…) are facts, shown under their own labels.
+ */
+const SHOWN_ALIGNMENTS: ReadonlySet<unknown> = new Set([
+  ALIGNMENT_TARGETS.frameworkLevel,
+  ALIGNMENT_TARGETS.fieldOfStudy,
+  ALIGNMENT_TARGETS.occupation,
+  ALIGNMENT_TARGETS.competency,
+]);
 
 /** The name of an organisation or qualification node: every language in localizedName, else name. */
 function nameOf(node: Json | undefined, text: Text): LocalizedText | undefined {
@@ -125,56 +138,65 @@ function factsOf(credential: Json, subject: Json, achievement: Json, text: Text)
   const asText = (value: LocalizedText | undefined): FactValue | undefined => (value === undefined ? undefined : { kind: 'text', text: value });
   const date = (value: unknown): FactValue | undefined => (typeof value === 'string' && value !== '' ? { kind: 'date', date: value } : undefined);
   const profile = claimsOf(credential).profiles[0];
+  // Facts stated in OB 3.0 terms (issue #12) are read by the one claim reader; older credentials' own terms below.
+  const record = recordClaimsOf(credential);
+  const display = record.display;
+  const plainText = (value: string | undefined, direction: 'ltr' | 'auto' = 'auto') =>
+    value === undefined || value === '' ? undefined : asText({ text: value, direction, fallback: false });
   const creatorRole = profile === undefined ? (firstObject(achievement.creator) === undefined ? undefined : 'awardingBody') : CREATOR_ROLE[profile];
 
   if (creatorRole !== undefined) add(creatorRole, asText(nameOf(firstObject(achievement.creator), text)));
   add('awardedOn', date(credential.awardedDate));
-  add('examDate', date(subject.examDate));
-  add('examCentre', asText(nameOf(firstObject(subject.examCentre), text)));
-  if (typeof subject.activityStartDate === 'string' || (typeof subject.activityEndDate === 'string' && subject.examDate === undefined)) {
+  add('examDate', date(display.examDate));
+  add('examCentre', asText(nameOf(firstObject(subject.examCentre), text)) ?? plainText(display.examCentre));
+  if (display.examDate === undefined && (typeof subject.activityStartDate === 'string' || typeof subject.activityEndDate === 'string')) {
     add('period', {
       kind: 'period',
       ...(typeof subject.activityStartDate === 'string' ? { from: subject.activityStartDate } : {}),
       ...(typeof subject.activityEndDate === 'string' ? { until: subject.activityEndDate } : {}),
     });
   }
-  const hours = hoursOf(achievement.volumeOfLearning);
+  const hours = record.training?.hours;
   if (hours !== undefined) add('hours', { kind: 'hours', hours });
-  const theory = hoursOf(achievement.theoryVolume);
-  const practice = hoursOf(achievement.practiceVolume);
+  const { theoryHours: theory, practiceHours: practice } = display;
   if (theory !== undefined || practice !== undefined) add('theoryPractice', { kind: 'split', theory: theory ?? 0, practice: practice ?? 0 });
-  const modules = list(achievement.curriculumModule).flatMap((module) => {
+  const legacyModules = list(achievement.curriculumModule).flatMap((module) => {
     const name = nameOf(module, text);
     const moduleHours = hoursOf(module.volumeOfLearning);
     return name === undefined ? [] : [{ name, ...(moduleHours === undefined ? {} : { hours: moduleHours }) }];
   });
+  const modules =
+    legacyModules.length > 0
+      ? legacyModules
+      : display.modules.map((module) => ({
+          name: { text: module.name, direction: 'auto' as const, fallback: false },
+          ...(module.hours === undefined ? {} : { hours: module.hours }),
+        }));
   if (modules.length > 0) add('modules', { kind: 'modules', items: modules });
-  if (achievement.stateRecognised === true) add('stateRecognised', { kind: 'yes' });
-  const plain = (value: unknown) => (typeof value === 'string' && value !== '' ? asText({ text: value, direction: 'ltr', fallback: false }) : undefined);
-  add('certificateNumber', plain(subject.certificateNumber));
-  add('candidateNumber', plain(subject.candidateNumber));
-  if (typeof subject.decisionReference === 'string') {
-    add('accreditationDecision', {
-      kind: 'decision',
-      reference: subject.decisionReference,
-      ...(typeof subject.decisionDate === 'string' ? { date: subject.decisionDate } : {}),
-    });
-  }
+  if (display.stateRecognised === true) add('stateRecognised', { kind: 'yes' });
+  add('certificateNumber', plainText(display.certificateNumber, 'ltr'));
+  add('candidateNumber', plainText(display.candidateNumber, 'ltr'));
+  if (display.accreditationDecision !== undefined) add('accreditationDecision', { kind: 'decision', ...display.accreditationDecision });
   if (typeof achievement.humanCode === 'string') add('qualificationCode', asText({ text: achievement.humanCode, direction: 'ltr', fallback: false }));
-  add('programme', asText(nameOf(firstObject(achievement.programme), text)));
-  add('validationBody', asText(nameOf(firstObject(subject.validationBody), text)));
-  const units = list(achievement.competenceUnit)
+  add('programme', asText(nameOf(firstObject(achievement.programme), text)) ?? plainText(display.programme));
+  add('validationBody', asText(nameOf(firstObject(subject.validationBody), text)) ?? plainText(display.validationBody));
+  const legacyUnits = list(achievement.competenceUnit)
     .map((unit) => nameOf(unit, text))
     .filter((name): name is LocalizedText => name !== undefined);
+  const units =
+    legacyUnits.length > 0
+      ? legacyUnits
+      : record.validatedUnits.flatMap((unit) => (unit.name === undefined ? [] : [{ text: unit.name, direction: 'auto' as const, fallback: false }]));
   if (units.length > 0) add('validatedUnits', { kind: 'list', items: units });
   const reference = firstObject(achievement.referenceQualification);
-  const referenceName = nameOf(reference, text);
+  const referenceName =
+    nameOf(reference, text) ??
+    (display.referenceQualification === undefined ? undefined : { text: display.referenceQualification.name, direction: 'auto' as const, fallback: false });
   if (referenceName !== undefined) {
-    const code = typeof reference?.qualificationCode === 'string' ? ` (${reference.qualificationCode})` : '';
-    add('referenceQualification', asText({ ...referenceName, text: referenceName.text + code }));
+    const code = typeof reference?.qualificationCode === 'string' ? reference.qualificationCode : display.referenceQualification?.code;
+    add('referenceQualification', asText({ ...referenceName, text: referenceName.text + (code === undefined ? '' : ` (${code})`) }));
   }
-  const scheme = firstObject(achievement.validationScheme);
-  add('legalBasis', asText(typeof scheme?.legalBasis === 'string' ? text(scheme.legalBasis) : undefined));
+  add('legalBasis', plainText(display.legalBasis));
   // A recognition decision: what was decided, under which basis, with which measures, about which credentials.
   const decision = firstObject(subject.recognitionDecision);
   if (decision !== undefined) {
@@ -191,6 +213,17 @@ function factsOf(credential: Json, subject: Json, achievement: Json, text: Text)
         fallback: false,
       };
     });
+    if (measures.length > 0) add('compensatoryMeasures', { kind: 'list', items: measures });
+  } else if (record.decision?.decisionType !== undefined) {
+    const decided = record.decision;
+    add('decision', { kind: 'decision-type', value: decided.decisionType as string });
+    add('decisionNumber', plainText(decided.decisionNumber));
+    add('legalBasis', plainText(decided.legalBasis));
+    const measures = decided.compensatoryMeasures.map((measure): LocalizedText => ({
+      text: `${measure.measureType ?? ''}${measure.durationMonths === undefined ? '' : ` (${measure.durationMonths})`}${measure.description === undefined ? '' : ` — ${measure.description}`}`,
+      direction: 'auto',
+      fallback: false,
+    }));
     if (measures.length > 0) add('compensatoryMeasures', { kind: 'list', items: measures });
   }
   const linked = list(credential.relatedResource).map((resource): LocalizedText => ({
@@ -227,6 +260,8 @@ function otherResults(subject: Json, achievement: Json, text: Text): CredentialV
   return list(subject.result).flatMap((result) => {
     const description = descriptions.find((entry) => entry.id !== undefined && entry.id === result.resultDescription);
     if (description?.resultType === 'RubricCriterionLevel') return []; // CEFR: shown as language levels
+    // Our facts (hours, modules, work periods, the decision…) are shown as facts, not as results.
+    if (typeof description?.resultType === 'string' && description.resultType.startsWith('ext:')) return [];
     const value = typeof result.value === 'string' ? result.value : undefined;
     if (value === undefined) return [];
     const name = nameOf(description, text);

@@ -69,3 +69,24 @@ export function firstObject(value: unknown): Record<string, unknown> | undefined
   const first: unknown = Array.isArray(value) ? value[0] : value;
   return first !== null && typeof first === 'object' && !Array.isArray(first) ? (first as Record<string, unknown>) : undefined;
 }
+
+/**
+ * A node's `name` or `description` in every language the credential gives: the plain term (in
+ * the primary language) and each OB 3.0 `related` translation (`inLanguage` + the term), as
+ * language values for `pickText`. Credentials issued before issue #12 carry `localizedName` /
+ * `localizedDescription` instead; those are read first.
+ */
+export function translatedText(node: Record<string, unknown>, term: 'name' | 'description', primary: string | undefined): unknown {
+  const legacy = node[term === 'name' ? 'localizedName' : 'localizedDescription'];
+  if (legacy !== undefined) return legacy;
+  const plain = node[term];
+  const related = (Array.isArray(node.related) ? node.related : []).filter(
+    (entry): entry is Record<string, unknown> =>
+      entry !== null &&
+      typeof entry === 'object' &&
+      typeof (entry as Record<string, unknown>).inLanguage === 'string' &&
+      typeof (entry as Record<string, unknown>)[term] === 'string',
+  );
+  if (related.length === 0 || typeof plain !== 'string' || primary === undefined) return plain;
+  return [{ '@value': plain, '@language': primary }, ...related.map((entry) => ({ '@value': entry[term], '@language': entry.inLanguage }))];
+}

@@ -1,3 +1,4 @@
+import { recordClaimsOf } from '../../src/ob3/claims.js';
 import { expect } from 'chai';
 import { diplomaExample, recognitionDecisionExample, validatedSkillsExample } from '../../src/issue/profiles/examples.js';
 import { credentialDigestMultibase } from '../../src/shared/credential-digest.js';
@@ -61,7 +62,9 @@ describe('recognition decision: linked to what it assessed (issue #15)', functio
     const diploma = issued.di.diploma as Json;
     expect(decision.relatedResource[0]).to.deep.equal({ id: diploma.id, digestMultibase: credentialDigestMultibase(diploma), name: 'Diplôme OFPPT' });
     expect(decision.relatedResource[0].digestMultibase).to.match(/^zQm[1-9A-HJ-NP-Za-km-z]{44}$/);
-    expect(decision.credentialSubject.recognitionDecision).to.include({ decisionType: 'partial-equivalence', decisionNumber: 'FOSA-2026-0457-EB' });
+    // The decision in OB 3.0 terms: its number is the subject's licenseNumber, its type the value of the ext:RecognitionDecision result.
+    expect(decision.credentialSubject.licenseNumber).to.equal('FOSA-2026-0457-EB');
+    expect(recordClaimsOf(decision).decision).to.include({ decisionType: 'partial-equivalence', decisionNumber: 'FOSA-2026-0457-EB' });
     // The JWT decision names the JWT diploma by the id inside its payload, and digests the enveloped form.
     const jwtDecision = JSON.parse(Buffer.from(((issued.jwt.decision as Json).id as string).split('.')[1] as string, 'base64url').toString('utf8'));
     const jwtDiploma = JSON.parse(Buffer.from(((issued.jwt.diploma as Json).id as string).split('.')[1] as string, 'base64url').toString('utf8'));

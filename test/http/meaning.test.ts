@@ -87,7 +87,8 @@ describe('what a credential means (issue #13)', () => {
           '2,600 hours',
           'Dates September 19, 2022 – June 28, 2024',
           'Theory and practice 1,520 hours theory, 1,080 hours practice',
-          'Programmable logic controllers — 380 hours',
+          // A module's title is in the credential's primary language: OB 3.0 carries translations for the achievement only (docs/vocabulary.md).
+          'Automates programmables industriels — 380 hours',
           'State-recognised Yes',
         ],
         [

@@ -1,4 +1,5 @@
-import { textTerms, type TextInput } from './multilingual-text.js';
+import { EVIDENCE_GENRES } from '../../ob3/vocabulary.js';
+import { primaryText, type TextInput } from './multilingual-text.js';
 import type { AssessmentMethod } from './profile-definition.js';
 
 export interface AssessmentInput {
@@ -9,15 +10,22 @@ export interface AssessmentInput {
   assessor?: { name: string; role?: string };
 }
 
-/** How the holder was assessed, as our `Assessment` node on the subject. */
-export function assessmentNode(assessment: AssessmentInput, primaryLanguage: string): Record<string, unknown> {
+/**
+ * How the holder was assessed, as an OB 3.0 Evidence entry (genre `Assessment`, the method as
+ * its name): OB 3.0 has no assessment class, and an assessment is what the award rests on. The
+ * date and the assessor are its narrative, in a fixed form ("2025-04-25 — Karima Tazi (Formatrice)").
+ */
+export function assessmentEvidence(assessment: AssessmentInput, primaryLanguage: string): Record<string, unknown> {
+  const assessor =
+    assessment.assessor === undefined
+      ? undefined
+      : `${assessment.assessor.name}${assessment.assessor.role === undefined ? '' : ` (${assessment.assessor.role})`}`;
+  const narrative = [assessment.date, assessor].filter((part): part is string => part !== undefined).join(' — ');
   return {
-    type: ['Assessment'],
-    assessmentMethod: assessment.method,
-    ...(assessment.date === undefined ? {} : { assessmentDate: assessment.date }),
-    ...textTerms('description', assessment.description, primaryLanguage),
-    ...(assessment.assessor === undefined
-      ? {}
-      : { assessor: { name: assessment.assessor.name, ...(assessment.assessor.role === undefined ? {} : { assessorRole: assessment.assessor.role }) } }),
+    type: ['Evidence'],
+    genre: EVIDENCE_GENRES.assessment,
+    name: assessment.method,
+    ...(assessment.description === undefined ? {} : { description: primaryText(assessment.description, primaryLanguage) }),
+    ...(narrative === '' ? {} : { narrative }),
   };
 }

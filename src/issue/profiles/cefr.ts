@@ -1,7 +1,7 @@
-import { frameworkLevelAlignment } from './framework-alignment.js';
+import { frameworkLevelAlignment, ownAlignment, type Alignment } from './framework-alignment.js';
 import { textTerms } from './multilingual-text.js';
 
-import { CEFR_LEVELS, type CefrLevel, type CefrScale } from '../../ob3/vocabulary.js';
+import { ALIGNMENT_TARGETS, CEFR_LEVELS, OWN_TARGET_BASE, type CefrLevel, type CefrScale } from '../../ob3/vocabulary.js';
 
 // The scale itself is defined once, in ob3/vocabulary.ts; this file builds it into credentials.
 export { CEFR_LEVELS, LANGUAGE_SKILLS, cefrRank, isCefrLevel, type CefrLevel, type CefrScale, type LanguageSkill } from '../../ob3/vocabulary.js';
@@ -30,9 +30,23 @@ export function cefrLevelId(achievementId: string, scale: CefrScale, level: Cefr
 }
 
 /**
+ * Which CEFR scale a ResultDescription measures, as an alignment (`ext:LanguageSkill`, the scale
+ * as `targetCode`): a reader needs no name in any language to tell "reading" from "overall".
+ */
+export function languageSkillAlignment(scale: CefrScale): Alignment {
+  return ownAlignment({
+    targetType: ALIGNMENT_TARGETS.languageSkill,
+    targetFramework: 'Common European Framework of Reference for Languages',
+    targetCode: scale,
+    targetName: SCALE_NAMES[scale].en as string,
+    targetUrl: `${OWN_TARGET_BASE}frameworks/cefr/scales/${scale}`,
+  });
+}
+
+/**
  * The OB 3.0 way to state a level: a ResultDescription of type RubricCriterionLevel
  * whose six levels are each aligned to CEFR, and a Result whose `achievedLevel` is
- * the id of the level reached. `languageSkill` (ours) says which scale it is.
+ * the id of the level reached. Its first alignment says which scale it is.
  */
 export function cefrRubric(achievementId: string, scale: CefrScale, primaryLanguage: string, requiredLevel?: CefrLevel): Record<string, unknown> {
   return {
@@ -40,7 +54,7 @@ export function cefrRubric(achievementId: string, scale: CefrScale, primaryLangu
     type: ['ResultDescription'],
     ...textTerms('name', SCALE_NAMES[scale], primaryLanguage),
     resultType: 'RubricCriterionLevel',
-    languageSkill: [scale],
+    alignment: [languageSkillAlignment(scale)],
     ...(requiredLevel === undefined ? {} : { requiredLevel: cefrLevelId(achievementId, scale, requiredLevel) }),
     rubricCriterionLevel: CEFR_LEVELS.map((level) => ({
       id: cefrLevelId(achievementId, scale, level),

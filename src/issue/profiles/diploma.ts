@@ -14,7 +14,6 @@ import {
   achievementId,
   commonRequestErrors,
   dateTime,
-  hoursAsDuration,
   ob3Credential,
   organisationProfile,
   primaryLanguageErrors,
@@ -24,13 +23,16 @@ import {
 import {
   creditTerms,
   criteriaOf,
+  factResult,
   gradeResult,
   learningOutcomes,
+  volumeFact,
   type CreditsInput,
   type GradeInput,
   type LearningOutcomeInput,
 } from './outcomes-and-results.js';
 import type { ProfileDefinition } from './profile-definition.js';
+import { RESULT_TYPES } from '../../ob3/vocabulary.js';
 
 export interface DiplomaRequest extends CommonRequest {
   profile: 'diploma';
@@ -96,9 +98,24 @@ export const diplomaProfile: ProfileDefinition<DiplomaRequest> = {
       level: request.level,
       qualificationCode: request.qualificationCode ?? null,
     });
-    const outcomes = learningOutcomes(request.learningOutcomes, primary);
     const grade = request.grade === undefined ? undefined : gradeResult(request.grade, `${id}#grade`, primary);
-    const credits = creditTerms(request.credits);
+    const credits = creditTerms(request.credits, id);
+    const training = request.training;
+    // Hours, their split and the modules are facts about the holder's training (ResultDescription + Result).
+    const facts = [
+      ...(request.hours === undefined ? [] : [volumeFact(`${id}#volume`, 'Volume of learning', RESULT_TYPES.volumeOfLearning, request.hours)]),
+      ...(training?.theoryHours === undefined ? [] : [volumeFact(`${id}#theory`, 'Theory', RESULT_TYPES.theoryVolume, training.theoryHours)]),
+      ...(training?.practiceHours === undefined ? [] : [volumeFact(`${id}#practice`, 'Practice', RESULT_TYPES.practiceVolume, training.practiceHours)]),
+      ...(training?.modules ?? []).map((module, index) =>
+        factResult({
+          id: `${id}#module-${index + 1}`,
+          name: primaryText(module.name, primary),
+          resultType: RESULT_TYPES.curriculumModule,
+          ...(module.hours === undefined ? {} : { value: `PT${module.hours}H` }),
+        }),
+      ),
+      ...credits.facts,
+    ];
     const achievement = {
       id,
       type: ['Achievement'],
@@ -109,40 +126,31 @@ export const diplomaProfile: ProfileDefinition<DiplomaRequest> = {
       creator: organisationProfile(request.awardingBody, primary),
       ...(request.qualificationCode === undefined ? {} : { humanCode: request.qualificationCode }),
       ...(request.fieldOfStudy.name === undefined ? {} : { fieldOfStudy: primaryText(request.fieldOfStudy.name, primary) }),
-      ...(request.hours === undefined ? {} : { volumeOfLearning: hoursAsDuration(request.hours) }),
-      ...(request.training?.theoryHours === undefined ? {} : { theoryVolume: hoursAsDuration(request.training.theoryHours) }),
-      ...(request.training?.practiceHours === undefined ? {} : { practiceVolume: hoursAsDuration(request.training.practiceHours) }),
-      ...(request.training?.modules === undefined
-        ? {}
-        : {
-            curriculumModule: request.training.modules.map((module) => ({
-              type: ['CurriculumModule'],
-              ...textTerms('name', module.name, primary),
-              ...(module.hours === undefined ? {} : { volumeOfLearning: hoursAsDuration(module.hours) }),
-            })),
-          }),
-      ...(request.stateRecognised === undefined ? {} : { stateRecognised: request.stateRecognised }),
+      // A keyword, as OB 3.0 `tag` is meant for: the kind of qualification this is.
+      ...(request.stateRecognised === true ? { tag: ['state-recognised'] } : {}),
       ...credits.achievement,
       alignment: [
         frameworkLevelAlignment(request.level),
         ...(request.eqfLevel === undefined ? [] : [frameworkLevelAlignment({ framework: 'eqf', level: String(request.eqfLevel) })]),
         iscedFieldAlignment(request.fieldOfStudy.iscedF, request.fieldOfStudy.name === undefined ? undefined : primaryText(request.fieldOfStudy.name, primary)),
         ...(request.targetOccupation === undefined ? [] : occupationAlignments(request.targetOccupation)),
-        ...outcomes.skills,
+        ...learningOutcomes(request.learningOutcomes, id, primary),
       ],
-      ...(outcomes.learningOutcome === undefined ? {} : { learningOutcome: outcomes.learningOutcome }),
-      ...(grade === undefined ? {} : { resultDescription: [grade.resultDescription] }),
+      ...(grade === undefined && facts.length === 0
+        ? {}
+        : { resultDescription: [...(grade === undefined ? [] : [grade.resultDescription]), ...facts.map((fact) => fact.resultDescription)] }),
     };
     return ob3Credential({
       profile: 'diploma',
       request,
       context,
       achievement,
+      texts: { name: request.title, description: request.description },
       subject: {
         ...credits.subject,
-        ...(request.training?.startDate === undefined ? {} : { activityStartDate: dateTime(request.training.startDate) }),
-        ...(request.training?.endDate === undefined ? {} : { activityEndDate: dateTime(request.training.endDate) }),
-        ...(grade === undefined ? {} : { result: [grade.result] }),
+        ...(training?.startDate === undefined ? {} : { activityStartDate: dateTime(training.startDate) }),
+        ...(training?.endDate === undefined ? {} : { activityEndDate: dateTime(training.endDate) }),
+        ...(grade === undefined && facts.length === 0 ? {} : { result: [...(grade === undefined ? [] : [grade.result]), ...facts.map((fact) => fact.result)] }),
       },
       evidence: request.transcript === undefined ? [] : [{ genre: 'Transcript', ...request.transcript }],
       awardedDate: request.awardDate,

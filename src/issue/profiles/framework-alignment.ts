@@ -1,10 +1,11 @@
-import { FIELD_OF_STUDY_TARGET, FRAMEWORK_LEVEL_TARGET as FRAMEWORK_LEVEL } from '../../ob3/vocabulary.js';
+import { ALIGNMENT_TARGETS, FIELD_OF_STUDY_TARGET, FRAMEWORK_LEVEL_TARGET as FRAMEWORK_LEVEL, OWN_TARGET_BASE } from '../../ob3/vocabulary.js';
 /**
- * Framework levels and classifications as OB 3.0 `alignment` entries.
+ * Framework levels and classifications as OB 3.0 `alignment` entries, in OB 3.0 terms only.
  *
- * Every entry we write has `frameworkId` (our term), so a reader selects by framework
- * id (`eqf`, `ma-cnc`, `cefr`, `de-dqr`…, the ids of `src/frameworks/data/`) without
- * parsing names; `targetFramework` keeps the human name OB 3.0 displays show.
+ * A reader tells the framework from `targetUrl` (EQF and ISCED-F concept URIs, ESCO/ISCO URIs,
+ * and for frameworks without published level URIs https://w3id.org/passerelle/frameworks/<id>/levels/<code>,
+ * whose <id> is one of `src/frameworks/data/`) and what the entry stands for from `targetType`;
+ * `targetFramework` keeps the human name OB 3.0 displays show.
  * A level says only what the issuer asserted: which basis a mapping between
  * frameworks has is for the frameworks engine to judge, not for the credential.
  */
@@ -15,10 +16,10 @@ export { FRAMEWORK_LEVEL };
 export interface Alignment {
   type: ['Alignment'];
   targetType: string;
-  frameworkId: string;
-  targetFramework: string;
+  targetFramework?: string;
   targetCode?: string;
   targetName: string;
+  targetDescription?: string;
   targetUrl: string;
 }
 
@@ -51,12 +52,15 @@ export function frameworkLevelUrl(framework: string, level: string): string {
   return `https://w3id.org/passerelle/frameworks/${framework}/levels/${encodeURIComponent(level)}`;
 }
 
-export function frameworkLevelAlignment(input: FrameworkLevelInput): Alignment {
+/**
+ * A level in a framework. `targetType` says whose level it is: reached by the holder (the
+ * default), or the level of a qualification the achievement only refers to.
+ */
+export function frameworkLevelAlignment(input: FrameworkLevelInput, targetType: string = FRAMEWORK_LEVEL): Alignment {
   const known = KNOWN_FRAMEWORKS[input.framework];
   return {
     type: ['Alignment'],
-    targetType: FRAMEWORK_LEVEL,
-    frameworkId: input.framework,
+    targetType,
     targetFramework: input.frameworkName ?? known?.name ?? input.framework,
     targetCode: input.level,
     targetName: input.levelName ?? `${known?.short ?? input.frameworkName ?? input.framework} ${input.level}`,
@@ -68,7 +72,6 @@ export function iscedFieldAlignment(code: string, name?: string): Alignment {
   return {
     type: ['Alignment'],
     targetType: FIELD_OF_STUDY_TARGET,
-    frameworkId: 'isced-f',
     targetFramework: 'ISCED-F 2013',
     targetCode: code,
     targetName: name ?? `ISCED-F ${code}`,
@@ -89,8 +92,7 @@ export function occupationAlignments(occupation: OccupationInput): Alignment[] {
   if (occupation.isco08 !== undefined) {
     alignments.push({
       type: ['Alignment'],
-      targetType: 'ext:Occupation',
-      frameworkId: 'isco-08',
+      targetType: ALIGNMENT_TARGETS.occupation,
       targetFramework: 'ISCO-08',
       targetCode: occupation.isco08,
       targetName: occupation.name,
@@ -100,8 +102,7 @@ export function occupationAlignments(occupation: OccupationInput): Alignment[] {
   if (occupation.esco !== undefined) {
     alignments.push({
       type: ['Alignment'],
-      targetType: 'ext:Occupation',
-      frameworkId: 'esco',
+      targetType: ALIGNMENT_TARGETS.occupation,
       targetFramework: 'ESCO',
       targetName: occupation.name,
       targetUrl: occupation.esco,
@@ -117,7 +118,7 @@ export interface EscoSkillInput {
 }
 
 export function escoSkillAlignment(skill: EscoSkillInput): Alignment {
-  return { type: ['Alignment'], targetType: 'ceasn:Competency', frameworkId: 'esco', targetFramework: 'ESCO', targetName: skill.name, targetUrl: skill.uri };
+  return { type: ['Alignment'], targetType: ALIGNMENT_TARGETS.competency, targetFramework: 'ESCO', targetName: skill.name, targetUrl: skill.uri };
 }
 
 /** Distinct by targetUrl, first one kept: outcomes often share skills. */
@@ -128,4 +129,36 @@ export function distinctAlignments(alignments: Alignment[]): Alignment[] {
     seen.add(alignment.targetUrl);
     return true;
   });
+}
+
+/** An alignment to something of ours with no published URI (a unit, a programme…): `targetUrl` names it, never dereferenced. */
+export function ownAlignment(args: {
+  targetType: string;
+  targetName: string;
+  targetUrl: string;
+  targetCode?: string;
+  targetDescription?: string;
+  targetFramework?: string;
+}): Alignment {
+  return {
+    type: ['Alignment'],
+    targetType: args.targetType,
+    ...(args.targetFramework === undefined ? {} : { targetFramework: args.targetFramework }),
+    ...(args.targetCode === undefined ? {} : { targetCode: args.targetCode }),
+    targetName: args.targetName,
+    ...(args.targetDescription === undefined ? {} : { targetDescription: args.targetDescription }),
+    targetUrl: args.targetUrl,
+  };
+}
+
+/** A country (ISO 3166-1 alpha-2), e.g. where a period of work was done. */
+export function countryAlignment(code: string): Alignment {
+  return {
+    type: ['Alignment'],
+    targetType: ALIGNMENT_TARGETS.country,
+    targetFramework: 'ISO 3166-1',
+    targetCode: code,
+    targetName: code,
+    targetUrl: `${OWN_TARGET_BASE}countries/${code}`,
+  };
 }

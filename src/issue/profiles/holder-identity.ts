@@ -1,3 +1,4 @@
+import { CLEAR_IDENTITY_TYPES } from '../../ob3/vocabulary.js';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
 export type HolderIdentifierType = 'passport' | 'nationalId' | 'email';
@@ -15,10 +16,10 @@ export interface HolderInput {
 /** OB 3.0 IdentityObject; `additionalProperties: false` in the 1EdTech schema, so nothing else goes in. */
 export interface IdentityObject {
   type: 'IdentityObject';
-  hashed: true;
+  hashed: boolean;
   identityHash: string;
   identityType: string;
-  salt: string;
+  salt?: string;
 }
 
 /** OB 3.0 has `emailAddress` and `nationalIdentityNumber`; a passport number needs an `ext:` type. */
@@ -49,7 +50,7 @@ export function hashIdentity(identityType: string, value: string, salt: string):
 }
 
 /** For verifiers: does this IdentityObject hash the value shown to them (e.g. the passport in front of them)? */
-export function identityMatches(identity: Pick<IdentityObject, 'identityHash' | 'identityType' | 'salt'>, value: string): boolean {
+export function identityMatches(identity: { identityHash: string; identityType: string; salt: string }, value: string): boolean {
   const expected = Buffer.from(hashIdentity(identity.identityType, value, identity.salt));
   const actual = Buffer.from(identity.identityHash);
   return expected.length === actual.length && timingSafeEqual(expected, actual);
@@ -66,24 +67,31 @@ export function credentialSalt(scope?: { issuerId: string; idempotencyKey: strin
   return createHash('sha256').update(`passerelle-salt\n${scope.issuerId}\n${scope.idempotencyKey}`, 'utf8').digest().subarray(0, 16).toString('base64url');
 }
 
+/** A value OB 3.0 carries in an IdentityObject in clear (`hashed: false`, the value in `identityHash`). */
+export function clearIdentity(identityType: string, value: string): IdentityObject {
+  return { type: 'IdentityObject', hashed: false, identityHash: value, identityType };
+}
+
 /**
  * The holder part of an AchievementSubject. Name and date of birth are in clear:
  * recognition bodies match them against the passport, and a salted hash of a birth
- * date (about 40,000 candidates, salt published) would hide nothing anyway.
- * Document numbers and e-mail addresses are never in clear.
+ * date (about 40,000 candidates, salt published) would hide nothing anyway. The name is
+ * schema:name; the date of birth, which AchievementSubject has no term for, is an
+ * IdentityObject in clear (`ext:dateOfBirth`). Document numbers and e-mail addresses
+ * are never in clear. `extraIdentifiers`: other clear identifiers (a candidate number).
  */
-export function holderSubject(holder: HolderInput, salt: string): Record<string, unknown> {
+export function holderSubject(holder: HolderInput, salt: string, extraIdentifiers: IdentityObject[] = []): Record<string, unknown> {
+  const identifiers: IdentityObject[] = [
+    ...(holder.identifiers ?? []).map((identifier): IdentityObject => {
+      const identityType = IDENTITY_TYPES[identifier.type];
+      return { type: 'IdentityObject', hashed: true, identityHash: hashIdentity(identityType, identifier.value, salt), identityType, salt };
+    }),
+    ...(holder.birthDate === undefined ? [] : [clearIdentity(CLEAR_IDENTITY_TYPES.dateOfBirth, holder.birthDate)]),
+    ...extraIdentifiers,
+  ];
   return {
     ...(holder.did === undefined ? {} : { id: holder.did }),
     name: holder.name,
-    ...(holder.birthDate === undefined ? {} : { birthDate: holder.birthDate }),
-    ...(holder.identifiers === undefined || holder.identifiers.length === 0
-      ? {}
-      : {
-          identifier: holder.identifiers.map((identifier): IdentityObject => {
-            const identityType = IDENTITY_TYPES[identifier.type];
-            return { type: 'IdentityObject', hashed: true, identityHash: hashIdentity(identityType, identifier.value, salt), identityType, salt };
-          }),
-        }),
+    ...(identifiers.length === 0 ? {} : { identifier: identifiers }),
   };
 }

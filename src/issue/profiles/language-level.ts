@@ -1,6 +1,8 @@
 import { normaliseLanguage } from '../../ob3/vocabulary.js';
 import type { FieldError } from '../../shared/problems.js';
-import { LANGUAGE_SKILLS, cefrResult, cefrRubric, type CefrLevel, type CefrScale, type LanguageSkill } from './cefr.js';
+import { LANGUAGE_SKILLS, cefrResult, cefrRubric, languageSkillAlignment, type CefrLevel, type CefrScale, type LanguageSkill } from './cefr.js';
+import { CLEAR_IDENTITY_TYPES } from '../../ob3/vocabulary.js';
+import { clearIdentity } from './holder-identity.js';
 import { primaryText, textTerms, type TextInput } from './multilingual-text.js';
 import {
   achievementId,
@@ -99,16 +101,18 @@ export const languageLevelProfile: ProfileDefinition<LanguageLevelRequest> = {
         type: ['ResultDescription'],
         ...textTerms('name', module.name, primary),
         resultType: 'Status',
-        ...(module.skills === undefined ? {} : { languageSkill: module.skills }),
+        ...(module.skills === undefined ? {} : { alignment: module.skills.map(languageSkillAlignment) }),
       },
       result: {
         type: ['Result'],
         resultDescription: `${id}#module-${index + 1}`,
         status: 'Completed',
         ...(module.score === undefined ? {} : { value: module.score }),
-        ...(module.date === undefined ? {} : { examDate: module.date }),
       },
     }));
+    // Modules taken on other dates: the activity began with the oldest (age rules count from it); OB 3.0 dates results no other way.
+    const moduleDates = (request.modulesPassed ?? []).map((module) => module.date).filter((date): date is string => date !== undefined);
+    const oldest = [...moduleDates, request.exam.date].sort()[0] as string;
     const description = request.description ?? generatedDescription(request);
     const achievement = {
       id,
@@ -131,12 +135,20 @@ export const languageLevelProfile: ProfileDefinition<LanguageLevelRequest> = {
       request,
       context,
       achievement,
+      texts: { name: request.exam.name, description },
+      // The candidate number identifies the holder at the exam provider: an IdentityObject in clear.
+      holderIdentifiers: request.exam.candidateNumber === undefined ? [] : [clearIdentity(CLEAR_IDENTITY_TYPES.candidateNumber, request.exam.candidateNumber)],
       subject: {
-        examDate: request.exam.date,
-        ...(request.exam.certificateNumber === undefined ? {} : { certificateNumber: request.exam.certificateNumber }),
-        ...(request.exam.candidateNumber === undefined ? {} : { candidateNumber: request.exam.candidateNumber }),
+        // The certificate number is "the license number issued with this credential" (OB 3.0 licenseNumber).
+        ...(request.exam.certificateNumber === undefined ? {} : { licenseNumber: request.exam.certificateNumber }),
+        ...(oldest < request.exam.date ? { activityStartDate: dateTime(oldest) } : {}),
+        // The exam date: the end of the activity assessed.
         activityEndDate: dateTime(request.exam.date),
-        ...(request.exam.centre === undefined ? {} : { examCentre: organisationProfile(request.exam.centre, primary) }),
+        // OB 3.0 `source`: who assessed on behalf of the issuer — the exam centre.
+        // OB 3.0 requires a Profile id: a centre given without one gets a stable UUID from the issuer and its name and address.
+        ...(request.exam.centre === undefined
+          ? {}
+          : { source: organisationProfile({ id: achievementId(context.issuer.did, 'exam-centre', request.exam.centre), ...request.exam.centre }, primary) }),
         result: [...scales.map(([scale, level]) => cefrResult(id, scale, level)), ...modules.map((module) => module.result)],
       },
       awardedDate: request.certificateDate ?? request.exam.date,

@@ -10,10 +10,11 @@ export interface LanguageValue {
 }
 
 /**
- * Open Badges 3.0 types `name`, `description` and `narrative` as plain strings, so
- * they carry the primary-language text that every OB 3.0 wallet shows; every
- * language, the primary one included, goes into the matching `localized…` term as
- * language value objects.
+ * Open Badges 3.0 types `name`, `description` and `narrative` as plain strings (the 1EdTech
+ * schema refuses language value objects there), so they carry the primary-language text that
+ * every OB 3.0 wallet shows. The achievement's other languages are OB 3.0 `related` entries,
+ * one per language (`achievementTranslations`); other nodes keep the primary language only,
+ * since OB 3.0 has no standard place for their translations (docs/vocabulary.md).
  *
  * No `@direction`: eddsa-rdfc-2022 canonicalises in JSON-LD safe mode, which refuses
  * `@direction` ("rdfDirection not set"), so a signed credential could not carry it.
@@ -33,17 +34,37 @@ export function languageValues(text: TextInput, primaryLanguage: string): Langua
     .map(([language, value]) => ({ '@value': value, '@language': language }));
 }
 
-/** `{name, localizedName}` (or description / narrative) for one text. */
+/** `{name}` (or description / narrative) for one text: the primary-language string. */
 export function textTerms<K extends 'name' | 'description' | 'narrative'>(
   term: K,
   text: TextInput | undefined,
   primaryLanguage: string,
-): Partial<Record<K | `localized${Capitalize<K>}`, unknown>> {
+): Partial<Record<K, string>> {
   if (text === undefined) return {};
-  const localized = `localized${term.charAt(0).toUpperCase()}${term.slice(1)}` as `localized${Capitalize<K>}`;
-  return { [term]: primaryText(text, primaryLanguage), [localized]: languageValues(text, primaryLanguage) } as Partial<
-    Record<K | `localized${Capitalize<K>}`, unknown>
-  >;
+  return { [term]: primaryText(text, primaryLanguage) } as Partial<Record<K, string>>;
+}
+
+/**
+ * The achievement in its other languages, as OB 3.0 `Related` entries (id, `inLanguage`, and the
+ * `name` and `description` in that language): the one standard place OB 3.0 has for "the same
+ * achievement in another language". The primary language is the achievement itself.
+ */
+export function achievementTranslations(
+  achievementId: string,
+  name: TextInput,
+  description: TextInput | undefined,
+  primaryLanguage: string,
+): Array<Record<string, unknown>> {
+  const names = typeof name === 'string' ? {} : name;
+  const descriptions = description === undefined || typeof description === 'string' ? {} : description;
+  const languages = [...new Set([...Object.keys(names), ...Object.keys(descriptions)])].filter((language) => language !== primaryLanguage);
+  return languages.map((language) => ({
+    id: `${achievementId}#${language}`,
+    type: ['Related'],
+    inLanguage: language,
+    ...(names[language] === undefined ? {} : { name: names[language] }),
+    ...(descriptions[language] === undefined ? {} : { description: descriptions[language] }),
+  }));
 }
 
 const RTL_LANGUAGES = new Set(['ar', 'arc', 'dv', 'fa', 'he', 'ku', 'ps', 'sd', 'syr', 'ug', 'ur', 'yi']);

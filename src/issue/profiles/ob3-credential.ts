@@ -2,19 +2,28 @@ import { profileSchemaId } from '../../ob3/profile-conformance.js';
 import { createHash } from 'node:crypto';
 import canonicalizeModule from 'canonicalize';
 import { OB_V3_CONTEXT, OWN_CONTEXT_BASE, VC_V2_CONTEXT } from '../../resolve/known-contexts.js';
+import { ALIGNMENT_TARGETS } from '../../ob3/vocabulary.js';
 import type { Credential } from '../../shared/credential-model.js';
 import type { FieldError } from '../../shared/problems.js';
 import type { IssuerRecord } from '../../store/ports.js';
 import { evidenceEntry, type EvidenceInput } from './evidence.js';
-import { frameworkLevelAlignment, type FrameworkLevelInput } from './framework-alignment.js';
-import { holderSubject, type HolderInput } from './holder-identity.js';
-import { languageValues, missingPrimary, textTerms, type TextInput } from './multilingual-text.js';
+import { frameworkLevelAlignment, ownAlignment, type Alignment, type FrameworkLevelInput } from './framework-alignment.js';
+import { holderSubject, type HolderInput, type IdentityObject } from './holder-identity.js';
+import { achievementTranslations, missingPrimary, primaryText, textTerms, type TextInput } from './multilingual-text.js';
 
 // A CommonJS module whose types claim an ES default export; at run time the module is the function.
 const canonicalize = canonicalizeModule as unknown as (input: unknown) => string | undefined;
 
+/**
+ * Our own context: credentials issued before every term became a standard one (issue #12) name
+ * it, and still verify here; it is never put in a new credential.
+ */
 export const PASSERELLE_CONTEXT = `${OWN_CONTEXT_BASE}v1`;
-export const PROFILE_CONTEXTS = [VC_V2_CONTEXT, OB_V3_CONTEXT, PASSERELLE_CONTEXT] as const;
+/**
+ * Only contexts every verifier bundles (VC 2.0, OB 3.0.3): a verifier needs nothing of ours to
+ * check the signature or read the claims (docs/vocabulary.md).
+ */
+export const PROFILE_CONTEXTS = [VC_V2_CONTEXT, OB_V3_CONTEXT] as const;
 
 export { profileSchemaId };
 
@@ -63,15 +72,12 @@ export function achievementId(issuerDid: string, profile: string, definition: un
   return `urn:uuid:${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-/** The issuer as an OB 3.0 Profile: its DID, and its names in every language it registered. */
+/**
+ * The issuer as an OB 3.0 Profile: its DID and its name in the primary language (its names in
+ * other languages are in its registration, which the page reads for a hosted issuer).
+ */
 export function issuerProfile(issuer: IssuerRecord, primaryLanguage: string): Record<string, unknown> {
-  const names = Object.keys(issuer.names).length === 0 ? undefined : issuer.names;
-  return {
-    id: issuer.did,
-    type: ['Profile'],
-    name: names?.[primaryLanguage] ?? issuer.legalName,
-    ...(names === undefined ? {} : { localizedName: languageValues(names, primaryLanguage) }),
-  };
+  return { id: issuer.did, type: ['Profile'], name: issuer.names[primaryLanguage] ?? issuer.legalName };
 }
 
 /** An organisation (awarding body, exam provider, employer…) as an OB 3.0 Profile. */
@@ -101,16 +107,31 @@ export interface QualificationInput {
   level?: FrameworkLevelInput;
 }
 
-/** A qualification that something leads to or counts towards (a programme's target, a validation's reference). */
-export function qualificationNode(qualification: QualificationInput, primaryLanguage: string): Record<string, unknown> {
-  return {
-    ...(qualification.id === undefined ? {} : { id: qualification.id }),
-    type: ['Qualification'],
-    ...textTerms('name', qualification.name, primaryLanguage),
-    ...(qualification.code === undefined ? {} : { qualificationCode: qualification.code }),
-    ...(qualification.unitCount === undefined ? {} : { unitCount: qualification.unitCount }),
-    ...(qualification.level === undefined ? {} : { alignment: [frameworkLevelAlignment(qualification.level)] }),
-  };
+/**
+ * A qualification that something leads to or counts towards (a programme's target, a
+ * validation's reference), as achievement alignments: the qualification itself, and its level
+ * with a target type that says it is the qualification's level, not one the holder reached.
+ */
+export function qualificationAlignments(
+  qualification: QualificationInput,
+  role: 'reference' | 'target',
+  fallbackUrl: string,
+  primaryLanguage: string,
+): Alignment[] {
+  const [self, level] =
+    role === 'reference'
+      ? [ALIGNMENT_TARGETS.referenceQualification, ALIGNMENT_TARGETS.referenceQualificationLevel]
+      : [ALIGNMENT_TARGETS.targetQualification, ALIGNMENT_TARGETS.targetQualificationLevel];
+  return [
+    ownAlignment({
+      targetType: self,
+      targetName: primaryText(qualification.name, primaryLanguage),
+      targetUrl: qualification.id ?? fallbackUrl,
+      ...(qualification.code === undefined ? {} : { targetCode: qualification.code }),
+      ...(qualification.unitCount === undefined ? {} : { targetDescription: `${qualification.unitCount} units` }),
+    }),
+    ...(qualification.level === undefined ? [] : [frameworkLevelAlignment(qualification.level, level)]),
+  ];
 }
 
 export function hoursAsDuration(hours: number): string {
@@ -118,40 +139,48 @@ export function hoursAsDuration(hours: number): string {
 }
 
 /**
- * The envelope every profile shares: VC 2.0 + OB 3.0.3 + our context, an
- * OpenBadgeCredential whose subject is an AchievementSubject, and a
- * credentialSchema naming the profile. `id` and `validFrom` are left to
- * prepare-credential, as for any issued credential.
+ * The envelope every profile shares: VC 2.0 + OB 3.0.3 only, an OpenBadgeCredential whose
+ * subject is an AchievementSubject, `inLanguage` for the primary language, and a
+ * credentialSchema naming the profile. The achievement's other languages become its
+ * `related` entries. `id` and `validFrom` are left to prepare-credential, as for any issued
+ * credential.
  */
 export function ob3Credential(args: {
   profile: string;
   request: CommonRequest;
   context: BuildContext;
   achievement: Record<string, unknown>;
+  /** The achievement's name and description in every language given, for its `related` translations. */
+  texts: { name: TextInput; description?: TextInput };
   subject?: Record<string, unknown>;
+  /** Identifiers of the holder given in clear besides the date of birth (a candidate number). */
+  holderIdentifiers?: IdentityObject[];
   evidence?: EvidenceInput[];
+  /** Evidence entries built by the profile (assessments, an accreditation decision), after the documents. */
+  otherEvidence?: Array<Record<string, unknown>>;
   awardedDate?: string;
 }): Credential {
-  const { request, achievement } = args;
-  const evidence = [...(args.evidence ?? []), ...(request.evidence ?? [])];
+  const { request } = args;
+  const translations = achievementTranslations(String(args.achievement.id), args.texts.name, args.texts.description, request.primaryLanguage);
+  const achievement = translations.length === 0 ? args.achievement : { ...args.achievement, related: translations };
+  const evidence = [...[...(args.evidence ?? []), ...(request.evidence ?? [])].map(evidenceEntry), ...(args.otherEvidence ?? [])];
   return {
     '@context': [...PROFILE_CONTEXTS],
     type: ['VerifiableCredential', 'OpenBadgeCredential'],
     name: achievement.name,
-    localizedName: achievement.localizedName,
-    ...(achievement.description === undefined ? {} : { description: achievement.description, localizedDescription: achievement.localizedDescription }),
-    primaryLanguage: request.primaryLanguage,
+    ...(achievement.description === undefined ? {} : { description: achievement.description }),
+    inLanguage: request.primaryLanguage,
     issuer: issuerProfile(args.context.issuer, request.primaryLanguage),
     ...(args.awardedDate === undefined ? {} : { awardedDate: dateTime(args.awardedDate) }),
     ...(request.validUntil === undefined ? {} : { validUntil: request.validUntil }),
     credentialSchema: [{ id: profileSchemaId(args.profile), type: 'JsonSchema' }],
     credentialSubject: {
       type: ['AchievementSubject'],
-      ...holderSubject(request.holder, args.context.salt),
+      ...holderSubject(request.holder, args.context.salt, args.holderIdentifiers),
       ...args.subject,
       achievement,
     },
-    ...(evidence.length === 0 ? {} : { evidence: evidence.map(evidenceEntry) }),
+    ...(evidence.length === 0 ? {} : { evidence }),
   };
 }
 

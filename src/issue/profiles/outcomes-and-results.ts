@@ -1,4 +1,5 @@
-import { distinctAlignments, escoSkillAlignment, type Alignment, type EscoSkillInput } from './framework-alignment.js';
+import { ALIGNMENT_TARGETS, RESULT_TYPES } from '../../ob3/vocabulary.js';
+import { distinctAlignments, escoSkillAlignment, ownAlignment, type Alignment, type EscoSkillInput } from './framework-alignment.js';
 import { primaryText, textTerms, type TextInput } from './multilingual-text.js';
 
 export interface LearningOutcomeInput {
@@ -7,21 +8,65 @@ export interface LearningOutcomeInput {
 }
 
 /**
- * Learning outcomes as our `learningOutcome` nodes, each aligned to its ESCO skills;
- * the skills are also returned flat, for the achievement's own `alignment`, because
- * OB 3.0 wallets show achievement alignments and know nothing of learning outcomes.
+ * Learning outcomes as achievement alignments (`ext:LearningOutcome`, the outcome's text as
+ * `targetName`), followed by the ESCO skills of all outcomes, each once: OB 3.0 wallets show
+ * achievement alignments, and OB 3.0 has no term for a learning outcome of its own.
  */
-export function learningOutcomes(
-  outcomes: LearningOutcomeInput[] | undefined,
-  primaryLanguage: string,
-): { learningOutcome?: Array<Record<string, unknown>>; skills: Alignment[] } {
-  if (outcomes === undefined || outcomes.length === 0) return { skills: [] };
-  const learningOutcome = outcomes.map((outcome) => ({
-    type: ['LearningOutcome'],
-    ...textTerms('description', outcome.text, primaryLanguage),
-    ...(outcome.escoSkills === undefined || outcome.escoSkills.length === 0 ? {} : { alignment: outcome.escoSkills.map(escoSkillAlignment) }),
-  }));
-  return { learningOutcome, skills: distinctAlignments(outcomes.flatMap((outcome) => (outcome.escoSkills ?? []).map(escoSkillAlignment))) };
+export function learningOutcomes(outcomes: LearningOutcomeInput[] | undefined, achievementId: string, primaryLanguage: string): Alignment[] {
+  if (outcomes === undefined || outcomes.length === 0) return [];
+  return [
+    ...outcomes.map((outcome, index) =>
+      ownAlignment({
+        targetType: ALIGNMENT_TARGETS.learningOutcome,
+        targetName: primaryText(outcome.text, primaryLanguage),
+        targetUrl: `${achievementId}#outcome-${index + 1}`,
+      }),
+    ),
+    ...distinctAlignments(outcomes.flatMap((outcome) => (outcome.escoSkills ?? []).map(escoSkillAlignment))),
+  ];
+}
+
+/** A fact about the holder's learning: a ResultDescription on the achievement and the Result on the subject that points at it. */
+export interface FactResult {
+  resultDescription: Record<string, unknown>;
+  result: Record<string, unknown>;
+}
+
+/**
+ * One fact (hours, a module, a work period, a decision…) in OB 3.0 terms: a ResultDescription
+ * with one of our `ext:` result types (ob3/vocabulary RESULT_TYPES) and a Result with the value.
+ */
+export function factResult(args: {
+  id: string;
+  name: string;
+  resultType: string;
+  value?: string;
+  description?: string;
+  alignment?: Alignment[];
+  allowedValue?: string[];
+}): FactResult {
+  return {
+    resultDescription: {
+      id: args.id,
+      type: ['ResultDescription'],
+      name: args.name,
+      ...(args.description === undefined ? {} : { description: args.description }),
+      resultType: args.resultType,
+      ...(args.allowedValue === undefined ? {} : { allowedValue: args.allowedValue }),
+      ...(args.alignment === undefined || args.alignment.length === 0 ? {} : { alignment: args.alignment }),
+    },
+    result: {
+      type: ['Result'],
+      resultDescription: args.id,
+      ...(args.value === undefined ? {} : { value: args.value }),
+      status: 'Completed',
+    },
+  };
+}
+
+/** Hours as an OB-friendly fact: an ISO 8601 duration of hours. */
+export function volumeFact(id: string, name: string, resultType: string, hours: number): FactResult {
+  return factResult({ id, name, resultType, value: `PT${hours}H` });
 }
 
 /**
@@ -79,11 +124,18 @@ export interface CreditsInput {
   system: string;
 }
 
-/** Credits on the achievement (available) and on the subject (earned: the holder earned them all). */
-export function creditTerms(credits: CreditsInput | undefined): { achievement: Record<string, unknown>; subject: Record<string, unknown> } {
-  if (credits === undefined) return { achievement: {}, subject: {} };
+/**
+ * Credits on the achievement (available) and on the subject (earned: the holder earned them
+ * all), and, since OB 3.0 has no term for the credit system, a fact naming it (ECTS…).
+ */
+export function creditTerms(
+  credits: CreditsInput | undefined,
+  achievementId: string,
+): { achievement: Record<string, unknown>; subject: Record<string, unknown>; facts: FactResult[] } {
+  if (credits === undefined) return { achievement: {}, subject: {}, facts: [] };
   return {
-    achievement: { creditsAvailable: credits.value, creditSystem: credits.system },
+    achievement: { creditsAvailable: credits.value },
     subject: { creditsEarned: credits.value },
+    facts: [factResult({ id: `${achievementId}#credits`, name: credits.system, resultType: RESULT_TYPES.credits, value: String(credits.value) })],
   };
 }

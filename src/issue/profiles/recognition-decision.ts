@@ -1,6 +1,8 @@
 import type { FieldError } from '../../shared/problems.js';
 import { frameworkLevelErrors } from './claimed-level-rules.js';
-import { frameworkLevelAlignment, type FrameworkLevelInput } from './framework-alignment.js';
+import { frameworkLevelAlignment, ownAlignment, type Alignment, type FrameworkLevelInput } from './framework-alignment.js';
+import { ALIGNMENT_TARGETS, OWN_TARGET_BASE, RESULT_TYPES } from '../../ob3/vocabulary.js';
+import { factResult, type FactResult } from './outcomes-and-results.js';
 import { primaryText, textTerms, type TextInput } from './multilingual-text.js';
 import {
   achievementId,
@@ -8,7 +10,7 @@ import {
   ob3Credential,
   organisationProfile,
   primaryLanguageErrors,
-  qualificationNode,
+  qualificationAlignments,
   type CommonRequest,
   type OrganisationInput,
 } from './ob3-credential.js';
@@ -40,16 +42,15 @@ export interface RecognitionDecisionRequest extends CommonRequest {
   assessedCredentials: AssessedCredentialInput[];
 }
 
-function occupationAlignmentsOf(occupation: NonNullable<RecognitionDecisionRequest['reference']['occupation']>, primary: string): Record<string, unknown>[] {
+function occupationAlignmentsOf(occupation: NonNullable<RecognitionDecisionRequest['reference']['occupation']>, primary: string): Alignment[] {
   const name = primaryText(occupation.name, primary);
   return [
     ...(occupation.kldb === undefined
       ? []
       : [
           {
-            type: ['Alignment'],
-            targetType: 'ext:Occupation',
-            frameworkId: 'kldb-2010',
+            type: ['Alignment'] as ['Alignment'],
+            targetType: ALIGNMENT_TARGETS.occupation,
             targetFramework: 'KldB 2010',
             targetCode: occupation.kldb,
             targetName: name,
@@ -61,9 +62,8 @@ function occupationAlignmentsOf(occupation: NonNullable<RecognitionDecisionReque
       ? []
       : [
           {
-            type: ['Alignment'],
-            targetType: 'ext:Occupation',
-            frameworkId: 'isco-08',
+            type: ['Alignment'] as ['Alignment'],
+            targetType: ALIGNMENT_TARGETS.occupation,
             targetFramework: 'ISCO-08',
             targetCode: occupation.isco08,
             targetName: name,
@@ -120,6 +120,36 @@ export const recognitionDecisionProfile: ProfileDefinition<RecognitionDecisionRe
       reference: request.reference,
     });
     const level = qualification?.level;
+    const facts: FactResult[] = [
+      // What was decided is the result of the procedure.
+      factResult({
+        id: `${id}#decision`,
+        name: 'Decision',
+        resultType: RESULT_TYPES.recognitionDecision,
+        value: request.decisionType,
+        allowedValue: ['refused', 'units-validated', 'partial-equivalence', 'full-equivalence'],
+      }),
+      ...(request.differences ?? []).map((text, index) =>
+        factResult({ id: `${id}#difference-${index + 1}`, name: primaryText(text, primary), resultType: RESULT_TYPES.substantialDifference }),
+      ),
+      ...(request.compensatoryMeasures ?? []).map((measure, index) =>
+        factResult({
+          id: `${id}#measure-${index + 1}`,
+          name: measure.description === undefined ? measure.type : primaryText(measure.description, primary),
+          resultType: RESULT_TYPES.compensatoryMeasure,
+          // Its duration, when given, as an ISO 8601 duration.
+          ...(measure.durationMonths === undefined ? {} : { value: `P${measure.durationMonths}M` }),
+          alignment: [
+            ownAlignment({
+              targetType: ALIGNMENT_TARGETS.measureType,
+              targetCode: measure.type,
+              targetName: measure.type,
+              targetUrl: `${OWN_TARGET_BASE}compensatory-measures/${measure.type}`,
+            }),
+          ],
+        }),
+      ),
+    ];
     const achievement = {
       id,
       type: ['Achievement'],
@@ -127,60 +157,35 @@ export const recognitionDecisionProfile: ProfileDefinition<RecognitionDecisionRe
       ...textTerms('name', request.title, primary),
       ...textTerms('description', request.description, primary),
       criteria: { narrative: `${request.legalBasis} — ${request.decisionType}` },
+      // The body that decided defines what it decided.
       creator: organisationProfile(request.decisionBody, primary),
       alignment: [
         // Only a full equivalence gives the holder the reference qualification's level.
         ...(request.decisionType === 'full-equivalence' && level !== undefined ? [frameworkLevelAlignment(level)] : []),
         ...(occupation === undefined ? [] : occupationAlignmentsOf(occupation, primary)),
-      ],
-      ...(qualification === undefined ? {} : { referenceQualification: qualificationNode(qualification, primary) }),
-      ...((request.validatedUnits ?? []).length === 0
-        ? {}
-        : {
-            competenceUnit: (request.validatedUnits ?? []).map((unit) => ({
-              type: ['CompetenceUnit'],
-              ...(unit.code === undefined ? {} : { unitCode: unit.code }),
-              ...textTerms('name', unit.title, primary),
-            })),
+        ...(qualification === undefined ? [] : qualificationAlignments(qualification, 'reference', `${id}#reference-qualification`, primary)),
+        ...(request.validatedUnits ?? []).map((unit, index) =>
+          ownAlignment({
+            targetType: ALIGNMENT_TARGETS.competenceUnit,
+            targetName: primaryText(unit.title, primary),
+            targetUrl: `${id}#unit-${index + 1}`,
+            ...(unit.code === undefined ? {} : { targetCode: unit.code }),
           }),
+        ),
+        ownAlignment({ targetType: ALIGNMENT_TARGETS.legalBasis, targetName: request.legalBasis, targetUrl: `${id}#legal-basis` }),
+      ],
+      resultDescription: facts.map((fact) => fact.resultDescription),
     };
     const credential = ob3Credential({
       profile: 'recognition-decision',
       request,
       context,
       achievement,
+      texts: { name: request.title, description: request.description },
       subject: {
-        recognitionDecision: {
-          type: ['RecognitionDecision'],
-          decisionType: request.decisionType,
-          decisionNumber: request.decisionNumber,
-          decisionDate: request.decisionDate,
-          legalBasis: request.legalBasis,
-          decisionBody: organisationProfile(request.decisionBody, primary),
-          ...(occupation === undefined
-            ? {}
-            : {
-                referenceOccupation: {
-                  type: ['Occupation'],
-                  ...textTerms('name', occupation.name, primary),
-                  alignment: occupationAlignmentsOf(occupation, primary),
-                },
-              }),
-          ...((request.differences ?? []).length === 0
-            ? {}
-            : { difference: (request.differences ?? []).map((text) => ({ type: ['Difference'], ...textTerms('description', text, primary) })) }),
-          ...((request.compensatoryMeasures ?? []).length === 0
-            ? {}
-            : {
-                compensatoryMeasure: (request.compensatoryMeasures ?? []).map((measure) => ({
-                  type: ['CompensatoryMeasure'],
-                  measureType: measure.type,
-                  ...(measure.description === undefined ? {} : textTerms('description', measure.description, primary)),
-                  ...(measure.durationMonths === undefined ? {} : { durationMonths: measure.durationMonths }),
-                })),
-              }),
-        },
-        result: [{ type: ['Result'], status: 'Completed' }],
+        // The decision's number is "the license number issued with this credential" (OB 3.0 licenseNumber).
+        licenseNumber: request.decisionNumber,
+        result: facts.map((fact) => fact.result),
       },
       awardedDate: request.decisionDate,
     });

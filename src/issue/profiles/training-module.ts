@@ -1,26 +1,29 @@
 import { frameworkLevelErrors, qualificationLevelErrors } from './claimed-level-rules.js';
 import type { FieldError } from '../../shared/problems.js';
-import { assessmentNode, type AssessmentInput } from './assessment.js';
-import type { FrameworkLevelInput } from './framework-alignment.js';
-import { textTerms, type TextInput } from './multilingual-text.js';
+import { assessmentEvidence, type AssessmentInput } from './assessment.js';
+import { ownAlignment } from './framework-alignment.js';
+import { ALIGNMENT_TARGETS, RESULT_TYPES } from '../../ob3/vocabulary.js';
+import type { Alignment, FrameworkLevelInput } from './framework-alignment.js';
+import { primaryText, textTerms, type TextInput } from './multilingual-text.js';
 import {
   achievementId,
   commonRequestErrors,
   dateTime,
-  hoursAsDuration,
   issuerProfile,
   ob3Credential,
   organisationProfile,
   primaryLanguageErrors,
   type CommonRequest,
   type OrganisationInput,
-  qualificationNode,
+  qualificationAlignments,
 } from './ob3-credential.js';
 import {
   creditTerms,
   criteriaOf,
+  factResult,
   gradeResult,
   learningOutcomes,
+  volumeFact,
   type CreditsInput,
   type GradeInput,
   type LearningOutcomeInput,
@@ -47,14 +50,18 @@ export interface TrainingModuleRequest extends CommonRequest {
   programme?: { id: string; name: TextInput; targetQualification?: { id?: string; name: TextInput; level?: FrameworkLevelInput } };
 }
 
-function programmeNode(programme: NonNullable<TrainingModuleRequest['programme']>, primary: string): Record<string, unknown> {
-  const target = programme.targetQualification;
-  return {
-    id: programme.id,
-    type: ['Programme'],
-    ...textTerms('name', programme.name, primary),
-    ...(target === undefined ? {} : { targetQualification: qualificationNode(target, primary) }),
-  };
+/**
+ * The programme as achievement alignments: the programme itself (its id, so modules sharing it
+ * add up), the qualification it leads to and that qualification's level, each with a target
+ * type that says what it is — the holder reached none of them with this module.
+ */
+function programmeAlignments(programme: NonNullable<TrainingModuleRequest['programme']>, primary: string): Alignment[] {
+  return [
+    ownAlignment({ targetType: ALIGNMENT_TARGETS.programme, targetName: primaryText(programme.name, primary), targetUrl: programme.id }),
+    ...(programme.targetQualification === undefined
+      ? []
+      : qualificationAlignments(programme.targetQualification, 'target', `${programme.id}#target-qualification`, primary)),
+  ];
 }
 
 export const trainingModuleProfile: ProfileDefinition<TrainingModuleRequest> = {
@@ -95,9 +102,23 @@ export const trainingModuleProfile: ProfileDefinition<TrainingModuleRequest> = {
       programme: request.programme?.id ?? null,
       hours: request.hours,
     });
-    const outcomes = learningOutcomes(request.learningOutcomes, primary);
     const grade = request.assessment?.grade === undefined ? undefined : gradeResult(request.assessment.grade, `${id}#grade`, primary);
-    const credits = creditTerms(request.credits);
+    const credits = creditTerms(request.credits, id);
+    const facts = [
+      volumeFact(`${id}#volume`, 'Volume of learning', RESULT_TYPES.volumeOfLearning, request.hours),
+      factResult({
+        id: `${id}#mode`,
+        name: 'Learning mode',
+        resultType: RESULT_TYPES.learningMode,
+        value: request.mode,
+        allowedValue: ['in-person', 'online', 'blended'],
+      }),
+      ...credits.facts,
+    ];
+    const alignment = [
+      ...learningOutcomes(request.learningOutcomes, id, primary),
+      ...(request.programme === undefined ? [] : programmeAlignments(request.programme, primary)),
+    ];
     const achievement = {
       id,
       type: ['Achievement'],
@@ -107,27 +128,24 @@ export const trainingModuleProfile: ProfileDefinition<TrainingModuleRequest> = {
       criteria: criteriaOf(request.criteria, request.learningOutcomes, request.description, primary),
       creator: request.provider === undefined ? issuerProfile(context.issuer, primary) : organisationProfile(request.provider, primary),
       ...(request.moduleCode === undefined ? {} : { humanCode: request.moduleCode }),
-      volumeOfLearning: hoursAsDuration(request.hours),
-      learningMode: request.mode,
       ...credits.achievement,
-      ...(outcomes.skills.length === 0 ? {} : { alignment: outcomes.skills }),
-      ...(outcomes.learningOutcome === undefined ? {} : { learningOutcome: outcomes.learningOutcome }),
-      ...(request.programme === undefined ? {} : { programme: programmeNode(request.programme, primary) }),
-      ...(grade === undefined ? {} : { resultDescription: [grade.resultDescription] }),
+      ...(alignment.length === 0 ? {} : { alignment }),
+      resultDescription: [...(grade === undefined ? [] : [grade.resultDescription]), ...facts.map((fact) => fact.resultDescription)],
     };
     return ob3Credential({
       profile: 'training-module',
       request,
       context,
       achievement,
+      texts: { name: request.title, description: request.description },
       subject: {
         activityStartDate: dateTime(request.startDate),
         activityEndDate: dateTime(request.endDate),
         ...credits.subject,
-        ...(request.assessment === undefined ? {} : { assessment: [assessmentNode(request.assessment, primary)] }),
         // The module was completed: that is what this credential attests, graded or not.
-        result: [grade === undefined ? { type: ['Result'], status: 'Completed' } : grade.result],
+        result: [grade === undefined ? { type: ['Result'], status: 'Completed' } : grade.result, ...facts.map((fact) => fact.result)],
       },
+      otherEvidence: request.assessment === undefined ? [] : [assessmentEvidence(request.assessment, primary)],
       awardedDate: request.endDate,
     });
   },

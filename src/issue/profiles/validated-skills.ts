@@ -1,9 +1,14 @@
 import { frameworkLevelErrors, qualificationLevelErrors } from './claimed-level-rules.js';
 import type { FieldError } from '../../shared/problems.js';
-import { assessmentNode, type AssessmentInput } from './assessment.js';
+import { assessmentEvidence, type AssessmentInput } from './assessment.js';
+import { ALIGNMENT_TARGETS, EVIDENCE_GENRES, RESULT_TYPES } from '../../ob3/vocabulary.js';
+import { factResult, type FactResult } from './outcomes-and-results.js';
 import {
+  countryAlignment,
   distinctAlignments,
   escoSkillAlignment,
+  ownAlignment,
+  type Alignment,
   frameworkLevelAlignment,
   occupationAlignments,
   occupationErrors,
@@ -20,7 +25,7 @@ import {
   primaryLanguageErrors,
   type CommonRequest,
   type OrganisationInput,
-  qualificationNode,
+  qualificationAlignments,
 } from './ob3-credential.js';
 import type { ProfileDefinition } from './profile-definition.js';
 import { linkedCredentialErrors, relatedResources, type AssessedCredentialInput } from './related-credentials.js';
@@ -67,27 +72,46 @@ export interface ValidatedSkillsRequest extends CommonRequest {
   reliedOn?: AssessedCredentialInput[];
 }
 
-function unitNode(unit: CompetenceUnitInput, primary: string): Record<string, unknown> {
-  return {
-    type: ['CompetenceUnit'],
-    ...(unit.code === undefined ? {} : { unitCode: unit.code }),
-    ...textTerms('name', unit.title, primary),
-    ...(unit.escoSkills === undefined || unit.escoSkills.length === 0 ? {} : { alignment: unit.escoSkills.map(escoSkillAlignment) }),
-  };
+/**
+ * A unit of competence as an achievement alignment: validated (`ext:CompetenceUnit`) or still to
+ * be done for the full qualification (`ext:RemainingUnit`); its code, its title, and the
+ * reference qualification as the framework it belongs to.
+ */
+function unitAlignment(unit: CompetenceUnitInput, targetType: string, url: string, framework: string | undefined, primary: string): Alignment {
+  return ownAlignment({
+    targetType,
+    targetName: primaryText(unit.title, primary),
+    targetUrl: url,
+    ...(unit.code === undefined ? {} : { targetCode: unit.code }),
+    ...(framework === undefined ? {} : { targetFramework: framework }),
+  });
 }
 
-function workExperienceNode(experience: WorkExperienceInput, primary: string): Record<string, unknown> {
-  return {
-    type: ['WorkExperience'],
-    employer: organisationProfile(experience.employer, primary),
-    workCountry: experience.country,
-    jobTitle: experience.jobTitle,
-    startDate: experience.startDate,
-    ...(experience.endDate === undefined ? {} : { endDate: experience.endDate }),
-    ...(experience.hours === undefined ? {} : { hoursWorked: experience.hours }),
-    ...(experience.occupation === undefined ? {} : { alignment: occupationAlignments(experience.occupation) }),
-    ...(experience.attestations === undefined ? {} : { attestation: experience.attestations }),
-  };
+/** ISO 8601 interval of a work period; an open end is `..` (ISO 8601-2). */
+function periodOf(experience: WorkExperienceInput): string {
+  return `${experience.startDate}/${experience.endDate ?? '..'}`;
+}
+
+/**
+ * A period of work as facts (OB 3.0 has no work-experience class): a ResultDescription named by
+ * the job title, the employer as its description, aligned to the country and the occupation,
+ * with a Result whose value is the period (an ISO 8601 interval); the hours, when given, a
+ * second fact (`<id>-hours`).
+ */
+function workExperienceFacts(experience: WorkExperienceInput, id: string, primary: string): FactResult[] {
+  return [
+    factResult({
+      id,
+      name: experience.jobTitle,
+      description: primaryText(experience.employer.name, primary),
+      resultType: RESULT_TYPES.workExperience,
+      value: periodOf(experience),
+      alignment: [countryAlignment(experience.country), ...(experience.occupation === undefined ? [] : occupationAlignments(experience.occupation))],
+    }),
+    ...(experience.hours === undefined
+      ? []
+      : [factResult({ id: `${id}-hours`, name: `${experience.jobTitle}: hours`, resultType: RESULT_TYPES.hoursWorked, value: String(experience.hours) })]),
+  ];
 }
 
 export const validatedSkillsProfile: ProfileDefinition<ValidatedSkillsRequest> = {
@@ -158,6 +182,28 @@ export const validatedSkillsProfile: ProfileDefinition<ValidatedSkillsRequest> =
       units: units.map((unit) => unit.code ?? unit.title),
     });
     const level = request.referenceQualification?.level;
+    const reference = request.referenceQualification;
+    const referenceName = reference === undefined ? undefined : primaryText(reference.name, primary);
+    const path = request.pathToFullQualification;
+    const facts: FactResult[] = [
+      factResult({
+        id: `${id}#extent`,
+        name: 'Validation',
+        resultType: RESULT_TYPES.validationExtent,
+        value: request.validationExtent,
+        allowedValue: ['partial', 'full'],
+        // The path to the full qualification: what remains, in the issuer's words.
+        ...(path === undefined ? {} : { description: primaryText(path.description, primary) }),
+      }),
+      factResult({
+        id: `${id}#setting`,
+        name: 'Learning setting',
+        resultType: RESULT_TYPES.learningSetting,
+        value: request.learningSetting ?? 'informal',
+        allowedValue: ['informal', 'non-formal'],
+      }),
+      ...request.workExperience.flatMap((experience, index) => workExperienceFacts(experience, `${id}#work-${index + 1}`, primary)),
+    ];
     const achievement = {
       id,
       type: ['Achievement'],
@@ -172,49 +218,46 @@ export const validatedSkillsProfile: ProfileDefinition<ValidatedSkillsRequest> =
       // The validation body defines what it validated: the units, against its reference.
       creator: organisationProfile(request.validationBody, primary),
       alignment: distinctAlignments([
-        // Only a full validation reaches the qualification's level; a partial one states it on referenceQualification alone.
+        // Only a full validation reaches the qualification's level; a partial one states it as the reference's level alone.
         ...(request.validationExtent === 'full' && level !== undefined ? [frameworkLevelAlignment(level)] : []),
+        ...(reference === undefined ? [] : qualificationAlignments(reference, 'reference', `${id}#reference-qualification`, primary)),
         ...(request.referenceOccupation === undefined ? [] : occupationAlignments(request.referenceOccupation)),
+        ...units.map((unit, index) => unitAlignment(unit, ALIGNMENT_TARGETS.competenceUnit, `${id}#unit-${index + 1}`, referenceName, primary)),
+        ...(path?.remainingUnits ?? []).map((unit, index) =>
+          unitAlignment(unit, ALIGNMENT_TARGETS.remainingUnit, `${id}#remaining-unit-${index + 1}`, referenceName, primary),
+        ),
         ...units.flatMap((unit) => (unit.escoSkills ?? []).map(escoSkillAlignment)),
+        ...(request.validationScheme === undefined
+          ? []
+          : [
+              ownAlignment({
+                targetType: ALIGNMENT_TARGETS.validationScheme,
+                targetName: primaryText(request.validationScheme.name, primary),
+                ...(request.validationScheme.legalBasis === undefined ? {} : { targetDescription: request.validationScheme.legalBasis }),
+                targetUrl: `${id}#validation-scheme`,
+              }),
+            ]),
       ]),
-      competenceUnit: units.map((unit) => unitNode(unit, primary)),
-      ...(request.referenceQualification === undefined ? {} : { referenceQualification: qualificationNode(request.referenceQualification, primary) }),
-      ...(request.validationScheme === undefined
-        ? {}
-        : {
-            validationScheme: {
-              type: ['ValidationScheme'],
-              ...textTerms('name', request.validationScheme.name, primary),
-              ...(request.validationScheme.legalBasis === undefined ? {} : { legalBasis: request.validationScheme.legalBasis }),
-            },
-          }),
+      resultDescription: facts.map((fact) => fact.resultDescription),
     };
-    const path = request.pathToFullQualification;
     const credential = ob3Credential({
       profile: 'validated-skills',
       request,
       context,
       achievement,
+      texts: { name: request.title, description: request.description },
       subject: {
-        validationExtent: request.validationExtent,
-        learningSetting: request.learningSetting ?? 'informal',
-        validationBody: organisationProfile(request.validationBody, primary),
-        ...(request.decision === undefined ? {} : { decisionReference: request.decision.number, decisionDate: request.decision.date }),
-        assessment: request.assessments.map((assessment) => assessmentNode(assessment, primary)),
-        workExperience: request.workExperience.map((experience) => workExperienceNode(experience, primary)),
-        ...(path === undefined
-          ? {}
-          : {
-              pathToQualification: {
-                type: ['QualificationPath'],
-                ...textTerms('description', path.description, primary),
-                ...(path.remainingUnits === undefined || path.remainingUnits.length === 0
-                  ? {}
-                  : { remainingUnit: path.remainingUnits.map((unit) => unitNode(unit, primary)) }),
-              },
-            }),
-        result: [{ type: ['Result'], status: 'Completed' }],
+        // OB 3.0 `source`: who assessed on behalf of the issuer — the validation body.
+        source: organisationProfile(request.validationBody, primary),
+        result: [{ type: ['Result'], status: 'Completed' }, ...facts.map((fact) => fact.result)],
       },
+      otherEvidence: [
+        ...request.assessments.map((assessment) => assessmentEvidence(assessment, primary)),
+        // The official accreditation decision, as case officers cite it: its number, and its date as narrative.
+        ...(request.decision === undefined
+          ? []
+          : [{ type: ['Evidence'], genre: EVIDENCE_GENRES.accreditationDecision, name: request.decision.number, narrative: request.decision.date }]),
+      ],
       awardedDate: request.validationDate,
     });
     return request.reliedOn === undefined || request.reliedOn.length === 0
