@@ -1,3 +1,5 @@
+import { importJWK } from 'jose';
+import { LRUCache } from 'lru-cache';
 import * as EcdsaMultikey from '@digitalbazaar/ecdsa-multikey';
 import * as Ed25519Multikey from '@digitalcredentials/ed25519-multikey';
 import type { PublicKeyJwk, VerificationMethod } from './did-document.js';
@@ -35,4 +37,25 @@ export async function publicJwkOf(method: VerificationMethod): Promise<{ jwk: Pu
     // A malformed key is a key this service cannot use, not an internal error.
     return undefined;
   }
+}
+
+type ImportedKey = { key: Awaited<ReturnType<typeof importJWK>>; alg: JwsAlgorithm };
+
+/** By key material (not by method id: a method id may name other material after a rotation elsewhere). */
+const imported = new LRUCache<string, ImportedKey | 'none'>({ max: 1000 });
+
+/**
+ * publicJwkOf, imported for jose, cached by the method's key material: decoding a multikey
+ * and createPublicKey showed in the VC-JOSE verification profile (issue #16). The result
+ * depends only on that material, so a cached answer is the answer.
+ */
+export async function importedPublicKeyOf(method: VerificationMethod): Promise<ImportedKey | undefined> {
+  const { type, publicKeyMultibase, publicKeyJwk } = method as { type?: unknown; publicKeyMultibase?: unknown; publicKeyJwk?: unknown };
+  const material = JSON.stringify([type, publicKeyMultibase ?? null, publicKeyJwk ?? null]);
+  const cached = imported.get(material);
+  if (cached !== undefined) return cached === 'none' ? undefined : cached;
+  const publicKey = await publicJwkOf(method);
+  const result = publicKey === undefined ? undefined : { key: await importJWK({ ...publicKey.jwk, alg: publicKey.alg }, publicKey.alg), alg: publicKey.alg };
+  imported.set(material, result ?? 'none');
+  return result;
 }
