@@ -4,19 +4,44 @@
  * JWT), over HTTP. Each server is its own process (pinned to core 0 when taskset exists; the load
  * runs here). Runs are interleaved A B A B A B per case; prints ops/s, p50/p99 and the ratio per
  * pair with the load average, and writes everything as JSON under bench-results/.
- * BENCH_SECONDS (default 3) per run, BENCH_CONCURRENCY (default 16) connections, BENCH_PAIRS (3).
+ * Then, per case, a paced run (open loop: a fixed arrival rate, half of that server's own
+ * closed-loop maximum) for p50/p99 at half load, and each server's RSS (before the load,
+ * peak, and after it, once idle).
+ * BENCH_SECONDS (default 3) per run, BENCH_CONCURRENCY (default 16) connections, BENCH_PAIRS (3);
+ * BENCH_CASES, a regular expression, runs only the cases it matches (e.g. "jwt", "^generic").
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { createInterface } from 'node:readline';
 import { PROFILE_EXAMPLES } from '../../src/issue/profiles/examples.js';
-import { measure, printColumns, type Measurement } from './measure.js';
+import { measure, measurePaced, printColumns, rssMegabytes, type Measurement, type PacedMeasurement } from './measure.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 3);
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const pairs = Number(process.env.BENCH_PAIRS ?? 3);
 const pin = spawnSync('taskset', ['--version']).status === 0 && cpus().length > 1;
+// The load from the other core than the servers (all threads of this process).
+if (pin) spawnSync('taskset', ['-a', '-cp', '1', String(process.pid)], { stdio: 'ignore' });
+
+/** Each server's RSS, sampled every 100 ms from /proc while the benchmark runs. */
+class RssWatch {
+  baseline: number | undefined;
+  peak = 0;
+  private timer: NodeJS.Timeout | undefined;
+  constructor(private readonly pid: number) {}
+  start(): void {
+    this.baseline = rssMegabytes(this.pid);
+    this.timer = setInterval(() => {
+      this.peak = Math.max(this.peak, rssMegabytes(this.pid) ?? 0);
+    }, 100);
+  }
+  stop(): { baselineMb?: number; peakMb: number; afterMb?: number } {
+    clearInterval(this.timer);
+    const after = rssMegabytes(this.pid);
+    return { ...(this.baseline === undefined ? {} : { baselineMb: this.baseline }), peakMb: this.peak, ...(after === undefined ? {} : { afterMb: after }) };
+  }
+}
 
 async function startServer(args: string[]): Promise<{ child: ChildProcess; info: Record<string, string> }> {
   const command = [process.execPath, '--import', 'tsx', 'scripts/bench/compare-server.ts', ...args];
@@ -30,6 +55,8 @@ async function startServer(args: string[]): Promise<{ child: ChildProcess; info:
   });
   return { child, info };
 }
+
+const median = (values: number[]) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)] as number;
 
 async function post(url: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: Record<string, unknown> }> {
   const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
@@ -62,6 +89,8 @@ async function main(): Promise<void> {
       cases.push({ name: `${profile} ${format}`, credential: response.body.verifiableCredential });
     }
   }
+  const only = process.env.BENCH_CASES === undefined ? undefined : new RegExp(process.env.BENCH_CASES);
+  if (only !== undefined) cases.splice(0, cases.length, ...cases.filter((candidate) => only.test(candidate.name)));
   // Both must accept every credential, or the comparison means nothing.
   for (const { name, credential } of cases) {
     for (const [label, server] of [
@@ -74,6 +103,9 @@ async function main(): Promise<void> {
     }
   }
 
+  const watches = { passerelle: new RssWatch(passerelle.child.pid as number), stock: new RssWatch(stock.child.pid as number) };
+  watches.passerelle.start();
+  watches.stock.start();
   process.stderr.write(
     `Comparing (${seconds}s per run, ${pairs} pairs, ${concurrency} connections, ${cpus().length} cores, servers ${pin ? 'pinned to core 0' : 'not pinned'})\n`,
   );
@@ -92,7 +124,29 @@ async function main(): Promise<void> {
     results.push({ case: name, pairs: runs });
   }
 
-  const median = (values: number[]) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)] as number;
+  // Paced: half of each server's own closed-loop maximum (the median of its runs above), open loop.
+  const paced: Array<{ case: string; passerelle: PacedMeasurement; stock: PacedMeasurement; loadAverage: number }> = [];
+  for (const { name, credential } of cases) {
+    const body = { verifiableCredential: credential };
+    const runs = results.find((result) => result.case === name)?.pairs ?? [];
+    const half = (values: number[]) => Math.max(1, median(values) / 2);
+    const a = await measurePaced(`passerelle ${name}`, () => post(`${passerelle.info.baseUrl}/credentials/verify`, body), {
+      ratePerSecond: half(runs.map((run) => run.passerelle.opsPerSecond)),
+      seconds,
+    });
+    const b = await measurePaced(`stock ${name}`, () => post(`${stock.info.baseUrl}/credentials/verify`, body), {
+      ratePerSecond: half(runs.map((run) => run.stock.opsPerSecond)),
+      seconds,
+    });
+    paced.push({ case: name, passerelle: a, stock: b, loadAverage: loadavg()[0] as number });
+    process.stderr.write(
+      `  ${name} paced: p99 ${a.p99Ms.toFixed(1)} ms at ${a.ratePerSecond.toFixed(0)}/s vs ${b.p99Ms.toFixed(1)} ms at ${b.ratePerSecond.toFixed(0)}/s\n`,
+    );
+  }
+  // Back near the baseline: a few idle seconds after the load.
+  await new Promise((resolve) => setTimeout(resolve, 5000));
+  const memory = { passerelle: watches.passerelle.stop(), stock: watches.stock.stop() };
+
   const header = ['verify over HTTP', 'Passerelle ops/s', 'p50/p99 ms', 'stock ops/s', 'p50/p99 ms', 'ratio (pairs)', 'load'];
   const lines = results.map(({ case: name, pairs: runs }) => [
     name,
@@ -105,10 +159,33 @@ async function main(): Promise<void> {
   ]);
   printColumns(header, lines);
   console.log('Passerelle runs every check (structure, safe mode, key, signature, issuer, schema, validity, status, trust); stock checks the proof only.');
+  console.log('');
+  printColumns(
+    ['verify, paced (open loop)', 'Passerelle rate/s', 'p50/p99 ms', 'stock rate/s', 'p50/p99 ms', 'p99 target', 'load'],
+    paced.map(({ case: name, passerelle: a, stock: b, loadAverage }) => [
+      name,
+      a.ratePerSecond.toFixed(0),
+      `${a.p50Ms.toFixed(1)}/${a.p99Ms.toFixed(1)}`,
+      b.ratePerSecond.toFixed(0),
+      `${b.p50Ms.toFixed(1)}/${b.p99Ms.toFixed(1)}`,
+      `${name.startsWith('generic') ? '< 25' : '< 100'} ${a.p99Ms < (name.startsWith('generic') ? 25 : 100) ? 'met' : 'NOT met'}`,
+      loadAverage.toFixed(1),
+    ]),
+  );
+  console.log("Rate: half of the server's own closed-loop maximum above; latency counted from the time each request was due.");
+  console.log('');
+  const mb = (value: number | undefined) => (value === undefined ? 'n/a' : value.toFixed(0));
+  printColumns(
+    ['RSS (MB)', 'before load', 'peak', 'after (5 s idle)'],
+    (['passerelle', 'stock'] as const).map((server) => [server, mb(memory[server].baselineMb), mb(memory[server].peakMb), mb(memory[server].afterMb)]),
+  );
 
   mkdirSync('bench-results', { recursive: true });
   const file = `bench-results/compare-${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
-  writeFileSync(file, `${JSON.stringify({ seconds, pairs, concurrency, cores: cpus().length, pinned: pin, node: process.version, results }, null, 2)}\n`);
+  writeFileSync(
+    file,
+    `${JSON.stringify({ seconds, pairs, concurrency, cores: cpus().length, pinned: pin, node: process.version, results, paced, memory }, null, 2)}\n`,
+  );
   console.log(`Written to ${file}`);
 }
 
