@@ -78,17 +78,47 @@ function processedOf(resolved: object): WeakMap<object, unknown> {
   return processed;
 }
 
+/**
+ * Active contexts that are finished: the initial contexts and every processed context put in
+ * the cache. Nothing changes them afterwards, so a clone of one may copy their term map and
+ * protected set only when it is first read: the clone made to look a type-scoped context up in
+ * the cache (see cacheKeyOf) is mostly dropped unread after a hit.
+ */
+const finished = new WeakSet<ActiveContext>();
+
+/** A member copied from a finished parent on first read (or replaced by a write), then a plain data property. */
+function copyOnFirstRead<K extends 'mappings' | 'protected'>(child: ActiveContext, key: K, copy: () => ActiveContext[K]): void {
+  Object.defineProperty(child, key, {
+    configurable: true,
+    enumerable: true,
+    get() {
+      const value = copy();
+      Object.defineProperty(child, key, { value, writable: true, enumerable: true, configurable: true });
+      return value;
+    },
+    set(value: ActiveContext[K]) {
+      Object.defineProperty(child, key, { value, writable: true, enumerable: true, configurable: true });
+    },
+  });
+}
+
 /** As jsonld.js's _cloneActiveContext, sharing the immutable parts instead of deep-copying them. */
 function sharedClone(this: ActiveContext): ActiveContext {
   const child = {
     [CLONED_FROM]: this,
-    mappings: new Map(this.mappings),
     clone: this.clone,
     inverse: null,
     getInverse: this.getInverse,
-    protected: { ...this.protected },
     revertToPreviousContext: this.revertToPreviousContext,
-  } as ActiveContext;
+  } as unknown as ActiveContext;
+  if (finished.has(this)) {
+    const { mappings, protected: protectedTerms } = this;
+    copyOnFirstRead(child, 'mappings', () => new Map(mappings));
+    copyOnFirstRead(child, 'protected', () => ({ ...protectedTerms }));
+  } else {
+    child.mappings = new Map(this.mappings);
+    child.protected = { ...this.protected };
+  }
   if (this.previousContext) child.previousContext = this.previousContext;
   if ('@base' in this) child['@base'] = this['@base'];
   if ('@language' in this) child['@language'] = this['@language'];
@@ -123,6 +153,7 @@ export function shareImmutableContexts(): Promise<void> {
         return processedOf(this).get(cacheKeyOf(active));
       };
       resolvedContext.prototype.setProcessed = function setProcessed(active, processed) {
+        finished.add((processed as { context: ActiveContext }).context);
         processedOf(this).set(cacheKeyOf(active), processed);
       };
       for (const processingMode of [undefined, 'json-ld-1.1', 'json-ld-1.0']) {
@@ -130,6 +161,7 @@ export function shareImmutableContexts(): Promise<void> {
         const initial = await library.processContext(null, null, processingMode === undefined ? {} : { processingMode });
         initial.clone = sharedClone;
         initial.revertToPreviousContext = sharedRevert;
+        finished.add(initial);
       }
     }
   })();
