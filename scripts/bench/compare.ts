@@ -80,6 +80,8 @@ async function main(): Promise<void> {
     credentialSubject: { id: 'did:example:worker-1', name: 'Worker 1' },
   };
   const cases: Array<{ name: string; credential: unknown }> = [];
+  /** Issue, DI profiles: Passerelle's typed request, and the credential it made (without its proof) for stock to sign. */
+  const issueCases: Array<{ name: string; request: object; unsigned: object }> = [];
   for (const format of ['di', 'jwt'] as const) {
     const issued = await post(`${passerelle.info.baseUrl}/credentials/issue`, { credential: generic, options: { format } }, auth);
     cases.push({ name: `generic ${format}`, credential: issued.body.verifiableCredential });
@@ -87,10 +89,21 @@ async function main(): Promise<void> {
       const response = await post(`${passerelle.info.baseUrl}/issuers/${passerelle.info.slug}/credentials`, { ...example, format }, auth);
       if (response.status !== 201) throw new Error(`${profile} ${format}: ${JSON.stringify(response.body)}`);
       cases.push({ name: `${profile} ${format}`, credential: response.body.verifiableCredential });
+      if (format === 'di') {
+        const { proof: _proof, ...unsigned } = response.body.verifiableCredential as Record<string, unknown>;
+        issueCases.push({ name: `${profile} di`, request: { ...example, format }, unsigned });
+      }
     }
   }
   const only = process.env.BENCH_CASES === undefined ? undefined : new RegExp(process.env.BENCH_CASES);
-  if (only !== undefined) cases.splice(0, cases.length, ...cases.filter((candidate) => only.test(candidate.name)));
+  if (only !== undefined) {
+    cases.splice(0, cases.length, ...cases.filter((candidate) => only.test(candidate.name)));
+    issueCases.splice(0, issueCases.length, ...issueCases.filter((candidate) => only.test(`issue ${candidate.name}`)));
+  }
+  for (const { name, unsigned } of issueCases) {
+    const answer = await post(`${stock.info.baseUrl}/credentials/issue`, { credential: unsigned });
+    if (answer.status !== 201) throw new Error(`stock does not issue ${name}: ${JSON.stringify(answer.body).slice(0, 300)}`);
+  }
   // Both must accept every credential, or the comparison means nothing.
   for (const { name, credential } of cases) {
     for (const [label, server] of [
@@ -124,6 +137,30 @@ async function main(): Promise<void> {
     results.push({ case: name, pairs: runs });
   }
 
+  // Issue, DI profiles: ours through the typed endpoint (build, validate, safe mode, status, sign, store),
+  // stock signing the same credential (nothing stored).
+  const issued: typeof results = [];
+  for (const { name, request, unsigned } of issueCases) {
+    const runs: (typeof results)[number]['pairs'] = [];
+    for (let pair = 0; pair < pairs; pair += 1) {
+      const a = await measure(`passerelle issue ${name}`, () => post(`${passerelle.info.baseUrl}/issuers/${passerelle.info.slug}/credentials`, request, auth), {
+        seconds,
+        concurrency,
+        warmup: 20,
+      });
+      const b = await measure(`stock issue ${name}`, () => post(`${stock.info.baseUrl}/credentials/issue`, { credential: unsigned }), {
+        seconds,
+        concurrency,
+        warmup: 20,
+      });
+      runs.push({ passerelle: a, stock: b, ratio: a.opsPerSecond / b.opsPerSecond, loadAverage: loadavg()[0] as number });
+      process.stderr.write(
+        `  issue ${name} pair ${pair + 1}: ${a.opsPerSecond.toFixed(0)} vs ${b.opsPerSecond.toFixed(0)} ops/s (×${(a.opsPerSecond / b.opsPerSecond).toFixed(2)})\n`,
+      );
+    }
+    issued.push({ case: name, pairs: runs });
+  }
+
   // Paced: half of each server's own closed-loop maximum (the median of its runs above), open loop.
   const paced: Array<{ case: string; passerelle: PacedMeasurement; stock: PacedMeasurement; loadAverage: number }> = [];
   for (const { name, credential } of cases) {
@@ -148,7 +185,7 @@ async function main(): Promise<void> {
   const memory = { passerelle: watches.passerelle.stop(), stock: watches.stock.stop() };
 
   const header = ['verify over HTTP', 'Passerelle ops/s', 'p50/p99 ms', 'stock ops/s', 'p50/p99 ms', 'ratio (pairs)', 'load'];
-  const lines = results.map(({ case: name, pairs: runs }) => [
+  const rowOf = ({ case: name, pairs: runs }: (typeof results)[number]) => [
     name,
     median(runs.map((run) => run.passerelle.opsPerSecond)).toFixed(0),
     `${median(runs.map((run) => run.passerelle.p50Ms)).toFixed(1)}/${median(runs.map((run) => run.passerelle.p99Ms)).toFixed(1)}`,
@@ -156,9 +193,20 @@ async function main(): Promise<void> {
     `${median(runs.map((run) => run.stock.p50Ms)).toFixed(1)}/${median(runs.map((run) => run.stock.p99Ms)).toFixed(1)}`,
     runs.map((run) => run.ratio.toFixed(2)).join(' '),
     median(runs.map((run) => run.loadAverage)).toFixed(1),
-  ]);
+  ];
+  const lines = results.map(rowOf);
   printColumns(header, lines);
   console.log('Passerelle runs every check (structure, safe mode, key, signature, issuer, schema, validity, status, trust); stock checks the proof only.');
+  if (issued.length > 0) {
+    console.log('');
+    printColumns(
+      header.map((title, index) => (index === 0 ? 'issue over HTTP' : title)),
+      issued.map(rowOf),
+    );
+    console.log(
+      'Passerelle builds the credential from the typed request, validates it, runs safe mode, allocates status, signs and stores it; stock signs only.',
+    );
+  }
   console.log('');
   printColumns(
     ['verify, paced (open loop)', 'Passerelle rate/s', 'p50/p99 ms', 'stock rate/s', 'p50/p99 ms', 'p99 target', 'load'],
@@ -184,7 +232,7 @@ async function main(): Promise<void> {
   const file = `bench-results/compare-${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
   writeFileSync(
     file,
-    `${JSON.stringify({ seconds, pairs, concurrency, cores: cpus().length, pinned: pin, node: process.version, results, paced, memory }, null, 2)}\n`,
+    `${JSON.stringify({ seconds, pairs, concurrency, cores: cpus().length, pinned: pin, node: process.version, results, issued, paced, memory }, null, 2)}\n`,
   );
   console.log(`Written to ${file}`);
 }
