@@ -9,6 +9,7 @@ import { explainJsonLdError } from './json-ld-errors.js';
 import { knownContexts } from './known-contexts.js';
 import { shareImmutableContexts } from './jsonld-shared-contexts.js';
 import { createDocumentLoader, findProblemError } from './document-loader.js';
+import { ed25519VerifierWithCachedKey } from './verification-key.js';
 import type { DidDocument } from './did-document.js';
 
 /**
@@ -128,7 +129,7 @@ function suiteFor(proof: unknown): object | undefined {
   const { type, cryptosuite } = proof as { type?: unknown; cryptosuite?: unknown };
   if (type === 'Ed25519Signature2020') return new Ed25519Signature2020();
   if (type !== 'DataIntegrityProof') return undefined;
-  if (cryptosuite === 'eddsa-rdfc-2022') return new DataIntegrityProof({ cryptosuite: eddsaRdfc2022 });
+  if (cryptosuite === 'eddsa-rdfc-2022') return new DataIntegrityProof({ cryptosuite: { ...eddsaRdfc2022, createVerifier: ed25519VerifierWithCachedKey } });
   if (cryptosuite === 'ecdsa-rdfc-2019') return new DataIntegrityProof({ cryptosuite: ecdsaRdfc2019 });
   return undefined;
 }

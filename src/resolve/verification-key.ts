@@ -1,3 +1,4 @@
+import { createPublicKey, verify as verifySignature, type KeyObject } from 'node:crypto';
 import { importJWK } from 'jose';
 import { LRUCache } from 'lru-cache';
 import * as EcdsaMultikey from '@digitalbazaar/ecdsa-multikey';
@@ -58,4 +59,32 @@ export async function importedPublicKeyOf(method: VerificationMethod): Promise<I
   const result = publicKey === undefined ? undefined : { key: await importJWK({ ...publicKey.jwk, alg: publicKey.alg }, publicKey.alg), alg: publicKey.alg };
   imported.set(material, result ?? 'none');
   return result;
+}
+
+/** Ed25519 public keys as node KeyObjects, by their multibase value. */
+const ed25519KeyObjects = new LRUCache<string, KeyObject>({ max: 1000 });
+
+/**
+ * The eddsa-rdfc-2022 cryptosuite's createVerifier, with the key imported once per key: the
+ * library's verifier (@digitalcredentials/ed25519-multikey) builds a KeyObject from DER on every
+ * call, a quarter of the worker's time verifying small credentials (issue #16). The key is
+ * decoded and checked by the library (Ed25519Multikey.from, toJwk); the signature check is the
+ * same node:crypto call the library makes, with the cached key.
+ */
+export async function ed25519VerifierWithCachedKey(options: { verificationMethod: Record<string, unknown> }) {
+  const keyPair = await Ed25519Multikey.from(options.verificationMethod);
+  const verifier = keyPair.verifier();
+  let keyObject = ed25519KeyObjects.get(keyPair.publicKeyMultibase);
+  if (keyObject === undefined) {
+    keyObject = createPublicKey({ key: await Ed25519Multikey.toJwk({ keyPair }), format: 'jwk' });
+    ed25519KeyObjects.set(keyPair.publicKeyMultibase, keyObject);
+  }
+  const key = keyObject;
+  return {
+    algorithm: verifier.algorithm,
+    id: verifier.id,
+    async verify({ data, signature }: { data: Uint8Array; signature: Uint8Array }): Promise<boolean> {
+      return verifySignature(null, data, key, signature);
+    },
+  };
 }
