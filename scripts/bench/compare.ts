@@ -15,7 +15,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { createInterface } from 'node:readline';
 import { PROFILE_EXAMPLES } from '../../src/issue/profiles/examples.js';
-import { measure, measurePaced, printColumns, rssMegabytes, type Measurement, type PacedMeasurement } from './measure.js';
+import { cpuMilliseconds, measure, measurePaced, printColumns, rssMegabytes, type Measurement, type PacedMeasurement } from './measure.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 3);
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 16);
@@ -61,6 +61,14 @@ const median = (values: number[]) => [...values].sort((x, y) => x - y)[Math.floo
 async function post(url: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: Record<string, unknown> }> {
   const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+/** measure(), plus the server's CPU time per operation (its process, all threads). */
+async function measureServer(pid: number, ...args: Parameters<typeof measure>): Promise<Measurement & { cpuMsPerOp?: number }> {
+  const before = cpuMilliseconds(pid);
+  const result = await measure(...args);
+  const after = cpuMilliseconds(pid);
+  return before === undefined || after === undefined ? result : { ...result, cpuMsPerOp: (after - before) / result.ops };
 }
 
 const children: ChildProcess[] = [];
@@ -122,13 +130,22 @@ async function main(): Promise<void> {
   process.stderr.write(
     `Comparing (${seconds}s per run, ${pairs} pairs, ${concurrency} connections, ${cpus().length} cores, servers ${pin ? 'pinned to core 0' : 'not pinned'})\n`,
   );
-  const results: Array<{ case: string; pairs: Array<{ passerelle: Measurement; stock: Measurement; ratio: number; loadAverage: number }> }> = [];
+  type ServerMeasurement = Measurement & { cpuMsPerOp?: number };
+  const results: Array<{ case: string; pairs: Array<{ passerelle: ServerMeasurement; stock: ServerMeasurement; ratio: number; loadAverage: number }> }> = [];
   for (const { name, credential } of cases) {
     const body = { verifiableCredential: credential };
     const runs: (typeof results)[number]['pairs'] = [];
     for (let pair = 0; pair < pairs; pair += 1) {
-      const a = await measure(`passerelle ${name}`, () => post(`${passerelle.info.baseUrl}/credentials/verify`, body), { seconds, concurrency, warmup: 50 });
-      const b = await measure(`stock ${name}`, () => post(`${stock.info.baseUrl}/credentials/verify`, body), { seconds, concurrency, warmup: 50 });
+      const a = await measureServer(passerelle.child.pid as number, `passerelle ${name}`, () => post(`${passerelle.info.baseUrl}/credentials/verify`, body), {
+        seconds,
+        concurrency,
+        warmup: 50,
+      });
+      const b = await measureServer(stock.child.pid as number, `stock ${name}`, () => post(`${stock.info.baseUrl}/credentials/verify`, body), {
+        seconds,
+        concurrency,
+        warmup: 50,
+      });
       runs.push({ passerelle: a, stock: b, ratio: a.opsPerSecond / b.opsPerSecond, loadAverage: loadavg()[0] as number });
       process.stderr.write(
         `  ${name} pair ${pair + 1}: ${a.opsPerSecond.toFixed(0)} vs ${b.opsPerSecond.toFixed(0)} ops/s (×${(a.opsPerSecond / b.opsPerSecond).toFixed(2)})\n`,
@@ -143,16 +160,26 @@ async function main(): Promise<void> {
   for (const { name, request, unsigned } of issueCases) {
     const runs: (typeof results)[number]['pairs'] = [];
     for (let pair = 0; pair < pairs; pair += 1) {
-      const a = await measure(`passerelle issue ${name}`, () => post(`${passerelle.info.baseUrl}/issuers/${passerelle.info.slug}/credentials`, request, auth), {
-        seconds,
-        concurrency,
-        warmup: 20,
-      });
-      const b = await measure(`stock issue ${name}`, () => post(`${stock.info.baseUrl}/credentials/issue`, { credential: unsigned }), {
-        seconds,
-        concurrency,
-        warmup: 20,
-      });
+      const a = await measureServer(
+        passerelle.child.pid as number,
+        `passerelle issue ${name}`,
+        () => post(`${passerelle.info.baseUrl}/issuers/${passerelle.info.slug}/credentials`, request, auth),
+        {
+          seconds,
+          concurrency,
+          warmup: 20,
+        },
+      );
+      const b = await measureServer(
+        stock.child.pid as number,
+        `stock issue ${name}`,
+        () => post(`${stock.info.baseUrl}/credentials/issue`, { credential: unsigned }),
+        {
+          seconds,
+          concurrency,
+          warmup: 20,
+        },
+      );
       runs.push({ passerelle: a, stock: b, ratio: a.opsPerSecond / b.opsPerSecond, loadAverage: loadavg()[0] as number });
       process.stderr.write(
         `  issue ${name} pair ${pair + 1}: ${a.opsPerSecond.toFixed(0)} vs ${b.opsPerSecond.toFixed(0)} ops/s (×${(a.opsPerSecond / b.opsPerSecond).toFixed(2)})\n`,
@@ -184,7 +211,9 @@ async function main(): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, 5000));
   const memory = { passerelle: watches.passerelle.stop(), stock: watches.stock.stop() };
 
-  const header = ['verify over HTTP', 'Passerelle ops/s', 'p50/p99 ms', 'stock ops/s', 'p50/p99 ms', 'ratio (pairs)', 'load'];
+  const header = ['verify over HTTP', 'Passerelle ops/s', 'p50/p99 ms', 'stock ops/s', 'p50/p99 ms', 'ratio (pairs)', 'CPU ms/op P / S', 'CPU ratio', 'load'];
+  const cpuOf = (runs: Array<{ passerelle: ServerMeasurement; stock: ServerMeasurement }>, server: 'passerelle' | 'stock') =>
+    median(runs.map((run) => run[server].cpuMsPerOp ?? Number.NaN));
   const rowOf = ({ case: name, pairs: runs }: (typeof results)[number]) => [
     name,
     median(runs.map((run) => run.passerelle.opsPerSecond)).toFixed(0),
@@ -192,11 +221,16 @@ async function main(): Promise<void> {
     median(runs.map((run) => run.stock.opsPerSecond)).toFixed(0),
     `${median(runs.map((run) => run.stock.p50Ms)).toFixed(1)}/${median(runs.map((run) => run.stock.p99Ms)).toFixed(1)}`,
     runs.map((run) => run.ratio.toFixed(2)).join(' '),
+    `${cpuOf(runs, 'passerelle').toFixed(2)} / ${cpuOf(runs, 'stock').toFixed(2)}`,
+    (cpuOf(runs, 'stock') / cpuOf(runs, 'passerelle')).toFixed(2),
     median(runs.map((run) => run.loadAverage)).toFixed(1),
   ];
   const lines = results.map(rowOf);
   printColumns(header, lines);
   console.log('Passerelle runs every check (structure, safe mode, key, signature, issuer, schema, validity, status, trust); stock checks the proof only.');
+  console.log(
+    "CPU ms/op: the server process's CPU time (all threads) per request; CPU ratio = stock / Passerelle, what ops/s would be on a quiet dedicated core.",
+  );
   if (issued.length > 0) {
     console.log('');
     printColumns(

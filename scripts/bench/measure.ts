@@ -91,6 +91,19 @@ export async function measurePaced(
   };
 }
 
+/**
+ * CPU time a process has used (user + system, all its threads), in ms, from /proc (Linux);
+ * undefined elsewhere. Unlike ops/s, CPU per operation hardly moves when other work shares the machine.
+ */
+export function cpuMilliseconds(pid: number): number | undefined {
+  try {
+    const fields = (readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1] ?? '').split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // USER_HZ is 100 on Linux
+  } catch {
+    return undefined;
+  }
+}
+
 /** Resident set size of a process, from /proc (Linux), in MB; undefined elsewhere. */
 export function rssMegabytes(pid: number): number | undefined {
   try {
