@@ -6,6 +6,9 @@
  *                document loader (the same fixed contexts, the issuer's DID document fetched
  *                once at start) for Data Integrity, and jose with the key imported once for
  *                VC-JOSE. It checks the proof and nothing else (no status, schema, trust).
+ *                It also issues: POST /credentials/issue {credential} signs the credential as
+ *                given (its issuer set to the server's own did:key) with eddsa-rdfc-2022 through
+ *                @digitalbazaar/vc, nothing stored, no status allocated.
  * Prints one JSON line {baseUrl, ...} on stdout when listening.
  */
 import express from 'express';
@@ -15,6 +18,7 @@ import * as vc from '@digitalbazaar/vc';
 import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
 import { cryptosuite } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
 import * as Ed25519Multikey from '@digitalcredentials/ed25519-multikey';
+import * as StockSigningKey from '@digitalbazaar/ed25519-multikey';
 import { knownContexts } from '../../src/resolve/known-contexts.js';
 import { startBenchApp } from './bench-app.js';
 
@@ -38,8 +42,27 @@ async function stock(passerelleUrl: string): Promise<void> {
     keys.set(method.id, await importJWK({ ...((await Ed25519Multikey.toJwk({ keyPair })) as JWK), alg: 'EdDSA' }, 'EdDSA'));
   }
 
+  const signingKey = await StockSigningKey.generate();
+  const stockDid = `did:key:${signingKey.publicKeyMultibase as string}`;
+  signingKey.controller = stockDid;
+  signingKey.id = `${stockDid}#${signingKey.publicKeyMultibase as string}`;
+
   const app = express();
   app.use(express.json({ limit: '1mb', type: ['application/json', 'application/*+json'] }));
+  app.post('/credentials/issue', async (req, res) => {
+    const credential = (req.body as { credential: Record<string, unknown> }).credential;
+    const issuer = credential.issuer;
+    try {
+      const signed = (await vc.issue({
+        credential: { ...credential, issuer: typeof issuer === 'object' && issuer !== null ? { ...issuer, id: stockDid } : stockDid },
+        suite: new DataIntegrityProof({ signer: signingKey.signer(), cryptosuite }),
+        documentLoader,
+      })) as object;
+      res.status(201).json({ verifiableCredential: signed });
+    } catch (error) {
+      res.status(422).json({ error: (error as Error).message });
+    }
+  });
   app.post('/credentials/verify', async (req, res) => {
     const input = (req.body as { verifiableCredential?: unknown }).verifiableCredential;
     const enveloped =

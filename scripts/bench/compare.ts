@@ -4,19 +4,44 @@
  * JWT), over HTTP. Each server is its own process (pinned to core 0 when taskset exists; the load
  * runs here). Runs are interleaved A B A B A B per case; prints ops/s, p50/p99 and the ratio per
  * pair with the load average, and writes everything as JSON under bench-results/.
- * BENCH_SECONDS (default 3) per run, BENCH_CONCURRENCY (default 16) connections, BENCH_PAIRS (3).
+ * Then, per case, a paced run (open loop: a fixed arrival rate, half of that server's own
+ * closed-loop maximum) for p50/p99 at half load, and each server's RSS (before the load,
+ * peak, and after it, once idle).
+ * BENCH_SECONDS (default 3) per run, BENCH_CONCURRENCY (default 16) connections, BENCH_PAIRS (3);
+ * BENCH_CASES, a regular expression, runs only the cases it matches (e.g. "jwt", "^generic").
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { createInterface } from 'node:readline';
 import { PROFILE_EXAMPLES } from '../../src/issue/profiles/examples.js';
-import { measure, printColumns, type Measurement } from './measure.js';
+import { cpuMilliseconds, measure, measurePaced, printColumns, rssMegabytes, type Measurement, type PacedMeasurement } from './measure.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 3);
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const pairs = Number(process.env.BENCH_PAIRS ?? 3);
 const pin = spawnSync('taskset', ['--version']).status === 0 && cpus().length > 1;
+// The load from the other core than the servers (all threads of this process).
+if (pin) spawnSync('taskset', ['-a', '-cp', '1', String(process.pid)], { stdio: 'ignore' });
+
+/** Each server's RSS, sampled every 100 ms from /proc while the benchmark runs. */
+class RssWatch {
+  baseline: number | undefined;
+  peak = 0;
+  private timer: NodeJS.Timeout | undefined;
+  constructor(private readonly pid: number) {}
+  start(): void {
+    this.baseline = rssMegabytes(this.pid);
+    this.timer = setInterval(() => {
+      this.peak = Math.max(this.peak, rssMegabytes(this.pid) ?? 0);
+    }, 100);
+  }
+  stop(): { baselineMb?: number; peakMb: number; afterMb?: number } {
+    clearInterval(this.timer);
+    const after = rssMegabytes(this.pid);
+    return { ...(this.baseline === undefined ? {} : { baselineMb: this.baseline }), peakMb: this.peak, ...(after === undefined ? {} : { afterMb: after }) };
+  }
+}
 
 async function startServer(args: string[]): Promise<{ child: ChildProcess; info: Record<string, string> }> {
   const command = [process.execPath, '--import', 'tsx', 'scripts/bench/compare-server.ts', ...args];
@@ -31,9 +56,19 @@ async function startServer(args: string[]): Promise<{ child: ChildProcess; info:
   return { child, info };
 }
 
+const median = (values: number[]) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)] as number;
+
 async function post(url: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: Record<string, unknown> }> {
   const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+/** measure(), plus the server's CPU time per operation (its process, all threads). */
+async function measureServer(pid: number, ...args: Parameters<typeof measure>): Promise<Measurement & { cpuMsPerOp?: number }> {
+  const before = cpuMilliseconds(pid);
+  const result = await measure(...args);
+  const after = cpuMilliseconds(pid);
+  return before === undefined || after === undefined ? result : { ...result, cpuMsPerOp: (after - before) / result.ops };
 }
 
 const children: ChildProcess[] = [];
@@ -53,6 +88,8 @@ async function main(): Promise<void> {
     credentialSubject: { id: 'did:example:worker-1', name: 'Worker 1' },
   };
   const cases: Array<{ name: string; credential: unknown }> = [];
+  /** Issue, DI profiles: Passerelle's typed request, and the credential it made (without its proof) for stock to sign. */
+  const issueCases: Array<{ name: string; request: object; unsigned: object }> = [];
   for (const format of ['di', 'jwt'] as const) {
     const issued = await post(`${passerelle.info.baseUrl}/credentials/issue`, { credential: generic, options: { format } }, auth);
     cases.push({ name: `generic ${format}`, credential: issued.body.verifiableCredential });
@@ -60,7 +97,20 @@ async function main(): Promise<void> {
       const response = await post(`${passerelle.info.baseUrl}/issuers/${passerelle.info.slug}/credentials`, { ...example, format }, auth);
       if (response.status !== 201) throw new Error(`${profile} ${format}: ${JSON.stringify(response.body)}`);
       cases.push({ name: `${profile} ${format}`, credential: response.body.verifiableCredential });
+      if (format === 'di') {
+        const { proof: _proof, ...unsigned } = response.body.verifiableCredential as Record<string, unknown>;
+        issueCases.push({ name: `${profile} di`, request: { ...example, format }, unsigned });
+      }
     }
+  }
+  const only = process.env.BENCH_CASES === undefined ? undefined : new RegExp(process.env.BENCH_CASES);
+  if (only !== undefined) {
+    cases.splice(0, cases.length, ...cases.filter((candidate) => only.test(candidate.name)));
+    issueCases.splice(0, issueCases.length, ...issueCases.filter((candidate) => only.test(`issue ${candidate.name}`)));
+  }
+  for (const { name, unsigned } of issueCases) {
+    const answer = await post(`${stock.info.baseUrl}/credentials/issue`, { credential: unsigned });
+    if (answer.status !== 201) throw new Error(`stock does not issue ${name}: ${JSON.stringify(answer.body).slice(0, 300)}`);
   }
   // Both must accept every credential, or the comparison means nothing.
   for (const { name, credential } of cases) {
@@ -74,16 +124,28 @@ async function main(): Promise<void> {
     }
   }
 
+  const watches = { passerelle: new RssWatch(passerelle.child.pid as number), stock: new RssWatch(stock.child.pid as number) };
+  watches.passerelle.start();
+  watches.stock.start();
   process.stderr.write(
     `Comparing (${seconds}s per run, ${pairs} pairs, ${concurrency} connections, ${cpus().length} cores, servers ${pin ? 'pinned to core 0' : 'not pinned'})\n`,
   );
-  const results: Array<{ case: string; pairs: Array<{ passerelle: Measurement; stock: Measurement; ratio: number; loadAverage: number }> }> = [];
+  type ServerMeasurement = Measurement & { cpuMsPerOp?: number };
+  const results: Array<{ case: string; pairs: Array<{ passerelle: ServerMeasurement; stock: ServerMeasurement; ratio: number; loadAverage: number }> }> = [];
   for (const { name, credential } of cases) {
     const body = { verifiableCredential: credential };
     const runs: (typeof results)[number]['pairs'] = [];
     for (let pair = 0; pair < pairs; pair += 1) {
-      const a = await measure(`passerelle ${name}`, () => post(`${passerelle.info.baseUrl}/credentials/verify`, body), { seconds, concurrency, warmup: 50 });
-      const b = await measure(`stock ${name}`, () => post(`${stock.info.baseUrl}/credentials/verify`, body), { seconds, concurrency, warmup: 50 });
+      const a = await measureServer(passerelle.child.pid as number, `passerelle ${name}`, () => post(`${passerelle.info.baseUrl}/credentials/verify`, body), {
+        seconds,
+        concurrency,
+        warmup: 50,
+      });
+      const b = await measureServer(stock.child.pid as number, `stock ${name}`, () => post(`${stock.info.baseUrl}/credentials/verify`, body), {
+        seconds,
+        concurrency,
+        warmup: 50,
+      });
       runs.push({ passerelle: a, stock: b, ratio: a.opsPerSecond / b.opsPerSecond, loadAverage: loadavg()[0] as number });
       process.stderr.write(
         `  ${name} pair ${pair + 1}: ${a.opsPerSecond.toFixed(0)} vs ${b.opsPerSecond.toFixed(0)} ops/s (×${(a.opsPerSecond / b.opsPerSecond).toFixed(2)})\n`,
@@ -92,23 +154,120 @@ async function main(): Promise<void> {
     results.push({ case: name, pairs: runs });
   }
 
-  const median = (values: number[]) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)] as number;
-  const header = ['verify over HTTP', 'Passerelle ops/s', 'p50/p99 ms', 'stock ops/s', 'p50/p99 ms', 'ratio (pairs)', 'load'];
-  const lines = results.map(({ case: name, pairs: runs }) => [
+  // Issue, DI profiles: ours through the typed endpoint (build, validate, safe mode, status, sign, store),
+  // stock signing the same credential (nothing stored).
+  const issued: typeof results = [];
+  for (const { name, request, unsigned } of issueCases) {
+    const runs: (typeof results)[number]['pairs'] = [];
+    for (let pair = 0; pair < pairs; pair += 1) {
+      const a = await measureServer(
+        passerelle.child.pid as number,
+        `passerelle issue ${name}`,
+        () => post(`${passerelle.info.baseUrl}/issuers/${passerelle.info.slug}/credentials`, request, auth),
+        {
+          seconds,
+          concurrency,
+          warmup: 20,
+        },
+      );
+      const b = await measureServer(
+        stock.child.pid as number,
+        `stock issue ${name}`,
+        () => post(`${stock.info.baseUrl}/credentials/issue`, { credential: unsigned }),
+        {
+          seconds,
+          concurrency,
+          warmup: 20,
+        },
+      );
+      runs.push({ passerelle: a, stock: b, ratio: a.opsPerSecond / b.opsPerSecond, loadAverage: loadavg()[0] as number });
+      process.stderr.write(
+        `  issue ${name} pair ${pair + 1}: ${a.opsPerSecond.toFixed(0)} vs ${b.opsPerSecond.toFixed(0)} ops/s (×${(a.opsPerSecond / b.opsPerSecond).toFixed(2)})\n`,
+      );
+    }
+    issued.push({ case: name, pairs: runs });
+  }
+
+  // Paced: half of each server's own closed-loop maximum (the median of its runs above), open loop.
+  const paced: Array<{ case: string; passerelle: PacedMeasurement; stock: PacedMeasurement; loadAverage: number }> = [];
+  for (const { name, credential } of cases) {
+    const body = { verifiableCredential: credential };
+    const runs = results.find((result) => result.case === name)?.pairs ?? [];
+    const half = (values: number[]) => Math.max(1, median(values) / 2);
+    const a = await measurePaced(`passerelle ${name}`, () => post(`${passerelle.info.baseUrl}/credentials/verify`, body), {
+      ratePerSecond: half(runs.map((run) => run.passerelle.opsPerSecond)),
+      seconds,
+    });
+    const b = await measurePaced(`stock ${name}`, () => post(`${stock.info.baseUrl}/credentials/verify`, body), {
+      ratePerSecond: half(runs.map((run) => run.stock.opsPerSecond)),
+      seconds,
+    });
+    paced.push({ case: name, passerelle: a, stock: b, loadAverage: loadavg()[0] as number });
+    process.stderr.write(
+      `  ${name} paced: p99 ${a.p99Ms.toFixed(1)} ms at ${a.ratePerSecond.toFixed(0)}/s vs ${b.p99Ms.toFixed(1)} ms at ${b.ratePerSecond.toFixed(0)}/s\n`,
+    );
+  }
+  // Back near the baseline: a few idle seconds after the load.
+  await new Promise((resolve) => setTimeout(resolve, 5000));
+  const memory = { passerelle: watches.passerelle.stop(), stock: watches.stock.stop() };
+
+  const header = ['verify over HTTP', 'Passerelle ops/s', 'p50/p99 ms', 'stock ops/s', 'p50/p99 ms', 'ratio (pairs)', 'CPU ms/op P / S', 'CPU ratio', 'load'];
+  const cpuOf = (runs: Array<{ passerelle: ServerMeasurement; stock: ServerMeasurement }>, server: 'passerelle' | 'stock') =>
+    median(runs.map((run) => run[server].cpuMsPerOp ?? Number.NaN));
+  const rowOf = ({ case: name, pairs: runs }: (typeof results)[number]) => [
     name,
     median(runs.map((run) => run.passerelle.opsPerSecond)).toFixed(0),
     `${median(runs.map((run) => run.passerelle.p50Ms)).toFixed(1)}/${median(runs.map((run) => run.passerelle.p99Ms)).toFixed(1)}`,
     median(runs.map((run) => run.stock.opsPerSecond)).toFixed(0),
     `${median(runs.map((run) => run.stock.p50Ms)).toFixed(1)}/${median(runs.map((run) => run.stock.p99Ms)).toFixed(1)}`,
     runs.map((run) => run.ratio.toFixed(2)).join(' '),
+    `${cpuOf(runs, 'passerelle').toFixed(2)} / ${cpuOf(runs, 'stock').toFixed(2)}`,
+    (cpuOf(runs, 'stock') / cpuOf(runs, 'passerelle')).toFixed(2),
     median(runs.map((run) => run.loadAverage)).toFixed(1),
-  ]);
+  ];
+  const lines = results.map(rowOf);
   printColumns(header, lines);
   console.log('Passerelle runs every check (structure, safe mode, key, signature, issuer, schema, validity, status, trust); stock checks the proof only.');
+  console.log(
+    "CPU ms/op: the server process's CPU time (all threads) per request; CPU ratio = stock / Passerelle, what ops/s would be on a quiet dedicated core.",
+  );
+  if (issued.length > 0) {
+    console.log('');
+    printColumns(
+      header.map((title, index) => (index === 0 ? 'issue over HTTP' : title)),
+      issued.map(rowOf),
+    );
+    console.log(
+      'Passerelle builds the credential from the typed request, validates it, runs safe mode, allocates status, signs and stores it; stock signs only.',
+    );
+  }
+  console.log('');
+  printColumns(
+    ['verify, paced (open loop)', 'Passerelle rate/s', 'p50/p99 ms', 'stock rate/s', 'p50/p99 ms', 'p99 target', 'load'],
+    paced.map(({ case: name, passerelle: a, stock: b, loadAverage }) => [
+      name,
+      a.ratePerSecond.toFixed(0),
+      `${a.p50Ms.toFixed(1)}/${a.p99Ms.toFixed(1)}`,
+      b.ratePerSecond.toFixed(0),
+      `${b.p50Ms.toFixed(1)}/${b.p99Ms.toFixed(1)}`,
+      `${name.startsWith('generic') ? '< 25' : '< 100'} ${a.p99Ms < (name.startsWith('generic') ? 25 : 100) ? 'met' : 'NOT met'}`,
+      loadAverage.toFixed(1),
+    ]),
+  );
+  console.log("Rate: half of the server's own closed-loop maximum above; latency counted from the time each request was due.");
+  console.log('');
+  const mb = (value: number | undefined) => (value === undefined ? 'n/a' : value.toFixed(0));
+  printColumns(
+    ['RSS (MB)', 'before load', 'peak', 'after (5 s idle)'],
+    (['passerelle', 'stock'] as const).map((server) => [server, mb(memory[server].baselineMb), mb(memory[server].peakMb), mb(memory[server].afterMb)]),
+  );
 
   mkdirSync('bench-results', { recursive: true });
   const file = `bench-results/compare-${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
-  writeFileSync(file, `${JSON.stringify({ seconds, pairs, concurrency, cores: cpus().length, pinned: pin, node: process.version, results }, null, 2)}\n`);
+  writeFileSync(
+    file,
+    `${JSON.stringify({ seconds, pairs, concurrency, cores: cpus().length, pinned: pin, node: process.version, results, issued, paced, memory }, null, 2)}\n`,
+  );
   console.log(`Written to ${file}`);
 }
 

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 
 export interface Measurement {
@@ -42,6 +43,76 @@ export async function measure(
   const elapsed = (performance.now() - start) / 1000;
   latencies.sort((a, b) => a - b);
   return { name, ops: latencies.length, opsPerSecond: latencies.length / elapsed, p50Ms: percentile(latencies, 0.5), p99Ms: percentile(latencies, 0.99) };
+}
+
+export interface PacedMeasurement extends Measurement {
+  /** The arrival rate asked for, and how many requests were still unanswered when the run ended. */
+  ratePerSecond: number;
+  late: number;
+}
+
+/**
+ * Open loop: requests start at a fixed arrival rate whatever the answers do (not closed
+ * loop, where a slow server slows the load and hides its queue). Each latency counts from
+ * the time the request was due, so a late start is part of it (no coordinated omission).
+ * Stops sending after `seconds`, then waits for every answer.
+ */
+export async function measurePaced(
+  name: string,
+  operation: (index: number) => Promise<unknown>,
+  options: { ratePerSecond: number; seconds?: number; warmup?: number },
+): Promise<PacedMeasurement> {
+  const seconds = options.seconds ?? 3;
+  for (let index = 0; index < (options.warmup ?? 20); index += 1) await operation(index);
+  const interval = 1000 / options.ratePerSecond;
+  const total = Math.max(1, Math.floor(seconds * options.ratePerSecond));
+  const latencies: number[] = [];
+  const pending: Array<Promise<void>> = [];
+  const start = performance.now();
+  for (let index = 0; index < total; index += 1) {
+    const due = start + index * interval;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+    pending.push(operation(index).then(() => void latencies.push(performance.now() - due)));
+  }
+  const sent = performance.now();
+  const late = total - latencies.length;
+  await Promise.all(pending);
+  const elapsed = (sent - start) / 1000;
+  latencies.sort((a, b) => a - b);
+  return {
+    name,
+    ops: latencies.length,
+    opsPerSecond: latencies.length / Math.max(elapsed, 1e-3),
+    p50Ms: percentile(latencies, 0.5),
+    p99Ms: percentile(latencies, 0.99),
+    ratePerSecond: options.ratePerSecond,
+    late,
+  };
+}
+
+/**
+ * CPU time a process has used (user + system, all its threads), in ms, from /proc (Linux);
+ * undefined elsewhere. Unlike ops/s, CPU per operation hardly moves when other work shares the machine.
+ */
+export function cpuMilliseconds(pid: number): number | undefined {
+  try {
+    const fields = (readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1] ?? '').split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // USER_HZ is 100 on Linux
+  } catch {
+    return undefined;
+  }
+}
+
+/** Resident set size of a process, from /proc (Linux), in MB; undefined elsewhere. */
+export function rssMegabytes(pid: number): number | undefined {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kilobytes = /^VmRSS:\s+(\d+)\s+kB/m.exec(status)?.[1];
+    return kilobytes === undefined ? undefined : Number(kilobytes) / 1024;
+  } catch {
+    return undefined;
+  }
 }
 
 export function printTable(rows: Measurement[]): void {

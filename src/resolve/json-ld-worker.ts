@@ -9,6 +9,7 @@ import { explainJsonLdError } from './json-ld-errors.js';
 import { knownContexts } from './known-contexts.js';
 import { shareImmutableContexts } from './jsonld-shared-contexts.js';
 import { createDocumentLoader, findProblemError } from './document-loader.js';
+import { ed25519VerifierWithCachedKey } from './verification-key.js';
 import type { DidDocument } from './did-document.js';
 
 /**
@@ -118,6 +119,9 @@ export default async function run(task: JsonLdTask): Promise<JsonLdTaskResult | 
   return { ok: false, verified: false, message: firstMessage(result.error), ...(unresolved === undefined ? {} : { problem: serialize(unresolved) }) };
 }
 
+/** eddsa-rdfc-2022 with the Ed25519 key imported once per key (resolve/verification-key.ts says why). */
+const eddsaWithCachedKey = { ...eddsaRdfc2022, createVerifier: ed25519VerifierWithCachedKey };
+
 /**
  * The suite for the one proof the document carries, chosen by its type and cryptosuite.
  * One suite per task: jsonld-signatures given several would accept the document when
@@ -130,7 +134,7 @@ function suiteFor(proof: unknown, previousProofs?: object[]): object | undefined
   const { type, cryptosuite } = proof as { type?: unknown; cryptosuite?: unknown };
   if (type === 'Ed25519Signature2020') return previousProofs === undefined ? new Ed25519Signature2020() : undefined;
   if (type !== 'DataIntegrityProof') return undefined;
-  const chosen = cryptosuite === 'eddsa-rdfc-2022' ? eddsaRdfc2022 : cryptosuite === 'ecdsa-rdfc-2019' ? ecdsaRdfc2019 : undefined;
+  const chosen = cryptosuite === 'eddsa-rdfc-2022' ? eddsaWithCachedKey : cryptosuite === 'ecdsa-rdfc-2019' ? ecdsaRdfc2019 : undefined;
   if (chosen === undefined) return undefined;
   return previousProofs === undefined ? new DataIntegrityProof({ cryptosuite: chosen }) : new ChainedDataIntegrityProof(chosen, previousProofs);
 }

@@ -37,16 +37,88 @@ interface JsonLdLibrary {
   processContext(active: unknown, local: null, options: Record<string, unknown>): Promise<ActiveContext>;
 }
 
+interface ResolvedContextClass {
+  prototype: { getProcessed(active: ActiveContext): unknown; setProcessed(active: ActiveContext, processed: unknown): void };
+}
+
+/** The context a clone was made from (set by sharedClone only). */
+const CLONED_FROM = Symbol('cloned from');
+
+/**
+ * The second half of the fix: jsonld.js caches a processed context per (context document, active
+ * context object). Applying a type-scoped (non-propagating) context first clones the active
+ * context and sets the clone's previousContext to the original (lib/context.js `process`), then
+ * looks the cache up with that fresh clone: a miss every time, so every type-scoped context
+ * of every node was processed again (term definitions created anew) on every request.
+ * Such a clone is never changed afterwards (processing clones it again before defining terms),
+ * and two of them made from one context are equivalent; so they share one cache key, a token
+ * per original. Any other active context is its own key, as before. The processed contexts are
+ * held weakly by their key instead of in a 10-entry LRU, so a busy scoped context is not evicted.
+ */
+const nonPropagatingKeys = new WeakMap<ActiveContext, object>();
+const processedByResolved = new WeakMap<object, WeakMap<object, unknown>>();
+
+function cacheKeyOf(active: ActiveContext): object {
+  const origin = (active as unknown as Record<symbol, ActiveContext | undefined>)[CLONED_FROM];
+  if (origin === undefined || origin !== active.previousContext) return active;
+  let key = nonPropagatingKeys.get(origin);
+  if (key === undefined) {
+    key = {};
+    nonPropagatingKeys.set(origin, key);
+  }
+  return key;
+}
+
+function processedOf(resolved: object): WeakMap<object, unknown> {
+  let processed = processedByResolved.get(resolved);
+  if (processed === undefined) {
+    processed = new WeakMap();
+    processedByResolved.set(resolved, processed);
+  }
+  return processed;
+}
+
+/**
+ * Active contexts that are finished: the initial contexts and every processed context put in
+ * the cache. Nothing changes them afterwards, so a clone of one may copy their term map and
+ * protected set only when it is first read: the clone made to look a type-scoped context up in
+ * the cache (see cacheKeyOf) is mostly dropped unread after a hit.
+ */
+const finished = new WeakSet<ActiveContext>();
+
+/** A member copied from a finished parent on first read (or replaced by a write), then a plain data property. */
+function copyOnFirstRead<K extends 'mappings' | 'protected'>(child: ActiveContext, key: K, copy: () => ActiveContext[K]): void {
+  Object.defineProperty(child, key, {
+    configurable: true,
+    enumerable: true,
+    get() {
+      const value = copy();
+      Object.defineProperty(child, key, { value, writable: true, enumerable: true, configurable: true });
+      return value;
+    },
+    set(value: ActiveContext[K]) {
+      Object.defineProperty(child, key, { value, writable: true, enumerable: true, configurable: true });
+    },
+  });
+}
+
 /** As jsonld.js's _cloneActiveContext, sharing the immutable parts instead of deep-copying them. */
 function sharedClone(this: ActiveContext): ActiveContext {
   const child = {
-    mappings: new Map(this.mappings),
+    [CLONED_FROM]: this,
     clone: this.clone,
     inverse: null,
     getInverse: this.getInverse,
-    protected: { ...this.protected },
     revertToPreviousContext: this.revertToPreviousContext,
-  } as ActiveContext;
+  } as unknown as ActiveContext;
+  if (finished.has(this)) {
+    const { mappings, protected: protectedTerms } = this;
+    copyOnFirstRead(child, 'mappings', () => new Map(mappings));
+    copyOnFirstRead(child, 'protected', () => ({ ...protectedTerms }));
+  } else {
+    child.mappings = new Map(this.mappings);
+    child.protected = { ...this.protected };
+  }
   if (this.previousContext) child.previousContext = this.previousContext;
   if ('@base' in this) child['@base'] = this['@base'];
   if ('@language' in this) child['@language'] = this['@language'];
@@ -58,10 +130,17 @@ function sharedRevert(this: ActiveContext): ActiveContext {
   return this.previousContext ?? this;
 }
 
-/** The jsonld copy that jsonld-signatures loads (a fork it depends on). */
-function signaturesJsonLd(): JsonLdLibrary {
+/** The jsonld copy that jsonld-signatures loads (a fork it depends on), and the ResolvedContext class of each copy. */
+function libraries(): Array<{ library: JsonLdLibrary; resolvedContext: ResolvedContextClass }> {
   const require = createRequire(import.meta.url);
-  return createRequire(require.resolve('@digitalcredentials/jsonld-signatures'))('@digitalcredentials/jsonld') as JsonLdLibrary;
+  const signaturesRequire = createRequire(require.resolve('@digitalcredentials/jsonld-signatures'));
+  return [
+    { library: jsonld as unknown as JsonLdLibrary, resolvedContext: require('jsonld/lib/ResolvedContext.js') as ResolvedContextClass },
+    {
+      library: signaturesRequire('@digitalcredentials/jsonld') as JsonLdLibrary,
+      resolvedContext: signaturesRequire('@digitalcredentials/jsonld/lib/ResolvedContext.js') as ResolvedContextClass,
+    },
+  ];
 }
 
 let applied: Promise<void> | undefined;
@@ -69,12 +148,20 @@ let applied: Promise<void> | undefined;
 /** Idempotent; call before any JSON-LD work in a thread (main thread and each worker). */
 export function shareImmutableContexts(): Promise<void> {
   applied ??= (async () => {
-    for (const library of [jsonld as unknown as JsonLdLibrary, signaturesJsonLd()]) {
+    for (const { library, resolvedContext } of libraries()) {
+      resolvedContext.prototype.getProcessed = function getProcessed(active) {
+        return processedOf(this).get(cacheKeyOf(active));
+      };
+      resolvedContext.prototype.setProcessed = function setProcessed(active, processed) {
+        finished.add((processed as { context: ActiveContext }).context);
+        processedOf(this).set(cacheKeyOf(active), processed);
+      };
       for (const processingMode of [undefined, 'json-ld-1.1', 'json-ld-1.0']) {
         // A null local context answers the cached initial context for that processing mode.
         const initial = await library.processContext(null, null, processingMode === undefined ? {} : { processingMode });
         initial.clone = sharedClone;
         initial.revertToPreviousContext = sharedRevert;
+        finished.add(initial);
       }
     }
   })();

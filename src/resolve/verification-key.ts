@@ -1,3 +1,6 @@
+import { createPublicKey, verify as verifySignature, type KeyObject } from 'node:crypto';
+import { importJWK } from 'jose';
+import { LRUCache } from 'lru-cache';
 import * as EcdsaMultikey from '@digitalbazaar/ecdsa-multikey';
 import * as Ed25519Multikey from '@digitalcredentials/ed25519-multikey';
 import type { PublicKeyJwk, VerificationMethod } from './did-document.js';
@@ -35,4 +38,53 @@ export async function publicJwkOf(method: VerificationMethod): Promise<{ jwk: Pu
     // A malformed key is a key this service cannot use, not an internal error.
     return undefined;
   }
+}
+
+type ImportedKey = { key: Awaited<ReturnType<typeof importJWK>>; alg: JwsAlgorithm };
+
+/** By key material (not by method id: a method id may name other material after a rotation elsewhere). */
+const imported = new LRUCache<string, ImportedKey | 'none'>({ max: 1000 });
+
+/**
+ * publicJwkOf, imported for jose, cached by the method's key material: decoding a multikey
+ * and createPublicKey showed in the VC-JOSE verification profile (issue #16). The result
+ * depends only on that material, so a cached answer is the answer.
+ */
+export async function importedPublicKeyOf(method: VerificationMethod): Promise<ImportedKey | undefined> {
+  const { type, publicKeyMultibase, publicKeyJwk } = method as { type?: unknown; publicKeyMultibase?: unknown; publicKeyJwk?: unknown };
+  const material = JSON.stringify([type, publicKeyMultibase ?? null, publicKeyJwk ?? null]);
+  const cached = imported.get(material);
+  if (cached !== undefined) return cached === 'none' ? undefined : cached;
+  const publicKey = await publicJwkOf(method);
+  const result = publicKey === undefined ? undefined : { key: await importJWK({ ...publicKey.jwk, alg: publicKey.alg }, publicKey.alg), alg: publicKey.alg };
+  imported.set(material, result ?? 'none');
+  return result;
+}
+
+/** Ed25519 public keys as node KeyObjects, by their multibase value. */
+const ed25519KeyObjects = new LRUCache<string, KeyObject>({ max: 1000 });
+
+/**
+ * The eddsa-rdfc-2022 cryptosuite's createVerifier, with the key imported once per key: the
+ * library's verifier (@digitalcredentials/ed25519-multikey) builds a KeyObject from DER on every
+ * call, a quarter of the worker's time verifying small credentials (issue #16). The key is
+ * decoded and checked by the library (Ed25519Multikey.from, toJwk); the signature check is the
+ * same node:crypto call the library makes, with the cached key.
+ */
+export async function ed25519VerifierWithCachedKey(options: { verificationMethod: Record<string, unknown> }) {
+  const keyPair = await Ed25519Multikey.from(options.verificationMethod);
+  const verifier = keyPair.verifier();
+  let keyObject = ed25519KeyObjects.get(keyPair.publicKeyMultibase);
+  if (keyObject === undefined) {
+    keyObject = createPublicKey({ key: await Ed25519Multikey.toJwk({ keyPair }), format: 'jwk' });
+    ed25519KeyObjects.set(keyPair.publicKeyMultibase, keyObject);
+  }
+  const key = keyObject;
+  return {
+    algorithm: verifier.algorithm,
+    id: verifier.id,
+    async verify({ data, signature }: { data: Uint8Array; signature: Uint8Array }): Promise<boolean> {
+      return verifySignature(null, data, key, signature);
+    },
+  };
 }

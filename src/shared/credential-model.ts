@@ -1,4 +1,5 @@
 import { expandInPool } from '../resolve/json-ld-pool.js';
+import { expandUnlessShapePassed } from '../resolve/safe-mode-shapes.js';
 import { VC_V1_CONTEXT } from '../resolve/known-contexts.js';
 import { assertMatchesSchema } from './schema-validator.js';
 import { ProblemError } from './problems.js';
@@ -81,10 +82,16 @@ function assertPeriodInOrder(credential: Credential, basePointer: string): void 
   }
 }
 
-/** Safe-mode expansion in the JSON-LD worker pool (resolve/json-ld-pool.ts), over the fixed contexts only. */
+/**
+ * Safe-mode expansion in the JSON-LD worker pool (resolve/json-ld-pool.ts), over the fixed
+ * contexts only; skipped when a document of the same shape already passed
+ * (resolve/safe-mode-shapes.ts: the verdict depends only on the shape). Extra contexts
+ * (tests) always expand.
+ */
 export async function expandSafely(document: object, basePointer = '', extraContexts?: Record<string, object>): Promise<void> {
   try {
-    await expandInPool(document, extraContexts);
+    if (extraContexts === undefined) await expandUnlessShapePassed(document, () => expandInPool(document));
+    else await expandInPool(document, extraContexts);
   } catch (error) {
     if (error instanceof ProblemError && error.pointer !== undefined && basePointer !== '') {
       throw new ProblemError(error.type, error.message, {

@@ -30,22 +30,18 @@ import { ProblemError } from './problems.js';
  * The walk is iterative, so a deeply nested document cannot overflow the stack.
  */
 export function assertSignedForm(document: unknown, basePointer = ''): void {
-  const seenIds = new Map<string, { value: unknown; path: Array<string | number> }>();
-  const stack: Array<{ value: unknown; path: Array<string | number> }> = [{ value: document, path: [] }];
+  const seenIds = new Map<string, { value: unknown; path: PathNode | undefined }>();
+  // Paths as linked nodes, turned into a pointer only for a refusal: no array copy per node.
+  const stack: Array<{ value: unknown; path: PathNode | undefined }> = [{ value: document, path: undefined }];
   while (stack.length > 0) {
-    const { value, path } = stack.pop() as { value: unknown; path: Array<string | number> };
+    const { value, path } = stack.pop() as { value: unknown; path: PathNode | undefined };
     if (value === null) refuse(path, 'null is not allowed: JSON-LD drops it, so it would not be signed.');
     if (typeof value !== 'object' || value === null) continue;
     if (Array.isArray(value)) {
       // A set holds each value once: a repeated value signs the same graph but could be counted twice.
-      const seen = new Map<string, number>();
-      value.forEach((item, index) => {
-        const key = canonicalize(item) ?? 'undefined';
-        const first = seen.get(key);
-        if (first !== undefined) refuse([...path, index], `the same value is repeated (first at index ${first}); a set holds each value once.`);
-        seen.set(key, index);
-        stack.push({ value: item, path: [...path, index] });
-      });
+      const first = firstRepeat(value);
+      if (first !== undefined) refuse(child(path, first.index), `the same value is repeated (first at index ${first.earlier}); a set holds each value once.`);
+      value.forEach((item, index) => stack.push({ value: item, path: child(path, index) }));
       continue;
     }
     const object = value as Record<string, unknown>;
@@ -53,30 +49,30 @@ export function assertSignedForm(document: unknown, basePointer = ''): void {
       assertLanguageString(object, path);
       continue;
     }
-    for (const [key, child] of Object.entries(object)) {
-      const at = [...path, key];
+    for (const [key, member] of Object.entries(object)) {
+      const at = child(path, key);
       if (key === '@context') {
-        if (path.length !== 0) refuse(at, '@context is allowed only at the root of the credential.');
-        assertContextUrls(child, at);
+        if (path !== undefined) refuse(at, '@context is allowed only at the root of the credential.');
+        assertContextUrls(member, at);
         continue;
       }
       if (FORBIDDEN_KEYS.has(key)) refuse(at, `The key "${key}" is not allowed.`);
       if (key.startsWith('@')) refuse(at, `The JSON-LD keyword "${key}" is not allowed: write the property by its term.`);
       if (key.includes(':')) refuse(at, `The key "${key}" is an IRI: write the property by the term its context defines.`);
-      if (key === 'type') assertTypeTerms(child, at);
-      if (key === 'id' && typeof child === 'string') rememberId(seenIds, child, object, path);
-      stack.push({ value: child, path: at });
+      if (key === 'type') assertTypeTerms(member, at);
+      if (key === 'id' && typeof member === 'string') rememberId(seenIds, member, object, path);
+      stack.push({ value: member, path: at });
     }
   }
 
-  function refuse(path: Array<string | number>, detail: string): never {
+  function refuse(path: PathNode | undefined, detail: string): never {
     throw new ProblemError('invalid-credential', `Not in the signed form: ${detail}`, {
-      pointer: basePointer + toPointer(path),
+      pointer: basePointer + toPointer(pathOf(path)),
       extensions: { rule: 'signed-form' },
     });
   }
 
-  function assertLanguageString(object: Record<string, unknown>, path: Array<string | number>): void {
+  function assertLanguageString(object: Record<string, unknown>, path: PathNode | undefined): void {
     const keys = Object.keys(object);
     const isLanguageString =
       typeof object['@value'] === 'string' &&
@@ -86,32 +82,32 @@ export function assertSignedForm(document: unknown, basePointer = ''): void {
     if (!isLanguageString) refuse(path, 'a value object may only be a language-tagged string {"@value": "…", "@language": "…", "@direction"?: "ltr" | "rtl"}.');
   }
 
-  function assertContextUrls(value: unknown, path: Array<string | number>): void {
+  function assertContextUrls(value: unknown, path: PathNode): void {
     const entries = Array.isArray(value) ? value : [value];
     entries.forEach((entry, index) => {
       if (typeof entry !== 'string') {
-        refuse(Array.isArray(value) ? [...path, index] : path, 'an inline context object is not allowed; name a known context by its URL.');
+        refuse(Array.isArray(value) ? child(path, index) : path, 'an inline context object is not allowed; name a known context by its URL.');
       }
     });
   }
 
-  function assertTypeTerms(value: unknown, path: Array<string | number>): void {
+  function assertTypeTerms(value: unknown, path: PathNode): void {
     const entries = Array.isArray(value) ? value : [value];
     entries.forEach((entry, index) => {
       if (typeof entry === 'string' && entry.includes(':')) {
-        refuse(Array.isArray(value) ? [...path, index] : path, `the type "${entry}" is an IRI: write the type by its term.`);
+        refuse(Array.isArray(value) ? child(path, index) : path, `the type "${entry}" is an IRI: write the type by its term.`);
       }
     });
   }
 
-  function rememberId(seen: typeof seenIds, id: string, object: Record<string, unknown>, path: Array<string | number>): void {
+  function rememberId(seen: typeof seenIds, id: string, object: Record<string, unknown>, path: PathNode | undefined): void {
     const earlier = seen.get(id);
     if (earlier === undefined) {
       seen.set(id, { value: object, path });
       return;
     }
     if (!isDeepStrictEqual(earlier.value, object)) {
-      refuse([...path, 'id'], `the id "${id}" is also used at ${basePointer + toPointer(earlier.path)}; one node must be written in one place.`);
+      refuse(child(path, 'id'), `the id "${id}" is also used at ${basePointer + toPointer(pathOf(earlier.path))}; one node must be written in one place.`);
     }
   }
 }
@@ -120,3 +116,65 @@ export function assertSignedForm(document: unknown, basePointer = ''): void {
 const canonicalize = canonicalizeModule as unknown as (input: unknown) => string | undefined;
 const LANGUAGE_STRING_KEYS = new Set(['@value', '@language', '@direction']);
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+interface PathNode {
+  parent: PathNode | undefined;
+  key: string | number;
+}
+
+function child(parent: PathNode | undefined, key: string | number): PathNode {
+  return { parent, key };
+}
+
+function pathOf(node: PathNode | undefined): Array<string | number> {
+  const path: Array<string | number> = [];
+  for (let at = node; at !== undefined; at = at.parent) path.push(at.key);
+  return path.reverse();
+}
+
+/**
+ * The first item equal (by canonical JSON, as before) to an earlier one, and that earlier
+ * index. Items are first told apart by a cheap fingerprint that equal items always share
+ * (the type, a primitive's JSON, an object's sorted keys with its primitive members);
+ * only items with a fingerprint seen before are canonicalised and compared.
+ */
+function firstRepeat(items: unknown[]): { index: number; earlier: number } | undefined {
+  if (items.length < 2) return undefined;
+  const byFingerprint = new Map<string, number[]>();
+  const canonical = new Map<number, string>();
+  const canonicalOf = (index: number) => {
+    let text = canonical.get(index);
+    if (text === undefined) {
+      text = canonicalize(items[index]) ?? 'undefined';
+      canonical.set(index, text);
+    }
+    return text;
+  };
+  for (let index = 0; index < items.length; index += 1) {
+    const print = fingerprintOf(items[index]);
+    const earlier = byFingerprint.get(print);
+    if (earlier === undefined) {
+      byFingerprint.set(print, [index]);
+      continue;
+    }
+    const text = canonicalOf(index);
+    const same = earlier.find((candidate) => canonicalOf(candidate) === text);
+    if (same !== undefined) return { index, earlier: same };
+    earlier.push(index);
+  }
+  return undefined;
+}
+
+function fingerprintOf(item: unknown): string {
+  if (item === null || typeof item !== 'object') return `p${JSON.stringify(item) ?? 'undefined'}`;
+  if (Array.isArray(item)) return `a${item.length}`;
+  const object = item as Record<string, unknown>;
+  return `o${JSON.stringify(
+    Object.keys(object)
+      .sort()
+      .map((key) => {
+        const value = object[key];
+        return value === null || typeof value !== 'object' ? [key, value] : [key];
+      }),
+  )}`;
+}

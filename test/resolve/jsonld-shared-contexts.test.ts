@@ -46,4 +46,58 @@ describe('the jsonld.js#414 fix reaches every jsonld copy', () => {
       expect(child.mappings.get('label'), 'term definitions are shared, not deep-copied').to.equal(scoped.mappings.get('label'));
     });
   }
+
+  for (const [name, library, resolvedContextPath] of [
+    ['jsonld', jsonld, 'jsonld/lib/ResolvedContext.js'],
+    ['@digitalcredentials/jsonld', dcJsonld, '@digitalcredentials/jsonld/lib/ResolvedContext.js'],
+  ] as const) {
+    it(`${name}: a type-scoped context is processed once, then found in the cache on every later expansion`, async () => {
+      const resolvedContext = (
+        name === 'jsonld' ? require(resolvedContextPath) : createRequire(require.resolve('@digitalcredentials/jsonld-signatures'))(resolvedContextPath)
+      ) as { prototype: { getProcessed(active: unknown): unknown } };
+      const context = {
+        '@context': {
+          '@protected': true,
+          Thing: { '@id': 'https://example.org/Thing', '@context': { label: 'https://example.org/label', inner: 'https://example.org/inner' } },
+          type: '@type',
+          id: '@id',
+          holds: { '@id': 'https://example.org/holds' },
+        },
+      };
+      const documentLoader = async (url: string) => {
+        if (url !== 'https://example.org/type-scoped') throw new Error(`no network: ${url}`);
+        return { contextUrl: null, documentUrl: url, document: structuredClone(context), tag: 'static' };
+      };
+      const document = {
+        '@context': 'https://example.org/type-scoped',
+        type: 'Thing',
+        label: 'root',
+        holds: [
+          { type: 'Thing', label: 'a' },
+          { type: 'Thing', label: 'b' },
+        ],
+      };
+      const expand = (library as { expand(input: unknown, options: unknown): Promise<unknown> }).expand;
+      const original = resolvedContext.prototype.getProcessed;
+      let lookups = 0;
+      let misses = 0;
+      resolvedContext.prototype.getProcessed = function counted(active: unknown) {
+        const found = original.call(this, active);
+        lookups += 1;
+        if (found === undefined) misses += 1;
+        return found;
+      };
+      try {
+        const first = await expand(document, { documentLoader, safe: true, base: null });
+        lookups = 0;
+        misses = 0;
+        const second = await expand(document, { documentLoader, safe: true, base: null });
+        expect(second, 'the same expansion').to.deep.equal(first);
+        expect(lookups, 'the scoped contexts were looked up').to.be.greaterThan(2);
+        expect(misses, 'every processed context came from the cache').to.equal(0);
+      } finally {
+        resolvedContext.prototype.getProcessed = original;
+      }
+    });
+  }
 });

@@ -130,6 +130,13 @@ describe('verification integrity: what is checked is what was signed (#9)', func
       },
     ],
     [
+      'the status entry repeated in a set with its keys in another order (canonically the same value)',
+      (credential) => {
+        const entry = credential.credentialStatus;
+        credential.credentialStatus = [entry, Object.fromEntries(Object.entries(entry).reverse())];
+      },
+    ],
+    [
       'a null that JSON-LD would drop',
       (credential) => {
         credential.credentialSubject.achievement.alignment = null;

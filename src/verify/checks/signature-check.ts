@@ -1,6 +1,6 @@
-import { compactVerify, importJWK } from 'jose';
+import { compactVerify } from 'jose';
 import { verifyProofInPool } from '../../resolve/json-ld-pool.js';
-import { publicJwkOf, type JwsAlgorithm } from '../../resolve/verification-key.js';
+import { importedPublicKeyOf, type JwsAlgorithm } from '../../resolve/verification-key.js';
 import type { Credential } from '../../shared/credential-model.js';
 import { ProblemError } from '../../shared/problems.js';
 import { parsedOf, signersOf, type Check, type CheckResult, type Signer } from '../check.js';
@@ -85,7 +85,7 @@ async function verifyJwt(jwt: string, alg: string | undefined, signer: Signer): 
       problems: [new ProblemError('unsupported-proof', `JWT algorithm "${String(alg)}" is not accepted; only EdDSA (Ed25519) and ES256 (P-256) are.`)],
     };
   }
-  const publicKey = await publicJwkOf(signer.method);
+  const publicKey = await importedPublicKeyOf(signer.method);
   if (publicKey === undefined) {
     return { status: 'failure', problems: [new ProblemError('unsupported-proof', `The key ${signer.methodId} is not an Ed25519 or P-256 public key.`)] };
   }
@@ -95,9 +95,8 @@ async function verifyJwt(jwt: string, alg: string | undefined, signer: Signer): 
       problems: [new ProblemError('invalid-signature', `The JWT says ${String(alg)}, but its key ${signer.methodId} signs with ${publicKey.alg}.`)],
     };
   }
-  const key = await importJWK({ ...publicKey.jwk, alg: publicKey.alg }, publicKey.alg);
   try {
-    await compactVerify(jwt, key, { algorithms: [publicKey.alg] });
+    await compactVerify(jwt, publicKey.key, { algorithms: [publicKey.alg] });
     return { status: 'success', message: `The ${publicKey.alg} JWS signature is valid (by ${signer.methodId}).` };
   } catch {
     return { status: 'failure', problems: [new ProblemError('invalid-signature', 'The JWS signature does not match the header and payload.')] };
