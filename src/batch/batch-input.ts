@@ -108,14 +108,14 @@ export function readCsvBatch(text: string, profile: string): BatchInput {
 }
 
 /** `{profile, format, items: [...]}` → items; each item is checked against the JSON limits a single request gets. */
-export function readJsonBatch(body: unknown): { profile: unknown; format: unknown; input: BatchInput } {
+export function readJsonBatch(body: unknown): { profile: unknown; format: unknown; offers: unknown; input: BatchInput } {
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
     throw new ProblemError('invalid-request', 'Send {profile, format, items: [...]}, or a CSV file as text/csv.', { pointer: '/' });
   }
-  const { profile, format, items, ...other } = body as Record<string, unknown>;
+  const { profile, format, offers, items, ...other } = body as Record<string, unknown>;
   const unknown = Object.keys(other);
   if (unknown.length > 0) {
-    throw new ProblemError('invalid-request', `Unknown member(s) ${unknown.join(', ')}; a batch has profile, format and items.`, {
+    throw new ProblemError('invalid-request', `Unknown member(s) ${unknown.join(', ')}; a batch has profile, format, offers and items.`, {
       pointer: `/${unknown[0] as string}`,
     });
   }
@@ -151,6 +151,7 @@ export function readJsonBatch(body: unknown): { profile: unknown; format: unknow
   return {
     profile,
     format,
+    offers,
     input: { kind: 'json', items: read, errors, pointer: (row, requestPointer) => `/items/${row}${requestPointer === '/' ? '' : requestPointer}` },
   };
 }
