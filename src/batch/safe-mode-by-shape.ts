@@ -34,7 +34,7 @@ export function createSafeModeByShape(): SafeModeCheck {
   const shapesPassed = new Set<string>();
 
   return async (documents) => {
-    const outcomes: Array<Promise<ProblemError | undefined> | undefined> = [];
+    const outcomes: Array<Promise<ProblemError | undefined> | undefined> = Array.from({ length: documents.length }, () => undefined);
     const alone: number[] = [];
     for (const [index, document] of documents.entries()) {
       const { structure, strings } = traverse(document);
