@@ -4,6 +4,7 @@
  * reports completed (GET /jobs/{id}). Run alone for profiling:
  *   BENCH_BATCH_ROWS=10000 BENCH_BATCH_FORMAT=jwt node --import tsx --cpu-prof scripts/bench/batch-bench.ts
  */
+import { loadavg } from 'node:os';
 import { templateCsv } from '../../src/batch/job-results.js';
 
 export interface BatchRun {
@@ -11,6 +12,8 @@ export interface BatchRun {
   format: string;
   profile: string;
   ms: number;
+  /** CPU time of this whole process (main thread + worker threads) during the run: what a loaded machine does not inflate. */
+  cpuMs: number;
   issued: number;
 }
 
@@ -36,6 +39,7 @@ export async function runBatch(
   const csv = cohortCsv(options.profile, options.rows, `bench-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`);
   const auth = { authorization: `Bearer ${target.apiKey}` };
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   const response = await fetch(
     `${target.baseUrl}/issuers/${target.slug}/credentials/batch?profile=${options.profile}&format=${options.format}${options.query ?? ''}`,
     { method: 'POST', headers: { 'content-type': 'text/csv', ...auth }, body: csv },
@@ -58,8 +62,9 @@ export async function runBatch(
     }
   }
   const ms = performance.now() - started;
+  const cpu = process.cpuUsage(cpuBefore);
   if (job.failed > 0 || job.done !== options.rows) throw new Error(`batch: ${job.done} done, ${job.failed} failed of ${options.rows}`);
-  return { rows: options.rows, format: options.format, profile: options.profile, ms, issued: job.done };
+  return { rows: options.rows, format: options.format, profile: options.profile, ms, cpuMs: (cpu.user + cpu.system) / 1000, issued: job.done };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
@@ -70,7 +75,12 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const repeat = Number(process.env.BENCH_BATCH_REPEAT ?? 1);
   for (let run = 0; run < repeat; run++) {
     const result = await runBatch({ baseUrl: app.baseUrl, slug: app.issuer.slug, apiKey: app.apiKey }, { profile: 'diploma', format, rows });
-    console.log(`${result.rows} ${result.format} ${result.profile}: ${(result.ms / 1000).toFixed(2)} s (${((result.rows / result.ms) * 1000).toFixed(0)}/s)`);
+    console.log(
+      `${result.rows} ${result.format} ${result.profile}: ${(result.ms / 1000).toFixed(2)} s (${((result.rows / result.ms) * 1000).toFixed(0)}/s), ` +
+        `CPU ${(result.cpuMs / 1000).toFixed(2)} s, load ${loadavg()
+          .map((load) => load.toFixed(2))
+          .join(' ')}`,
+    );
   }
   await app.close();
 }
