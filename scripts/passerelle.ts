@@ -14,6 +14,7 @@ import { ConfigError, loadConfig, type Config } from '../src/config/load-config.
 import { createIssuer } from '../src/issuers/create-issuer.js';
 import { addApiKey, issuerBySlug, listApiKeys, revokeApiKey } from '../src/issuers/operator-actions.js';
 import { rotateIssuerKey } from '../src/issuers/rotate-issuer-key.js';
+import { closePreparePool } from '../src/batch/prepare-pool.js';
 import { closeJsonLdPool } from '../src/resolve/json-ld-pool.js';
 import { ProblemError } from '../src/shared/problems.js';
 
@@ -35,6 +36,7 @@ async function withServices<T>(work: (services: Services, config: Config) => Pro
   } finally {
     await services.close();
     await closeJsonLdPool();
+    await closePreparePool();
   }
 }
 

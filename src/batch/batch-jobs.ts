@@ -18,6 +18,8 @@ import {
 import type { BatchInput } from './batch-input.js';
 import { issueGroup } from './issue-group.js';
 import { createSafeModeByShape } from './safe-mode-by-shape.js';
+import { prepareRowsInPool } from './prepare-pool.js';
+import { prepareRows, type PreparedRow, type RowsToPrepare } from './prepare-rows.js';
 import { validateBatch } from './validate-batch.js';
 
 /** Batches of at most this many rows are issued within the request (201); larger ones run as a job (202). */
@@ -26,6 +28,8 @@ export const SYNC_MAX_ROWS = 20;
 const GROUP_SIZE = 250;
 /** Groups in flight: one is signed on the main thread while the next is in safe mode in the worker pool. */
 const GROUPS_IN_FLIGHT = 2;
+/** Groups prepared ahead in the prepare pool while the main thread signs and commits. */
+const PREPARED_AHEAD = 3;
 
 export interface JobProgress {
   id: string;
@@ -114,6 +118,26 @@ export function createBatchJobs(deps: BatchJobDeps): BatchJobs {
     for (let start = 0; start < pending.length; start += GROUP_SIZE) groups.push(pending.slice(start, start + GROUP_SIZE));
     let next = 0;
     const safeMode = createSafeModeByShape();
+    // A small batch is prepared here; a large one in the prepare pool, a few groups ahead of signing.
+    const prepare = job.total <= SYNC_MAX_ROWS ? async (task: RowsToPrepare) => prepareRows(task) : prepareRowsInPool;
+    const preparing: Array<Promise<PreparedRow[]> | undefined> = [];
+    const prepared = (index: number): Promise<PreparedRow[]> => {
+      for (let ahead = index; ahead < Math.min(groups.length, index + PREPARED_AHEAD); ahead += 1) {
+        if (preparing[ahead] !== undefined) continue;
+        const rows = (groups[ahead] as BatchRowRecord[]).map(({ row, idempotencyKey, request }) => ({
+          row,
+          idempotencyKey,
+          ...(request === undefined ? {} : { request }),
+        }));
+        const task = prepare({ issuer, publicUrl: deps.publicUrl, now: deps.clock.now().toISOString(), profile: job.profile, format: job.format, rows });
+        // Awaited when its turn comes; a stop before then must not leave an unhandled rejection.
+        task.catch(() => undefined);
+        preparing[ahead] = task;
+      }
+      const current = preparing[index] as Promise<PreparedRow[]>;
+      preparing[index] = undefined;
+      return current;
+    };
     const context = job.offers === true ? await issuerContext(deps, issuer) : undefined;
     const offerFor =
       context === undefined
@@ -126,7 +150,7 @@ export function createBatchJobs(deps: BatchJobDeps): BatchJobs {
     await Promise.all(
       Array.from({ length: GROUPS_IN_FLIGHT }, async () => {
         while (next < groups.length && !stopping) {
-          const group = groups[next++] as BatchRowRecord[];
+          const group = await prepared(next++);
           await issueGroup(deps, issuer, job, group, { safeMode, lease: leaseUntil, ...(offerFor === undefined ? {} : { offerFor }) });
           events.emit(job.id, await progressOf(job));
         }

@@ -21,7 +21,13 @@ import { ProblemError } from '../shared/problems.js';
  *    shape is expanded for real; the others of that shape are accepted with it. A shape that fails
  *    sends each of its credentials to its own expansion, so every row gets its own problem.
  */
-export type SafeModeCheck = (documents: object[]) => Promise<Array<ProblemError | undefined>>;
+export type SafeModeCheck = (documents: object[], shapes?: CredentialShape[]) => Promise<Array<ProblemError | undefined>>;
+
+/** A credential's structure and its other strings in walk order (traverse); computed where the credential was built. */
+export interface CredentialShape {
+  structure: string;
+  strings: string[];
+}
 
 const SENTINEL = 'urn:passerelle:probe:';
 /** Beyond this many structures or shapes a batch is not a cohort: no more are remembered. */
@@ -33,11 +39,11 @@ export function createSafeModeByShape(): SafeModeCheck {
   const shapeOutcome = new Map<string, Promise<ProblemError | undefined>>();
   const shapesPassed = new Set<string>();
 
-  return async (documents) => {
+  return async (documents, shapes) => {
     const outcomes: Array<Promise<ProblemError | undefined> | undefined> = Array.from({ length: documents.length }, () => undefined);
     const alone: number[] = [];
     for (const [index, document] of documents.entries()) {
-      const { structure, strings } = traverse(document);
+      const { structure, strings } = shapes?.[index] ?? traverse(document);
       if (!pinnedOfStructure.has(structure) && pinnedOfStructure.size < MAX_REMEMBERED) {
         const probing = pinnedPositions(document).then((pinned) => {
           pinnedOfStructure.set(structure, pinned);
@@ -93,7 +99,7 @@ function pinnedValue(value: string): string {
  * other strings in walk order — the same order for every document of one structure, so a
  * position is its index in `strings`.
  */
-function traverse(document: unknown): { structure: string; strings: string[] } {
+export function traverse(document: unknown): CredentialShape {
   const parts: string[] = [];
   const strings: string[] = [];
   const walk = (value: unknown, verbatim: boolean): void => {
