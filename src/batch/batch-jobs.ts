@@ -184,8 +184,10 @@ export function createBatchJobs(deps: BatchJobDeps): BatchJobs {
         await runJob(job);
       } catch (error) {
         if (error instanceof BatchLeaseLostError) {
-          // Another runner took the job (this one stalled past its lease): it finishes it.
+          // Another runner took the job (this one stalled past its lease): it finishes it, or, should it stop
+          // too, this runner takes the job back once that lease has run out.
           deps.log(`Batch job ${job.id}: ${error.message} Stopped here; the runner holding it goes on.`);
+          retryLater(job);
           return;
         }
         // The job stays "running" in the store: the next start (or another runner, once the lease runs out) resumes it.
