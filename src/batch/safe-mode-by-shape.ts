@@ -46,8 +46,10 @@ export function createSafeModeByShape(): SafeModeCheck {
       const { structure, strings } = shapes?.[index] ?? traverse(document);
       if (!pinnedOfStructure.has(structure) && pinnedOfStructure.size < MAX_REMEMBERED) {
         const probing = pinnedPositions(document).then((pinned) => {
-          pinnedOfStructure.set(structure, pinned);
-          return pinned;
+          // A probe stopped by the deadline (a busy machine) says nothing about the structure: the next credential probes again.
+          if (pinned === 'timed-out') pinnedOfStructure.delete(structure);
+          else pinnedOfStructure.set(structure, pinned);
+          return pinned === 'timed-out' ? undefined : pinned;
         });
         pinnedOfStructure.set(structure, probing);
       }
@@ -127,7 +129,7 @@ export function traverse(document: unknown): CredentialShape {
 }
 
 /** The string positions (indices in walk order) that are not literals, learnt from a probe of this document (undefined: no probe possible). */
-async function pinnedPositions(document: object): Promise<Set<number> | undefined> {
+async function pinnedPositions(document: object): Promise<Set<number> | undefined | 'timed-out'> {
   let count = 0;
   const withSentinels = (value: unknown, verbatim: boolean): unknown => {
     if (typeof value === 'string') return verbatim ? value : SENTINEL + count++;
@@ -144,7 +146,7 @@ async function pinnedPositions(document: object): Promise<Set<number> | undefine
   try {
     expanded = await expandLiteralsInPool(probe);
   } catch (error) {
-    if (error instanceof ProblemError) return undefined;
+    if (error instanceof ProblemError) return error.type === 'processing-timeout' ? 'timed-out' : undefined;
     throw error;
   }
   if (expanded.types.some((type) => type.startsWith(SENTINEL))) return undefined;
