@@ -190,8 +190,10 @@ export function createBatchJobs(deps: BatchJobDeps): BatchJobs {
           retryLater(job);
           return;
         }
-        // The job stays "running" in the store: the next start (or another runner, once the lease runs out) resumes it.
+        // The job stays "running" in the store, under this runner's lease: this runner tries again once a lease's
+        // time has passed (a JSON-LD deadline on a busy machine passes), or the next start or another runner resumes it.
         deps.log(`Batch job ${job.id} stopped: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        retryLater(job);
       }
     });
     running.set(
