@@ -190,9 +190,11 @@ export function createBatchJobs(deps: BatchJobDeps): BatchJobs {
           retryLater(job);
           return;
         }
-        // The job stays "running" in the store, under this runner's lease: this runner tries again once a lease's
-        // time has passed (a JSON-LD deadline on a busy machine passes), or the next start or another runner resumes it.
+        // The job stays "running" in the store: this runner tries again once a lease's time has passed (a JSON-LD
+        // deadline on a busy machine passes), unless another runner or the next start has resumed it by then.
         deps.log(`Batch job ${job.id} stopped: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        // Given up, so that another runner need not wait for the lease to run out; this one takes it back if still free.
+        await deps.store.batchJobs.releaseLease(job.id, owner).catch(() => undefined);
         retryLater(job);
       }
     });
