@@ -14,6 +14,7 @@ import { ConfigError, loadConfig, type Config } from '../src/config/load-config.
 import { createIssuer } from '../src/issuers/create-issuer.js';
 import { addApiKey, issuerBySlug, listApiKeys, revokeApiKey } from '../src/issuers/operator-actions.js';
 import { rotateIssuerKey } from '../src/issuers/rotate-issuer-key.js';
+import { closePreparePool } from '../src/batch/prepare-pool.js';
 import { closeJsonLdPool } from '../src/resolve/json-ld-pool.js';
 import { ProblemError } from '../src/shared/problems.js';
 
@@ -35,6 +36,7 @@ async function withServices<T>(work: (services: Services, config: Config) => Pro
   } finally {
     await services.close();
     await closeJsonLdPool();
+    await closePreparePool();
   }
 }
 
@@ -139,8 +141,9 @@ program
   .addOption(
     new Option('--mode <mode>', 'issue nothing if any row is bad, or the good rows only').choices(['all-or-nothing', 'valid-rows']).default('all-or-nothing'),
   )
-  .option('--out <file>', 'results CSV (row, rowKey, status, credential id, verification page); default: <file>.results.csv')
-  .action(async (file: string, options: { issuer: string; profile: string; format: 'di' | 'jwt'; mode: BatchMode; out?: string }) => {
+  .option('--out <file>', 'results CSV (row, rowKey, status, credential id, verification page, wallet offer and PIN); default: <file>.results.csv')
+  .option('--offers', 'make a wallet offer (OpenID4VCI) for each credential: its URI and PIN go in the results file, to hand over apart')
+  .action(async (file: string, options: { issuer: string; profile: string; format: 'di' | 'jwt'; mode: BatchMode; out?: string; offers?: boolean }) => {
     const out = options.out ?? file.replace(/(\.csv)?$/i, '.results.csv');
     const summary = await withServices(async (services, config) => {
       const issuer = await issuerBySlug(services.store, options.issuer);
@@ -150,7 +153,13 @@ program
         ? undefined
         : new SingleBar({ format: 'issuing {bar} {value}/{total} | {rate}/s | ETA {eta_formatted}', hideCursor: true }, Presets.shades_classic);
       const started = Date.now();
-      const job = await services.batchJobs.submit(issuer, { profile: options.profile, format: options.format, mode: options.mode, input });
+      const job = await services.batchJobs.submit(issuer, {
+        profile: options.profile,
+        format: options.format,
+        mode: options.mode,
+        input,
+        offers: options.offers === true,
+      });
       bar?.start(job.total, 0, { rate: '0' });
       const unsubscribe = services.batchJobs.subscribe(job.id, (progress) =>
         bar?.update(progress.done + progress.failed, { rate: ((progress.done + progress.failed) / Math.max(0.001, (Date.now() - started) / 1000)).toFixed(0) }),

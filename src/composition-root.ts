@@ -131,7 +131,19 @@ export async function createServices(
   });
   const statusPositions = createStatusPositions({ store, clock });
   const log = (message: string) => logger.error(message);
-  const batchJobs = createBatchJobs({ store, keyring, documentLoader, clock, publicUrl: config.publicUrl, statusPositions, log });
+  const batchJobs = createBatchJobs({
+    store,
+    keyring,
+    documentLoader,
+    didResolver,
+    clock,
+    publicUrl: config.publicUrl,
+    statusPositions,
+    vault,
+    log,
+    offerTtlSeconds: config.credentialOfferTtlSeconds,
+    leaseSeconds: config.batchLeaseSeconds,
+  });
   return {
     config,
     store,

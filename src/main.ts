@@ -2,6 +2,7 @@ import { createApp } from './app.js';
 import { createServices } from './composition-root.js';
 import { ConfigError, loadConfig } from './config/load-config.js';
 import { createHttpServer } from './http/http-server.js';
+import { closePreparePool } from './batch/prepare-pool.js';
 import { closeJsonLdPool } from './resolve/json-ld-pool.js';
 import { ensureDemoIssuer } from './issuers/ensure-demo-issuer.js';
 
@@ -50,7 +51,7 @@ async function main(): Promise<void> {
     if (config.adminToken === undefined) console.log('Admin endpoints are disabled (ADMIN_TOKEN is not set).');
   });
   const stop = () => {
-    server.close(() => void Promise.all([services.close(), closeJsonLdPool()]).then(() => process.exit(0)));
+    server.close(() => void Promise.all([services.close(), closeJsonLdPool(), closePreparePool()]).then(() => process.exit(0)));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -1,10 +1,25 @@
 import { EventEmitter } from 'node:events';
 import { randomUUID } from 'node:crypto';
-import type { IssueDeps } from '../issue/issue-credential.js';
+import { newOffer } from '../deliver/create-offer.js';
+import type { DeliverDeps } from '../deliver/deliver-deps.js';
+import { issuerContext } from '../deliver/issuer-context.js';
 import { ProblemError } from '../shared/problems.js';
-import type { BatchJobRecord, BatchMode, BatchRowRecord, BatchRowStatus, CredentialFormat, IssuerRecord } from '../store/ports.js';
+import type { KeyVault } from '../sign/key-vault.js';
+import {
+  BatchLeaseLostError,
+  type BatchJobRecord,
+  type BatchMode,
+  type BatchRowOffer,
+  type BatchRowRecord,
+  type BatchRowStatus,
+  type CredentialFormat,
+  type IssuerRecord,
+} from '../store/ports.js';
 import type { BatchInput } from './batch-input.js';
 import { issueGroup } from './issue-group.js';
+import { createSafeModeByShape } from './safe-mode-by-shape.js';
+import { prepareRowsInPool } from './prepare-pool.js';
+import { prepareRows, type PreparedRow, type RowsToPrepare } from './prepare-rows.js';
 import { validateBatch } from './validate-batch.js';
 
 /** Batches of at most this many rows are issued within the request (201); larger ones run as a job (202). */
@@ -13,6 +28,8 @@ export const SYNC_MAX_ROWS = 20;
 const GROUP_SIZE = 250;
 /** Groups in flight: one is signed on the main thread while the next is in safe mode in the worker pool. */
 const GROUPS_IN_FLIGHT = 2;
+/** Groups prepared ahead in the prepare pool while the main thread signs and commits. */
+const PREPARED_AHEAD = 3;
 
 export interface JobProgress {
   id: string;
@@ -28,14 +45,21 @@ export interface JobProgress {
 
 export interface BatchJobs {
   /** Validates the whole batch, stores it as a job, and issues it (small: before returning; large: in the background). */
-  submit(issuer: IssuerRecord, batch: { profile: string; format: CredentialFormat; mode: BatchMode; input: BatchInput }): Promise<BatchJobRecord>;
+  submit(
+    issuer: IssuerRecord,
+    batch: { profile: string; format: CredentialFormat; mode: BatchMode; input: BatchInput; offers?: boolean },
+  ): Promise<BatchJobRecord>;
   /** The job, only for its own issuer (another issuer's job does not exist for them). */
   find(issuerId: string, jobId: string): Promise<BatchJobRecord | undefined>;
   progress(job: BatchJobRecord): Promise<JobProgress>;
-  rows(job: BatchJobRecord): Promise<BatchRowRecord[]>;
+  /** The rows' results so far, with each row's wallet offer opened (offer URI and PIN: the school's own download). */
+  rows(job: BatchJobRecord): Promise<Array<BatchRowRecord & { offer?: OpenedOffer }>>;
   /** Progress after every committed group, until the job completes; returns the unsubscribe function. */
   subscribe(jobId: string, listener: (progress: JobProgress) => void): () => void;
-  /** Runs to the end every job a stopped process left running (called at start). */
+  /**
+   * Runs to the end every job a stopped process left running (called at start); a job another
+   * runner holds is taken over once that runner's lease runs out. Answers how many it took now.
+   */
   resumeUnfinished(): Promise<number>;
   /** Resolves when every job this process runs has stopped (tests, the CLI). */
   idle(): Promise<void>;
@@ -43,11 +67,35 @@ export interface BatchJobs {
   stop(): Promise<void>;
 }
 
-export function createBatchJobs(deps: IssueDeps & { log: (message: string) => void }): BatchJobs {
+/** A row's offer as the school gets it: the URI for the QR code and the PIN to hand over apart from it. */
+export interface OpenedOffer {
+  id: string;
+  offerUri: string;
+  txCode: string;
+  expiresAt: string;
+}
+
+export interface BatchJobDeps extends DeliverDeps {
+  vault: KeyVault;
+  log: (message: string) => void;
+  /** BATCH_LEASE_SECONDS: how long a runner holds a job without committing a group before another may take it. */
+  leaseSeconds: number;
+}
+
+/** The sealed offer of a row is bound to its job and row: copied onto another row it does not open. */
+function offerAad(jobId: string, row: number): string {
+  return `batch-offer:${jobId}:${row}`;
+}
+
+export function createBatchJobs(deps: BatchJobDeps): BatchJobs {
   const events = new EventEmitter();
   events.setMaxListeners(0);
   const running = new Map<string, Promise<void>>();
+  const waiting = new Map<string, NodeJS.Timeout>();
+  // This runner (the service or the CLI, one per process): the owner of the leases it takes.
+  const owner = randomUUID();
   let stopping = false;
+  const leaseUntil = () => ({ owner, expiresAt: new Date(deps.clock.now().getTime() + deps.leaseSeconds * 1000).toISOString() });
 
   async function progressOf(job: BatchJobRecord): Promise<JobProgress> {
     const counts = await deps.store.batchJobs.counts(job.id);
@@ -65,37 +113,112 @@ export function createBatchJobs(deps: IssueDeps & { log: (message: string) => vo
   async function runJob(job: BatchJobRecord): Promise<void> {
     const issuer = await deps.store.issuers.findById(job.issuerId);
     if (issuer === undefined) throw new Error(`Batch job ${job.id}: issuer ${job.issuerId} not found.`);
-    const pending = await deps.store.batchJobs.rows(job.id, { status: 'pending' });
+    const pending = await deps.store.batchJobs.pendingRows(job.id);
     const groups: BatchRowRecord[][] = [];
     for (let start = 0; start < pending.length; start += GROUP_SIZE) groups.push(pending.slice(start, start + GROUP_SIZE));
     let next = 0;
+    const safeMode = createSafeModeByShape();
+    // A small batch is prepared here; a large one in the prepare pool, a few groups ahead of signing.
+    const prepare = job.total <= SYNC_MAX_ROWS ? async (task: RowsToPrepare) => prepareRows(task) : prepareRowsInPool;
+    const preparing: Array<Promise<PreparedRow[]> | undefined> = [];
+    const prepared = (index: number): Promise<PreparedRow[]> => {
+      for (let ahead = index; ahead < Math.min(groups.length, index + PREPARED_AHEAD); ahead += 1) {
+        if (preparing[ahead] !== undefined) continue;
+        const rows = (groups[ahead] as BatchRowRecord[]).map(({ row, idempotencyKey, request }) => ({
+          row,
+          idempotencyKey,
+          ...(request === undefined ? {} : { request }),
+        }));
+        const task = prepare({ issuer, publicUrl: deps.publicUrl, now: deps.clock.now().toISOString(), profile: job.profile, format: job.format, rows });
+        // Awaited when its turn comes; a stop before then must not leave an unhandled rejection.
+        task.catch(() => undefined);
+        preparing[ahead] = task;
+      }
+      const current = preparing[index] as Promise<PreparedRow[]>;
+      preparing[index] = undefined;
+      return current;
+    };
+    const context = job.offers === true ? await issuerContext(deps, issuer) : undefined;
+    const offerFor =
+      context === undefined
+        ? undefined
+        : async (row: number, credentialId: string): Promise<BatchRowOffer> => {
+            const { record, offerUri, txCode } = await newOffer(deps, context, credentialId, job.profile);
+            const opened = { offerUri, txCode, expiresAt: record.expiresAt };
+            return { record, sealed: deps.vault.seal(JSON.stringify(opened), offerAad(job.id, row)) };
+          };
     await Promise.all(
       Array.from({ length: GROUPS_IN_FLIGHT }, async () => {
         while (next < groups.length && !stopping) {
-          const group = groups[next++] as BatchRowRecord[];
-          await issueGroup(deps, issuer, job, group);
+          const group = await prepared(next++);
+          await issueGroup(deps, issuer, job, group, { safeMode, lease: leaseUntil, ...(offerFor === undefined ? {} : { offerFor }) });
           events.emit(job.id, await progressOf(job));
         }
       }),
     );
-    if (stopping) return;
+    if (stopping) {
+      // Given up cleanly: another runner may take the job at once instead of waiting for the lease to run out.
+      await deps.store.batchJobs.releaseLease(job.id, owner);
+      return;
+    }
     const finishedAt = deps.clock.now().toISOString();
-    await deps.store.batchJobs.finish(job.id, finishedAt);
+    await deps.store.batchJobs.finish(job.id, finishedAt, owner);
     events.emit(job.id, await progressOf({ ...job, state: 'completed', finishedAt }));
   }
 
-  function start(job: BatchJobRecord): Promise<void> {
-    let run = running.get(job.id);
-    if (run === undefined) {
-      run = runJob(job)
-        .catch((error: unknown) => {
-          // The job stays "running" in the store: the next start resumes it where it stopped.
-          deps.log(`Batch job ${job.id} stopped: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-        })
-        .finally(() => running.delete(job.id));
-      running.set(job.id, run);
-    }
-    return run;
+  /** Runs the job if this runner gets its lease; otherwise tries again when the holder's lease may have run out. */
+  function start(job: BatchJobRecord): Promise<boolean> {
+    const current = running.get(job.id);
+    if (current !== undefined) return Promise.resolve(true);
+    const taking = (async () => {
+      if (stopping) return false;
+      if (!(await deps.store.batchJobs.takeLease(job.id, leaseUntil(), deps.clock.now().toISOString()))) {
+        retryLater(job);
+        return false;
+      }
+      return true;
+    })();
+    const run = taking.then(async (taken) => {
+      if (!taken) return;
+      try {
+        await runJob(job);
+      } catch (error) {
+        if (error instanceof BatchLeaseLostError) {
+          // Another runner took the job (this one stalled past its lease): it finishes it, or, should it stop
+          // too, this runner takes the job back once that lease has run out.
+          deps.log(`Batch job ${job.id}: ${error.message} Stopped here; the runner holding it goes on.`);
+          retryLater(job);
+          return;
+        }
+        // The job stays "running" in the store: this runner tries again once a lease's time has passed (a JSON-LD
+        // deadline on a busy machine passes), unless another runner or the next start has resumed it by then.
+        deps.log(`Batch job ${job.id} stopped: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        // Given up, so that another runner need not wait for the lease to run out; this one takes it back if still free.
+        await deps.store.batchJobs.releaseLease(job.id, owner).catch(() => undefined);
+        retryLater(job);
+      }
+    });
+    running.set(
+      job.id,
+      run.finally(() => running.delete(job.id)),
+    );
+    return taking;
+  }
+
+  /** A job held by another runner: looked at again once its lease may have run out, while this runner lives. */
+  function retryLater(job: BatchJobRecord): void {
+    if (stopping || waiting.has(job.id)) return;
+    const timer = setTimeout(
+      () => {
+        waiting.delete(job.id);
+        void deps.store.batchJobs.findById(job.id).then((current) => {
+          if (current?.state === 'running') void start(current);
+        });
+      },
+      deps.leaseSeconds * 1000 + 100,
+    );
+    timer.unref();
+    waiting.set(job.id, timer);
   }
 
   return {
@@ -124,6 +247,7 @@ export function createBatchJobs(deps: IssueDeps & { log: (message: string) => vo
         total: valid.length + invalidRows.size,
         state: 'running',
         createdAt: deps.clock.now().toISOString(),
+        ...(batch.offers === true ? { offers: true } : {}),
       };
       const rows: BatchRowRecord[] = [
         ...valid.map((item) => ({
@@ -147,8 +271,8 @@ export function createBatchJobs(deps: IssueDeps & { log: (message: string) => vo
         }),
       ].sort((a, b) => a.row - b.row);
       await deps.store.batchJobs.create(job, rows);
-      const run = start(job);
-      if (valid.length <= SYNC_MAX_ROWS) await run;
+      await start(job);
+      if (valid.length <= SYNC_MAX_ROWS) await running.get(job.id);
       return (await deps.store.batchJobs.findById(jobId)) ?? job;
     },
     async find(issuerId, jobId) {
@@ -156,21 +280,29 @@ export function createBatchJobs(deps: IssueDeps & { log: (message: string) => vo
       return job?.issuerId === issuerId ? job : undefined;
     },
     progress: progressOf,
-    rows: (job) => deps.store.batchJobs.rows(job.id),
+    async rows(job) {
+      return (await deps.store.batchJobs.rows(job.id)).map(({ sealedOffer, ...row }) => {
+        if (sealedOffer === undefined || row.offerId === undefined) return row;
+        const opened = JSON.parse(deps.vault.open(sealedOffer, offerAad(job.id, row.row))) as Omit<OpenedOffer, 'id'>;
+        return { ...row, offer: { id: row.offerId, ...opened } };
+      });
+    },
     subscribe(jobId, listener) {
       events.on(jobId, listener);
       return () => events.off(jobId, listener);
     },
     async resumeUnfinished() {
       const jobs = await deps.store.batchJobs.listUnfinished();
-      for (const job of jobs) void start(job);
-      return jobs.length;
+      const taken = await Promise.all(jobs.map((job) => start(job)));
+      return taken.filter(Boolean).length;
     },
     async idle() {
       await Promise.all([...running.values()]);
     },
     async stop() {
       stopping = true;
+      for (const timer of waiting.values()) clearTimeout(timer);
+      waiting.clear();
       await Promise.all([...running.values()]);
     },
   };

@@ -1,47 +1,58 @@
-import { prepareIssue, signPrepared, type IssueDeps, type PreparedIssue } from '../issue/issue-credential.js';
-import { requestHash } from '../issue/idempotency.js';
-import { profileIssueRequest } from '../issue/issue-profile-credential.js';
-import { expandManyInPool } from '../resolve/json-ld-pool.js';
+import { signPrepared, type IssueDeps, type PreparedIssue } from '../issue/issue-credential.js';
 import { ProblemError, type FieldError } from '../shared/problems.js';
 import { statusEntries } from '../status/allocate-status.js';
 import { statusPurposesFor } from '../status/status-purposes.js';
-import type { BatchGroup, BatchJobRecord, BatchRowOutcome, BatchRowRecord, IdempotencyClaim, IssuerRecord } from '../store/ports.js';
+import type { PreparedRow } from './prepare-rows.js';
+import type { CredentialShape, SafeModeCheck } from './safe-mode-by-shape.js';
+import type { BatchGroup, BatchJobRecord, BatchLease, BatchRowOffer, BatchRowOutcome, IdempotencyClaim, IssuerRecord } from '../store/ports.js';
 
 /**
- * Issues one group of pending rows and commits it: the same steps as one credential
- * (issue-credential.ts: prepare, the one signed form + VC DM 2.0, profile schema, safe
- * mode, status, sign), done for the whole group at each step, so that safe mode runs in
- * the worker pool many at a time, status positions are taken in one block, and the group
- * is stored in one transaction. Only what that transaction committed is reported done.
+ * Issues one group of prepared rows (prepare-rows.ts: built, the one signed form + VC DM 2.0,
+ * profile schema — the steps of one credential, issue-credential.ts) and commits it: replays
+ * answered from the store, safe mode once per shape, status positions in one block, signing,
+ * offers, one transaction. Only what that transaction committed is reported done.
  */
-export async function issueGroup(deps: IssueDeps, issuer: IssuerRecord, job: BatchJobRecord, rows: BatchRowRecord[]): Promise<BatchRowOutcome[]> {
+export async function issueGroup(
+  deps: IssueDeps,
+  issuer: IssuerRecord,
+  job: BatchJobRecord,
+  rows: PreparedRow[],
+  run: {
+    safeMode: SafeModeCheck;
+    lease: () => BatchLease;
+    /** Jobs with offers: a new wallet offer of the credential a row ends up with, sealed for the results. */
+    offerFor?: (row: number, credentialId: string) => Promise<BatchRowOffer>;
+  },
+): Promise<BatchRowOutcome[]> {
   const group: BatchGroup = { issued: [], replayed: [], failed: [] };
-  const toSign: Array<{ row: number; prepared: PreparedIssue; claim: IdempotencyClaim }> = [];
+  const toSign: Array<{ row: number; prepared: PreparedIssue; claim: IdempotencyClaim; shape: CredentialShape }> = [];
 
   for (const row of rows) {
-    try {
-      const body = { ...row.request, profile: job.profile, format: job.format };
-      const request = profileIssueRequest(issuer, body, row.idempotencyKey);
-      const claim = { issuerId: issuer.id, key: row.idempotencyKey, requestHash: requestHash(request) };
-      // Issued before (a resubmitted file, or this job before a restart): the stored credential is the answer.
-      const earlier = await deps.store.credentials.findByIdempotencyKey(issuer.id, claim.key);
-      if (earlier !== undefined) {
-        if (earlier.requestHash === claim.requestHash) group.replayed.push({ row: row.row, credentialId: earlier.record.id });
-        else
-          group.failed.push({
-            row: row.row,
-            errors: [{ pointer: '/rowKey', detail: `was already used for credential ${earlier.record.id}, issued with other data` }],
-          });
-        continue;
+    // Issued before (a resubmitted file, or this job before a restart): the stored credential is the answer.
+    const earlier = row.claim === undefined ? undefined : await deps.store.credentials.findByIdempotencyKey(issuer.id, row.claim.key);
+    if (earlier !== undefined && row.claim !== undefined) {
+      if (earlier.requestHash === row.claim.requestHash) {
+        // Issued before without an offer (or with one the school may have lost): a revoked credential gets none.
+        const offer =
+          run.offerFor !== undefined && !(await deps.store.status.stateOf(earlier.record.id)).revoked
+            ? await run.offerFor(row.row, earlier.record.id)
+            : undefined;
+        group.replayed.push({ row: row.row, credentialId: earlier.record.id, ...(offer === undefined ? {} : { offer }) });
+      } else {
+        group.failed.push({
+          row: row.row,
+          errors: [{ pointer: '/rowKey', detail: `was already used for credential ${earlier.record.id}, issued with other data` }],
+        });
       }
-      toSign.push({ row: row.row, prepared: prepareIssue(deps, issuer, request), claim });
-    } catch (error) {
-      group.failed.push({ row: row.row, errors: errorsOf(error) });
-    }
+    } else if (row.ok) toSign.push({ row: row.row, prepared: row.prepared, claim: row.claim, shape: row.shape });
+    else group.failed.push({ row: row.row, errors: row.errors });
   }
 
-  // Safe mode for the whole group, before any status position is taken (positions are never reused).
-  const expansions = await expandManyInPool(toSign.map(({ prepared }) => prepared.credential));
+  // Safe mode for the whole group (once per shape: safe-mode-by-shape.ts), before any status position is taken (positions are never reused).
+  const expansions = await run.safeMode(
+    toSign.map(({ prepared }) => prepared.credential),
+    toSign.map(({ shape }) => shape),
+  );
   const ready = toSign.filter((item, index) => {
     const problem = expansions[index];
     if (problem !== undefined) group.failed.push({ row: item.row, errors: errorsOf(problem) });
@@ -56,7 +67,9 @@ export async function issueGroup(deps: IssueDeps, issuer: IssuerRecord, job: Bat
         const { list, position } = positions[index] as (typeof positions)[number];
         const entries = statusEntries(deps.publicUrl, list, position, item.prepared.format, statusPurposesFor(item.prepared.credential));
         try {
-          return { row: item.row, claim: item.claim, record: await signPrepared(deps, issuer, item.prepared, key, position, entries) };
+          const record = await signPrepared(deps, issuer, item.prepared, key, position, entries);
+          const offer = run.offerFor === undefined ? undefined : await run.offerFor(item.row, record.id);
+          return { row: item.row, claim: item.claim, record, ...(offer === undefined ? {} : { offer }) };
         } catch (error) {
           group.failed.push({ row: item.row, errors: errorsOf(error) });
           return undefined;
@@ -65,7 +78,8 @@ export async function issueGroup(deps: IssueDeps, issuer: IssuerRecord, job: Bat
     );
     for (const item of signed) if (item !== undefined) group.issued.push(item);
   }
-  return deps.store.batchJobs.commitRows(job.id, group);
+  // The lease is renewed in the commit: a runner that lost the job writes nothing (BatchLeaseLostError).
+  return deps.store.batchJobs.commitRows(job.id, group, run.lease());
 }
 
 /** A refused row's reasons; anything but a problem is a bug and is thrown, so the job stops instead of reporting garbage. */

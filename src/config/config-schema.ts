@@ -113,6 +113,14 @@ export const CONFIG_SCHEMA = {
       description:
         'Seconds an OpenID4VCI credential offer (wallet delivery) can be picked up: long enough for the school to hand over the PIN, short enough that a lost QR stops working.',
     },
+    BATCH_LEASE_SECONDS: {
+      type: 'integer',
+      minimum: 2,
+      maximum: 3600,
+      default: 30,
+      description:
+        'Seconds a batch runner (the service, the CLI) holds a job between two committed groups; a runner that crashed is taken over by another once it has run out.',
+    },
     DEMO_ISSUER: { type: 'boolean', default: false, description: 'Create a demo issuer (slug "demo") on start if it does not exist; npm start sets it.' },
   },
 } as const;

@@ -24,6 +24,7 @@ export interface Config {
   readonly demoIssuer: boolean;
   readonly statusListTtlSeconds: number;
   readonly credentialOfferTtlSeconds: number;
+  readonly batchLeaseSeconds: number;
   readonly trustAnchors: readonly string[];
   readonly trustLists: readonly string[];
   readonly trustListRefreshSeconds: number;
@@ -83,6 +84,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     demoIssuer: values.DEMO_ISSUER as boolean,
     statusListTtlSeconds: values.STATUS_LIST_TTL as number,
     credentialOfferTtlSeconds: values.CREDENTIAL_OFFER_TTL as number,
+    batchLeaseSeconds: values.BATCH_LEASE_SECONDS as number,
     trustAnchors: commaList(values.TRUST_ANCHORS),
     trustLists: commaList(values.TRUST_LISTS),
     trustListRefreshSeconds: values.TRUST_LIST_REFRESH as number,

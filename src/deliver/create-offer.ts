@@ -27,7 +27,7 @@ const FORMATS: CredentialFormat[] = ['di', 'jwt'];
  * Offers one of the issuer's stored profile credentials to the holder's wallet (OpenID4VCI,
  * pre-authorized code with a PIN). The offer names both formats of the credential's profile
  * so the wallet takes the one it holds (ldp_vc for the Learner Credential Wallet, jwt_vc_json
- * for others). Only hashes of the code and the PIN are stored. The batch issuance calls this too.
+ * for others). Only hashes of the code and the PIN are stored. A batch with offers makes its offers with newOffer.
  */
 export async function createCredentialOffer(deps: DeliverDeps, issuer: IssuerRecord, credentialId: string): Promise<CreatedOffer> {
   const record = await deps.store.credentials.findById(credentialId);
@@ -38,13 +38,29 @@ export async function createCredentialOffer(deps: DeliverDeps, issuer: IssuerRec
   if ((await deps.store.status.stateOf(record.id)).revoked)
     throw new ProblemError('conflict', 'This credential is revoked; a revoked credential is not delivered to a wallet.');
 
+  const { record: offer, offerUri, txCode } = await newOffer(deps, await issuerContext(deps, issuer), record.id, profile);
+  await deps.store.credentialOffers.add(offer);
+  return { id: offer.id, offerUri, qr: await qrSvg(offerUri), txCode, expiresAt: offer.expiresAt };
+}
+
+/**
+ * A new offer of one credential, not stored yet: its record (hashes only), and the offer URI
+ * and PIN that exist only in this answer. createCredentialOffer stores it at once; a batch
+ * stores it with the row's credential, in the group's commit.
+ */
+export async function newOffer(
+  deps: Pick<DeliverDeps, 'clock' | 'offerTtlSeconds'>,
+  context: IssuerContext,
+  credentialId: string,
+  profile: string,
+): Promise<{ record: CredentialOfferRecord; offerUri: string; txCode: string }> {
   const now = deps.clock.now();
   const code = newPreAuthorizedCode();
   const txCode = newTxCode();
-  const offer: CredentialOfferRecord = {
+  const record: CredentialOfferRecord = {
     id: randomUUID(),
-    issuerId: issuer.id,
-    credentialId: record.id,
+    issuerId: context.issuer.id,
+    credentialId,
     codeHash: codeHash(code),
     txCodeHash: txCodeHash(code, txCode),
     state: 'offered',
@@ -52,10 +68,8 @@ export async function createCredentialOffer(deps: DeliverDeps, issuer: IssuerRec
     createdAt: now.toISOString(),
     expiresAt: new Date(now.getTime() + deps.offerTtlSeconds * 1000).toISOString(),
   };
-  const context = await issuerContext(deps, issuer);
   const { credentialOffer } = await offerObject(context, profile, code);
-  await deps.store.credentialOffers.add(offer);
-  return { id: offer.id, offerUri: credentialOffer, qr: await qrSvg(credentialOffer), txCode, expiresAt: offer.expiresAt };
+  return { record, offerUri: credentialOffer, txCode };
 }
 
 /** The profile of a credential that can be offered; profile credentials only (the configurations are per profile). */

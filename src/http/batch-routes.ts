@@ -23,14 +23,17 @@ export function createBatchRouter(deps: { store: Store; batchJobs: BatchJobs; pu
         throw new ProblemError('forbidden', `This API key belongs to issuer "${issuer.slug}", not "${req.params.slug}".`, { pointer: '/slug' });
       }
       const mode = choice(req, 'mode', MODES, 'all-or-nothing');
+      const offersQuery = choice(req, 'offers', ['true', 'false'], 'false') === 'true';
       let batch;
       if (req.is('text/csv')) {
         if (typeof req.body !== 'string') throw new ProblemError('invalid-request', 'The CSV file is empty.', { pointer: '/rows' });
         const profile = profileParameter(req.query.profile);
-        batch = { profile, format: choice(req, 'format', FORMATS, 'di'), input: readCsvBatch(req.body, profile) };
+        batch = { profile, format: choice(req, 'format', FORMATS, 'di'), offers: offersQuery, input: readCsvBatch(req.body, profile) };
       } else {
-        const { profile, format, input } = readJsonBatch(req.body);
-        batch = { profile: profileParameter(profile, '/profile'), format: formatOf(format), input };
+        const { profile, format, offers, input } = readJsonBatch(req.body);
+        if (offers !== undefined && typeof offers !== 'boolean')
+          throw new ProblemError('invalid-request', 'offers must be true or false.', { pointer: '/offers' });
+        batch = { profile: profileParameter(profile, '/profile'), format: formatOf(format), offers: offers === true || offersQuery, input };
       }
       const job = await deps.batchJobs.submit(issuer, { ...batch, mode });
       res.location(`/jobs/${job.id}`);

@@ -142,6 +142,7 @@ export function buildOpenApi(publicUrl: string): object {
           properties: {
             profile: { type: 'string' },
             format: { enum: ['di', 'jwt'], default: 'di' },
+            offers: { type: 'boolean', default: false, description: 'A wallet offer (OpenID4VCI URI + PIN) per issued credential, in the results.' },
             items: {
               type: 'array',
               minItems: 1,
@@ -161,6 +162,16 @@ export function buildOpenApi(publicUrl: string): object {
             credentialId: { type: 'string' },
             verificationUrl: { type: 'string' },
             errors: { type: 'array', items: { type: 'object', properties: { pointer: { type: 'string' }, detail: { type: 'string' } } } },
+            offer: {
+              type: 'object',
+              description: 'Jobs with offers: secret material for the school, the PIN to hand over apart from the QR code of offerUri.',
+              properties: {
+                offerUri: { type: 'string' },
+                txCode: { type: 'string' },
+                expiresAt: { type: 'string', format: 'date-time' },
+                certificateUrl: { type: 'string', description: 'The certificate PDF with the "add to wallet" QR code.' },
+              },
+            },
           },
         },
         BatchJob: {
@@ -171,6 +182,7 @@ export function buildOpenApi(publicUrl: string): object {
             profile: { type: 'string' },
             format: { enum: ['di', 'jwt'] },
             mode: { enum: ['all-or-nothing', 'valid-rows'] },
+            offers: { type: 'boolean' },
             total: { type: 'integer' },
             done: { type: 'integer', description: 'issued + replayed' },
             failed: { type: 'integer', description: 'failed + invalid' },
@@ -515,6 +527,12 @@ export function buildOpenApi(publicUrl: string): object {
             { name: 'profile', in: 'query', schema: { type: 'string' }, description: 'CSV only: the profile of every row.' },
             { name: 'format', in: 'query', schema: { enum: ['di', 'jwt'], default: 'di' }, description: 'CSV only.' },
             { name: 'mode', in: 'query', schema: { enum: ['all-or-nothing', 'valid-rows'], default: 'all-or-nothing' } },
+            {
+              name: 'offers',
+              in: 'query',
+              schema: { enum: ['true', 'false'], default: 'false' },
+              description: 'A wallet offer (OpenID4VCI URI + PIN, usable once, CREDENTIAL_OFFER_TTL) per issued credential, in the results.',
+            },
           ],
           requestBody: {
             required: true,

@@ -283,6 +283,22 @@ export interface BatchJobRecord {
   state: BatchJobState;
   createdAt: string;
   finishedAt?: string;
+  /** Each issued row gets an OpenID4VCI credential offer (its URI and PIN are in the job's results). */
+  offers?: boolean;
+}
+
+/** Who runs a job: one runner at a time (the service, the CLI, another process on the same file), until `expiresAt`. */
+export interface BatchLease {
+  owner: string;
+  /** ISO time; the owner renews it with every committed group. A crashed runner's lease runs out and another takes the job. */
+  expiresAt: string;
+}
+
+/** The wallet offer made for a batch row: the offer (hashes only) and its code and PIN sealed for the school's results. */
+export interface BatchRowOffer {
+  record: CredentialOfferRecord;
+  /** `{offerUri, txCode, expiresAt}` sealed with the master key (AAD: job and row); only the job's results open it. */
+  sealed: string;
 }
 
 export interface BatchRowRecord {
@@ -297,6 +313,9 @@ export interface BatchRowRecord {
   status: BatchRowStatus;
   credentialId?: string;
   errors?: BatchRowError[];
+  /** The row's wallet offer (jobs with offers), sealed; see BatchRowOffer. */
+  offerId?: string;
+  sealedOffer?: string;
 }
 
 /** Why a row was refused: the same shape as a problem's `errors[]` entry (a JSON Pointer and a reason). */
@@ -310,12 +329,14 @@ export interface BatchIssuedRow {
   row: number;
   record: CredentialRecord;
   claim: IdempotencyClaim;
+  /** Its wallet offer (jobs with offers): stored with the credential, for the credential the row ends up with. */
+  offer?: BatchRowOffer;
 }
 
 /** What one group of a job comes to: signed credentials to store, rows already issued before (replays), rows refused. */
 export interface BatchGroup {
   issued: BatchIssuedRow[];
-  replayed: Array<{ row: number; credentialId: string }>;
+  replayed: Array<{ row: number; credentialId: string; offer?: BatchRowOffer }>;
   failed: Array<{ row: number; errors: BatchRowError[] }>;
 }
 
@@ -325,18 +346,31 @@ export interface BatchJobStore {
   /** The job and all its rows, in one write. */
   create(job: BatchJobRecord, rows: BatchRowRecord[]): Promise<void>;
   findById(id: string): Promise<BatchJobRecord | undefined>;
-  /** Rows by row number; `pending` only when asked. */
-  rows(jobId: string, options?: { status?: BatchRowStatus }): Promise<BatchRowRecord[]>;
+  /** Rows by row number, without their requests (the results). */
+  rows(jobId: string): Promise<BatchRowRecord[]>;
+  /** The rows still to issue, with their requests, by row number. */
+  pendingRows(jobId: string): Promise<BatchRowRecord[]>;
+  /**
+   * Takes the job for `lease.owner` if nobody holds it, the owner already does, or the holder's
+   * lease has run out (before `now`): atomically, so of two runners only one gets it. False otherwise
+   * (also for a completed job).
+   */
+  takeLease(jobId: string, lease: BatchLease, now: string): Promise<boolean>;
+  /** Gives the job up (a runner stopping cleanly), so another can take it at once. */
+  releaseLease(jobId: string, owner: string): Promise<void>;
   counts(jobId: string): Promise<Record<BatchRowStatus, number>>;
   /**
    * Saves a group of signed credentials, their idempotency claims and the row results
    * together (SQLite: one transaction, one fsync). A claim already taken answers
    * `replayed` with the credential stored under it when the request hash matches,
    * `failed` otherwise; nothing is ever stored twice. `replayed` and `failed` rows are recorded as given.
+   * A row's offer is stored for the credential it ends up with (none for a failed row).
+   * Only while `lease.owner` holds the job, whose lease is renewed to `lease.expiresAt`: otherwise
+   * nothing is written and it throws `BatchLeaseLostError`.
    */
-  commitRows(jobId: string, group: BatchGroup): Promise<BatchRowOutcome[]>;
-  /** Marks the job completed and forgets the requests of its rows. */
-  finish(jobId: string, at: string): Promise<void>;
+  commitRows(jobId: string, group: BatchGroup, lease: BatchLease): Promise<BatchRowOutcome[]>;
+  /** Marks the job completed, gives up its lease and forgets the requests of its rows (only by the lease's owner: else BatchLeaseLostError). */
+  finish(jobId: string, at: string, owner: string): Promise<void>;
   /** Jobs still running (a process stopped in the middle): resumed at start. */
   listUnfinished(): Promise<BatchJobRecord[]>;
 }
@@ -355,6 +389,11 @@ export interface Store {
   /** Cheap liveness probe for /healthz. */
   ping(): Promise<void>;
   close(): Promise<void>;
+}
+
+/** A runner lost its job's lease (it ran out and another runner took the job): it must stop working that job. */
+export class BatchLeaseLostError extends Error {
+  override readonly name = 'BatchLeaseLostError';
 }
 
 /** A uniqueness rule of the store was broken (slug taken, id reused). */

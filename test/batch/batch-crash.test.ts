@@ -23,7 +23,15 @@ describe('batch job: SIGKILL in the middle, then restart', function () {
 
   it('loses nothing reported done, issues nothing twice, and completes the job after restart', async () => {
     const port = await freePort();
-    const env = { PORT: String(port), DATA_DIR: dataDir, ADMIN_TOKEN, LOG_LEVEL: 'warn', MASTER_KEY: Buffer.alloc(32, 5).toString('base64') };
+    // A short lease: the killed runner's lease has to run out before the restarted one takes the job.
+    const env = {
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      ADMIN_TOKEN,
+      LOG_LEVEL: 'warn',
+      MASTER_KEY: Buffer.alloc(32, 5).toString('base64'),
+      BATCH_LEASE_SECONDS: '3',
+    };
     const base = `http://localhost:${port}`;
     const call = async (method: string, path: string, body?: string, headers: Record<string, string> = {}) => {
       const response = await fetch(base + path, { method, headers, ...(body === undefined ? {} : { body }) });
@@ -46,7 +54,7 @@ describe('batch job: SIGKILL in the middle, then restart', function () {
     recordSecret(key);
     const auth = { authorization: `Bearer ${key}` };
 
-    const total = 600;
+    const total = 2000;
     const csv = toCsv(Array.from({ length: total }, (_, index) => diplomaRow(index, { rowKey: `crash-${index}` })));
     const submitted = await call('POST', '/issuers/crash-school/credentials/batch?profile=diploma&format=jwt', csv, { 'content-type': 'text/csv', ...auth });
     expect(submitted.status, submitted.text).to.equal(202);

@@ -151,6 +151,25 @@ describe('batch issuance: POST /issuers/:slug/credentials/batch', function () {
     expect((await postCsv(toCsv([diplomaRow(41)]), 'profile=diploma', other.apiKey)).status).to.equal(403);
   });
 
+  it('names an array item left empty before a filled one (learningOutcomes.0 empty, .1 filled)', async () => {
+    const [example] = parseCsv((await app.get('/profiles/diploma/template.csv')).text) as [Record<string, string>];
+    const outcomeColumns = Object.keys(example).filter((column) => column.startsWith('learningOutcomes.0.'));
+    expect(outcomeColumns).to.not.have.length(0);
+    const row: Record<string, string> = { ...example, rowKey: `gap-${Date.now()}` };
+    for (const column of outcomeColumns) {
+      row[column.replace('learningOutcomes.0.', 'learningOutcomes.1.')] = row[column] as string;
+      row[column] = '';
+    }
+    const response = await postCsv(toCsv([row]), 'profile=diploma&format=jwt');
+    expect(response.status, response.text).to.equal(400);
+    expect(response.body.errors).to.deep.include({
+      pointer: '/rows/2/learningOutcomes.0',
+      row: 2,
+      column: 'learningOutcomes.0',
+      detail: 'is empty while a later item is filled',
+    });
+  });
+
   it('takes a JSON batch, item pointers and all', async () => {
     const response = await app.post(
       `/issuers/${issuer.slug}/credentials/batch`,

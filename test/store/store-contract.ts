@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'chai';
 import {
+  BatchLeaseLostError,
   StoreConflictError,
   type ApiKeyRecord,
+  type BatchJobRecord,
+  type BatchRowRecord,
   type CredentialOfferRecord,
   type CredentialRecord,
   type IdempotencyClaim,
@@ -476,6 +479,174 @@ export function runStoreContract(name: string, open: () => Promise<Store>, clean
         const counts = await Promise.all(Array.from({ length: 5 }, () => store.credentialOffers.recordFailedTxCode(offer.id)));
         expect([...counts].sort()).to.deep.equal([1, 2, 3, 4, 5]);
         expect((await store.credentialOffers.findById(offer.id))?.failedTxCodes).to.equal(5);
+      });
+    });
+
+    describe('batch jobs', () => {
+      const NOW = '2026-03-01T10:00:00.000Z';
+      const lease = (owner: string, expiresAt = '2026-03-01T10:00:30.000Z') => ({ owner, expiresAt });
+
+      async function aJob(rows = 3, overrides: Partial<BatchJobRecord> = {}) {
+        const issuer = await aStoredIssuer(store);
+        const job: BatchJobRecord = {
+          id: randomUUID(),
+          issuerId: issuer.id,
+          profile: 'diploma',
+          format: 'jwt',
+          mode: 'valid-rows',
+          total: rows + 1,
+          state: 'running',
+          createdAt: NOW,
+          ...overrides,
+        };
+        const records: BatchRowRecord[] = [
+          ...Array.from({ length: rows }, (_, index) => ({
+            jobId: job.id,
+            row: index + 2,
+            rowKey: `key-${index}`,
+            idempotencyKey: `batch:diploma:${job.id}:${index}`,
+            request: { holder: { name: `Étudiant ${index}` }, title: { ar: 'تقني متخصص' } },
+            status: 'pending' as const,
+          })),
+          {
+            jobId: job.id,
+            row: rows + 2,
+            idempotencyKey: `batch-job:${job.id}:row:${rows + 2}`,
+            status: 'invalid',
+            errors: [{ pointer: '/rows/9/x', detail: 'bad' }],
+          },
+        ];
+        await store.batchJobs.create(job, records);
+        return { issuer, job, records };
+      }
+
+      function anOfferOf(issuerId: string, credentialId: string): CredentialOfferRecord {
+        return {
+          id: randomUUID(),
+          issuerId,
+          credentialId,
+          codeHash: randomUUID().replace(/-/g, ''),
+          txCodeHash: randomUUID().replace(/-/g, ''),
+          state: 'offered',
+          failedTxCodes: 0,
+          createdAt: NOW,
+          expiresAt: '2026-03-08T10:00:00.000Z',
+        };
+      }
+
+      it('stores a job and its rows: results without requests, pending rows with them, counts per status', async () => {
+        const { job, records } = await aJob(2, { offers: true });
+        expect(await store.batchJobs.findById(job.id)).to.deep.equal(job);
+        expect(await store.batchJobs.findById(randomUUID())).to.equal(undefined);
+        expect(await store.batchJobs.pendingRows(job.id)).to.deep.equal(records.slice(0, 2));
+        expect(await store.batchJobs.rows(job.id)).to.deep.equal(records.map(({ request: _request, ...row }) => row));
+        expect(await store.batchJobs.counts(job.id)).to.deep.equal({ pending: 2, issued: 0, replayed: 0, invalid: 1, failed: 0 });
+        expect((await store.batchJobs.listUnfinished()).map((unfinished) => unfinished.id)).to.include(job.id);
+        const { job: plain } = await aJob(1);
+        expect((await store.batchJobs.findById(plain.id))?.offers).to.equal(undefined);
+      });
+
+      it('commits a group with its credentials, claims and offers; a claim already taken answers the earlier credential', async () => {
+        const { issuer, job, records } = await aJob(3);
+        expect(await store.batchJobs.takeLease(job.id, lease('runner-a'), NOW)).to.equal(true);
+        // Row 3's claim was taken earlier (the same rowKey in another file) with the same request.
+        const earlier = aCredential(issuer.id);
+        await store.credentials.saveIssued(earlier, { issuerId: issuer.id, key: records[1]?.idempotencyKey as string, requestHash: 'same' });
+        const issued = [aCredential(issuer.id), aCredential(issuer.id)];
+        const offers = [anOfferOf(issuer.id, issued[0]?.id as string), anOfferOf(issuer.id, issued[1]?.id as string)];
+        const outcomes = await store.batchJobs.commitRows(
+          job.id,
+          {
+            issued: [
+              {
+                row: 2,
+                record: issued[0] as CredentialRecord,
+                claim: { issuerId: issuer.id, key: records[0]?.idempotencyKey as string, requestHash: 'r2' },
+                offer: { record: offers[0] as CredentialOfferRecord, sealed: 'sealed-2' },
+              },
+              {
+                row: 3,
+                record: issued[1] as CredentialRecord,
+                claim: { issuerId: issuer.id, key: records[1]?.idempotencyKey as string, requestHash: 'same' },
+                offer: { record: offers[1] as CredentialOfferRecord, sealed: 'sealed-3' },
+              },
+            ],
+            replayed: [],
+            failed: [{ row: 4, errors: [{ pointer: '/rows/4/awardDate', detail: 'refused' }] }],
+          },
+          lease('runner-a'),
+        );
+        expect(outcomes).to.deep.include.members([
+          { row: 2, status: 'issued', credentialId: issued[0]?.id },
+          { row: 3, status: 'replayed', credentialId: earlier.id },
+          { row: 4, status: 'failed', errors: [{ pointer: '/rows/4/awardDate', detail: 'refused' }] },
+        ]);
+        expect(await store.credentials.findById(issued[0]?.id as string)).to.deep.equal(issued[0]);
+        expect(await store.credentials.findById(issued[1]?.id as string), 'a replayed row stores no second credential').to.equal(undefined);
+        // Each offer is for the credential its row ended up with.
+        expect((await store.credentialOffers.findById(offers[0]?.id as string))?.credentialId).to.equal(issued[0]?.id);
+        expect((await store.credentialOffers.findById(offers[1]?.id as string))?.credentialId).to.equal(earlier.id);
+        const rows = await store.batchJobs.rows(job.id);
+        expect(rows[0]).to.deep.equal({
+          jobId: job.id,
+          row: 2,
+          rowKey: 'key-0',
+          idempotencyKey: records[0]?.idempotencyKey,
+          status: 'issued',
+          credentialId: issued[0]?.id,
+          offerId: offers[0]?.id,
+          sealedOffer: 'sealed-2',
+        });
+        expect(rows[1]).to.include({ status: 'replayed', credentialId: earlier.id, offerId: offers[1]?.id, sealedOffer: 'sealed-3' });
+        expect(rows[2]).to.deep.include({ status: 'failed', errors: [{ pointer: '/rows/4/awardDate', detail: 'refused' }] });
+        expect(await store.batchJobs.pendingRows(job.id)).to.deep.equal([]);
+        expect(await store.batchJobs.counts(job.id)).to.deep.equal({ pending: 0, issued: 1, replayed: 1, invalid: 1, failed: 1 });
+
+        await store.batchJobs.finish(job.id, '2026-03-01T10:01:00.000Z', 'runner-a');
+        expect(await store.batchJobs.findById(job.id)).to.deep.equal({ ...job, state: 'completed', finishedAt: '2026-03-01T10:01:00.000Z' });
+        expect((await store.batchJobs.listUnfinished()).map((unfinished) => unfinished.id)).to.not.include(job.id);
+        expect(await store.batchJobs.takeLease(job.id, lease('runner-b'), '2027-01-01T00:00:00.000Z'), 'a completed job is nobody\u2019s').to.equal(false);
+      });
+
+      it('leases a job to one runner until it runs out; a runner that lost it writes nothing', async () => {
+        const { issuer, job, records } = await aJob(1);
+        expect(await store.batchJobs.takeLease(job.id, lease('runner-a'), NOW)).to.equal(true);
+        expect(await store.batchJobs.takeLease(job.id, lease('runner-b'), NOW), 'held by a').to.equal(false);
+        expect(await store.batchJobs.takeLease(job.id, lease('runner-a', '2026-03-01T10:00:40.000Z'), NOW), 'renewed by its owner').to.equal(true);
+        expect(await store.batchJobs.takeLease(job.id, lease('runner-b', '2026-03-01T10:02:00.000Z'), '2026-03-01T10:00:41.000Z'), 'run out').to.equal(true);
+
+        const record = aCredential(issuer.id);
+        const group = {
+          issued: [{ row: 2, record, claim: { issuerId: issuer.id, key: records[0]?.idempotencyKey as string, requestHash: 'r' } }],
+          replayed: [],
+          failed: [],
+        };
+        const lost = await store.batchJobs.commitRows(job.id, group, lease('runner-a')).then(
+          () => undefined,
+          (error: unknown) => error,
+        );
+        expect(lost).to.be.instanceOf(BatchLeaseLostError);
+        expect(await store.credentials.findById(record.id)).to.equal(undefined);
+        expect(await store.credentials.findByIdempotencyKey(issuer.id, records[0]?.idempotencyKey as string)).to.equal(undefined);
+        expect(await store.batchJobs.counts(job.id)).to.deep.include({ pending: 1, issued: 0 });
+        const notFinished = await store.batchJobs.finish(job.id, NOW, 'runner-a').then(
+          () => undefined,
+          (error: unknown) => error,
+        );
+        expect(notFinished).to.be.instanceOf(BatchLeaseLostError);
+        expect((await store.batchJobs.findById(job.id))?.state).to.equal('running');
+
+        // Released by its owner, it can be taken at once (another owner's release changes nothing).
+        await store.batchJobs.releaseLease(job.id, 'runner-a');
+        expect(await store.batchJobs.takeLease(job.id, lease('runner-c'), NOW)).to.equal(false);
+        await store.batchJobs.releaseLease(job.id, 'runner-b');
+        expect(await store.batchJobs.takeLease(job.id, lease('runner-c'), NOW)).to.equal(true);
+      });
+
+      it('gives a free job to exactly one of 10 runners asking at once', async () => {
+        const { job } = await aJob(1);
+        const taken = await Promise.all(Array.from({ length: 10 }, (_, index) => store.batchJobs.takeLease(job.id, lease(`runner-${index}`), NOW)));
+        expect(taken.filter(Boolean)).to.have.length(1);
       });
     });
 

@@ -1,4 +1,12 @@
-import type { BatchJobRecord, BatchJobStore, BatchRowOutcome, BatchRowRecord, BatchRowStatus } from '../ports.js';
+import {
+  BatchLeaseLostError,
+  type BatchJobRecord,
+  type BatchJobStore,
+  type BatchRowOffer,
+  type BatchRowOutcome,
+  type BatchRowRecord,
+  type BatchRowStatus,
+} from '../ports.js';
 import { mongoCredentialStore } from './credential-collection.js';
 import { toConflict } from './duplicate-key.js';
 import type { BatchJobDoc, BatchRowDoc, Models } from './models.js';
@@ -8,10 +16,14 @@ import type { BatchJobDoc, BatchRowDoc, Models } from './models.js';
  * credential is stored with its claim in one document (credential-collection.ts), and
  * every batch row has a claim, so the row result written after it can be lost in a crash
  * but never the credential, and a resumed job finds the claim and records `replayed`
- * with the same credential instead of issuing a second one.
+ * with the same credential instead of issuing a second one. The lease is one guarded
+ * update (findOneAndUpdate on id + owner or expiry), so of two runners only one gets it; a
+ * group is written only after its lease was renewed, so a runner that lost the job stops
+ * before writing (a group renewed just before expiry could still overlap a taker's first
+ * group: the claims, unique per key, keep that from issuing twice).
  */
 export function mongoBatchJobStore(models: Models): BatchJobStore {
-  const { batchJobs, batchRows } = models;
+  const { batchJobs, batchRows, credentialOffers } = models;
   const credentials = mongoCredentialStore(models);
 
   return {
@@ -27,10 +39,29 @@ export function mongoBatchJobStore(models: Models): BatchJobStore {
       const doc = await batchJobs.findOne({ id }).lean<BatchJobDoc>().exec();
       return doc === null ? undefined : toJob(doc);
     },
-    async rows(jobId, options = {}) {
-      const filter = options.status === undefined ? { jobId } : { jobId, status: options.status };
-      const docs = await batchRows.find(filter).sort({ row: 1 }).lean<BatchRowDoc[]>().exec();
+    async rows(jobId) {
+      const docs = await batchRows.find({ jobId }, { requestJson: 0 }).sort({ row: 1 }).lean<BatchRowDoc[]>().exec();
       return docs.map(toRow);
+    },
+    async pendingRows(jobId) {
+      const docs = await batchRows.find({ jobId, status: 'pending' }).sort({ row: 1 }).lean<BatchRowDoc[]>().exec();
+      return docs.map(toRow);
+    },
+    async takeLease(jobId, lease, now) {
+      const taken = await batchJobs
+        .updateOne(
+          {
+            id: jobId,
+            state: 'running',
+            $or: [{ leaseOwner: { $exists: false } }, { leaseOwner: null }, { leaseOwner: lease.owner }, { leaseExpiresAt: { $lt: now } }],
+          },
+          { $set: { leaseOwner: lease.owner, leaseExpiresAt: lease.expiresAt } },
+        )
+        .exec();
+      return taken.modifiedCount === 1 || taken.matchedCount === 1;
+    },
+    async releaseLease(jobId, owner) {
+      await batchJobs.updateOne({ id: jobId, leaseOwner: owner }, { $unset: { leaseOwner: '', leaseExpiresAt: '' } }).exec();
     },
     async counts(jobId) {
       const result: Record<BatchRowStatus, number> = { pending: 0, issued: 0, replayed: 0, invalid: 0, failed: 0 };
@@ -40,7 +71,11 @@ export function mongoBatchJobStore(models: Models): BatchJobStore {
       for (const group of groups) result[group._id] = group.n;
       return result;
     },
-    async commitRows(jobId, { issued, replayed, failed }) {
+    async commitRows(jobId, { issued, replayed, failed }, lease) {
+      const renewed = await batchJobs.updateOne({ id: jobId, leaseOwner: lease.owner, state: 'running' }, { $set: { leaseExpiresAt: lease.expiresAt } }).exec();
+      if (renewed.matchedCount !== 1) throw new BatchLeaseLostError(`Batch job ${jobId} is no longer leased to ${lease.owner}.`);
+      const offers = new Map<number, BatchRowOffer>();
+      for (const { row, offer } of [...issued, ...replayed]) if (offer !== undefined) offers.set(row, offer);
       const outcomes: BatchRowOutcome[] = await Promise.all(
         issued.map(async ({ row, record, claim }): Promise<BatchRowOutcome> => {
           const saved = await credentials.saveIssued(record, claim);
@@ -52,6 +87,12 @@ export function mongoBatchJobStore(models: Models): BatchJobStore {
       );
       for (const { row, credentialId } of replayed) outcomes.push({ row, status: 'replayed', credentialId });
       for (const { row, errors } of failed) outcomes.push({ row, status: 'failed', errors });
+      // Each offer for the credential its row ends up with, before the row names it.
+      const offered = outcomes.flatMap((outcome) => {
+        const offer = outcome.status === 'failed' ? undefined : offers.get(outcome.row);
+        return offer === undefined || outcome.status === 'failed' ? [] : [{ ...offer.record, credentialId: outcome.credentialId }];
+      });
+      if (offered.length > 0) await credentialOffers.insertMany(offered, { ordered: true });
       if (outcomes.length > 0) {
         await batchRows.bulkWrite(
           outcomes.map((outcome) => ({
@@ -60,15 +101,25 @@ export function mongoBatchJobStore(models: Models): BatchJobStore {
               update:
                 outcome.status === 'failed'
                   ? { $set: { status: outcome.status, rowErrors: outcome.errors }, $unset: { requestJson: '' } }
-                  : { $set: { status: outcome.status, credentialId: outcome.credentialId }, $unset: { requestJson: '' } },
+                  : {
+                      $set: {
+                        status: outcome.status,
+                        credentialId: outcome.credentialId,
+                        ...(offers.has(outcome.row) ? { offerId: offers.get(outcome.row)?.record.id, sealedOffer: offers.get(outcome.row)?.sealed } : {}),
+                      },
+                      $unset: { requestJson: '' },
+                    },
             },
           })),
         );
       }
       return outcomes;
     },
-    async finish(jobId, at) {
-      await batchJobs.updateOne({ id: jobId }, { $set: { state: 'completed', finishedAt: at } }).exec();
+    async finish(jobId, at, owner) {
+      const finished = await batchJobs
+        .updateOne({ id: jobId, leaseOwner: owner }, { $set: { state: 'completed', finishedAt: at }, $unset: { leaseOwner: '', leaseExpiresAt: '' } })
+        .exec();
+      if (finished.matchedCount !== 1) throw new BatchLeaseLostError(`Batch job ${jobId} is no longer leased to ${owner}.`);
       await batchRows.updateMany({ jobId, requestJson: { $exists: true } }, { $unset: { requestJson: '' } }).exec();
     },
     async listUnfinished() {
@@ -79,7 +130,8 @@ export function mongoBatchJobStore(models: Models): BatchJobStore {
 }
 
 function toJobDoc(job: BatchJobRecord): BatchJobDoc {
-  return { ...job };
+  const { offers, ...rest } = job;
+  return { ...rest, ...(offers === true ? { offers: true } : {}) };
 }
 
 function toRowDoc(row: BatchRowRecord): BatchRowDoc {
@@ -106,6 +158,7 @@ function toJob(doc: BatchJobDoc): BatchJobRecord {
     state: doc.state,
     createdAt: doc.createdAt,
     ...(doc.finishedAt === undefined || doc.finishedAt === null ? {} : { finishedAt: doc.finishedAt }),
+    ...(doc.offers === true ? { offers: true } : {}),
   };
 }
 
@@ -121,5 +174,7 @@ function toRow(doc: BatchRowDoc): BatchRowRecord {
     ...(doc.rowErrors === undefined || doc.rowErrors === null || doc.rowErrors.length === 0
       ? {}
       : { errors: doc.rowErrors.map(({ pointer, detail }) => ({ pointer, detail })) }),
+    ...(doc.offerId === undefined || doc.offerId === null ? {} : { offerId: doc.offerId }),
+    ...(doc.sealedOffer === undefined || doc.sealedOffer === null ? {} : { sealedOffer: doc.sealedOffer }),
   };
 }

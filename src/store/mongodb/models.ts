@@ -112,6 +112,9 @@ export interface BatchJobDoc {
   state: 'running' | 'completed';
   createdAt: string;
   finishedAt?: string;
+  offers?: boolean;
+  leaseOwner?: string;
+  leaseExpiresAt?: string;
 }
 
 /** The request as JSON text, like credentialJson: holder-supplied keys are not ours to restrict. */
@@ -125,6 +128,8 @@ export interface BatchRowDoc {
   credentialId?: string;
   /** Named rowErrors: `errors` is reserved by Mongoose documents. */
   rowErrors?: Array<{ pointer: string; detail: string }>;
+  offerId?: string;
+  sealedOffer?: string;
 }
 
 export interface Models {
@@ -311,6 +316,9 @@ const batchJobSchema = new Schema<BatchJobDoc>(
     state: { type: String, enum: ['running', 'completed'] },
     createdAt: String,
     finishedAt: String,
+    offers: Boolean,
+    leaseOwner: String,
+    leaseExpiresAt: String,
   },
   { ...common, collection: 'batch_jobs' },
 );
@@ -327,6 +335,8 @@ const batchRowSchema = new Schema<BatchRowDoc>(
     status: { type: String, enum: ['pending', 'issued', 'replayed', 'invalid', 'failed'] },
     credentialId: String,
     rowErrors: [{ _id: false, pointer: String, detail: String }],
+    offerId: String,
+    sealedOffer: String,
   },
   { ...common, collection: 'batch_rows' },
 );

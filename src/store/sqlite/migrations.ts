@@ -193,6 +193,20 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX credential_offers_by_credential ON credential_offers (credential_id, created_at);
     `,
   },
+  {
+    version: 6,
+    name: 'Batch jobs: one runner at a time (lease), wallet offers per row',
+    sql: `
+      -- The runner working the job (service, CLI, another process on this file) and until when;
+      -- renewed with every committed group, taken over once it has run out.
+      ALTER TABLE batch_jobs ADD COLUMN lease_owner TEXT;
+      ALTER TABLE batch_jobs ADD COLUMN lease_expires_at TEXT;
+      ALTER TABLE batch_jobs ADD COLUMN offers INTEGER NOT NULL DEFAULT 0 CHECK (offers IN (0, 1));
+      -- The row's offer; its URI and PIN sealed under the master key, for the school's results only.
+      ALTER TABLE batch_rows ADD COLUMN offer_id TEXT REFERENCES credential_offers (id);
+      ALTER TABLE batch_rows ADD COLUMN sealed_offer TEXT;
+    `,
+  },
 ];
 
 /**

@@ -17,13 +17,38 @@ interface OfferRow {
   delivered_credential_id: string | null;
 }
 
-export function sqliteCredentialOfferStore(db: Database.Database): CredentialOfferStore {
+/** Inserts one offer (conflicts as `StoreConflictError`); batch-tables.ts writes a row's offer through it, in its group's transaction. */
+export function offerInsert(db: Database.Database): (offer: CredentialOfferRecord) => void {
   const insert = db.prepare(
     `INSERT INTO credential_offers (id, issuer_id, credential_id, code_hash, tx_code_hash, state, failed_tx_codes, created_at, expires_at,
        redeemed_at, delivered_at, delivered_credential_id)
      VALUES (@id, @issuerId, @credentialId, @codeHash, @txCodeHash, @state, @failedTxCodes, @createdAt, @expiresAt,
        @redeemedAt, @deliveredAt, @deliveredCredentialId)`,
   );
+  return (offer) => {
+    try {
+      insert.run({
+        id: offer.id,
+        issuerId: offer.issuerId,
+        credentialId: offer.credentialId,
+        codeHash: offer.codeHash,
+        txCodeHash: offer.txCodeHash,
+        state: offer.state,
+        failedTxCodes: offer.failedTxCodes,
+        createdAt: offer.createdAt,
+        expiresAt: offer.expiresAt,
+        redeemedAt: offer.redeemedAt ?? null,
+        deliveredAt: offer.deliveredAt ?? null,
+        deliveredCredentialId: offer.deliveredCredentialId ?? null,
+      });
+    } catch (error) {
+      throw toConflict(error, `Credential offer ${offer.id}`);
+    }
+  };
+}
+
+export function sqliteCredentialOfferStore(db: Database.Database): CredentialOfferStore {
+  const insert = offerInsert(db);
   const byCodeHash = db.prepare<[string], OfferRow>('SELECT * FROM credential_offers WHERE code_hash = ?');
   const byId = db.prepare<[string], OfferRow>('SELECT * FROM credential_offers WHERE id = ?');
   const byCredential = db.prepare<[string], OfferRow>('SELECT * FROM credential_offers WHERE credential_id = ? ORDER BY created_at, rowid');
@@ -32,24 +57,7 @@ export function sqliteCredentialOfferStore(db: Database.Database): CredentialOff
   );
   return {
     async add(offer) {
-      try {
-        insert.run({
-          id: offer.id,
-          issuerId: offer.issuerId,
-          credentialId: offer.credentialId,
-          codeHash: offer.codeHash,
-          txCodeHash: offer.txCodeHash,
-          state: offer.state,
-          failedTxCodes: offer.failedTxCodes,
-          createdAt: offer.createdAt,
-          expiresAt: offer.expiresAt,
-          redeemedAt: offer.redeemedAt ?? null,
-          deliveredAt: offer.deliveredAt ?? null,
-          deliveredCredentialId: offer.deliveredCredentialId ?? null,
-        });
-      } catch (error) {
-        throw toConflict(error, `Credential offer ${offer.id}`);
-      }
+      insert(offer);
     },
     async findByCodeHash(codeHash) {
       const row = byCodeHash.get(codeHash);

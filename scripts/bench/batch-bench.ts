@@ -1,0 +1,86 @@
+/**
+ * A cohort batch end to end through HTTP: one CSV of `rows` diplomas (the profile's template
+ * row, one rowKey each) posted to POST /issuers/{slug}/credentials/batch, timed until the job
+ * reports completed (GET /jobs/{id}). Run alone for profiling:
+ *   BENCH_BATCH_ROWS=10000 BENCH_BATCH_FORMAT=jwt node --import tsx --cpu-prof scripts/bench/batch-bench.ts
+ */
+import { loadavg } from 'node:os';
+import { templateCsv } from '../../src/batch/job-results.js';
+
+export interface BatchRun {
+  rows: number;
+  format: string;
+  profile: string;
+  ms: number;
+  /** CPU time of this whole process (main thread + worker threads) during the run: what a loaded machine does not inflate. */
+  cpuMs: number;
+  issued: number;
+}
+
+/** The template's example row `rows` times, each with its own rowKey (a rowKey seen before would be replayed, not issued). */
+export function cohortCsv(profile: string, rows: number, runId: string): string {
+  const template = templateCsv(profile);
+  if (template === undefined) throw new Error(`No profile ${profile}`);
+  const [header, example] = template
+    .replace(/^\uFEFF/, '')
+    .trimEnd()
+    .split('\r\n') as [string, string];
+  if (!header.startsWith('rowKey,') || !example.startsWith('2024-0001,')) throw new Error('The template no longer starts with rowKey.');
+  const rest = example.slice('2024-0001'.length);
+  const lines = [header];
+  for (let index = 0; index < rows; index++) lines.push(`${runId}-${index}${rest}`);
+  return lines.join('\r\n') + '\r\n';
+}
+
+export async function runBatch(
+  target: { baseUrl: string; slug: string; apiKey: string },
+  options: { profile: string; format: 'jwt' | 'di'; rows: number; query?: string },
+): Promise<BatchRun> {
+  const csv = cohortCsv(options.profile, options.rows, `bench-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`);
+  const auth = { authorization: `Bearer ${target.apiKey}` };
+  const started = performance.now();
+  const cpuBefore = process.cpuUsage();
+  const response = await fetch(
+    `${target.baseUrl}/issuers/${target.slug}/credentials/batch?profile=${options.profile}&format=${options.format}${options.query ?? ''}`,
+    { method: 'POST', headers: { 'content-type': 'text/csv', ...auth }, body: csv },
+  );
+  if (response.status !== 202 && response.status !== 201) throw new Error(`batch: ${response.status} ${await response.text()}`);
+  let job = (await response.json()) as { id: string; state: string; done: number; failed: number };
+  if (job.state !== 'completed') {
+    // Progress as a client watches it: the job's Server-Sent Events, until `completed`.
+    const events = await fetch(`${target.baseUrl}/jobs/${job.id}/events`, { headers: auth, signal: AbortSignal.timeout(600_000) });
+    if (events.body === null) throw new Error(`events: ${events.status}`);
+    const decoder = new TextDecoder();
+    let buffer = '';
+    for await (const chunk of events.body) {
+      buffer += decoder.decode(chunk as Uint8Array, { stream: true });
+      const completed = /event: completed\ndata: (.*)\n/.exec(buffer);
+      if (completed !== null) {
+        job = JSON.parse(completed[1] as string) as typeof job;
+        break;
+      }
+    }
+  }
+  const ms = performance.now() - started;
+  const cpu = process.cpuUsage(cpuBefore);
+  if (job.failed > 0 || job.done !== options.rows) throw new Error(`batch: ${job.done} done, ${job.failed} failed of ${options.rows}`);
+  return { rows: options.rows, format: options.format, profile: options.profile, ms, cpuMs: (cpu.user + cpu.system) / 1000, issued: job.done };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { startBenchApp } = await import('./bench-app.js');
+  const app = await startBenchApp();
+  const rows = Number(process.env.BENCH_BATCH_ROWS ?? 10_000);
+  const format = (process.env.BENCH_BATCH_FORMAT ?? 'jwt') as 'jwt' | 'di';
+  const repeat = Number(process.env.BENCH_BATCH_REPEAT ?? 1);
+  for (let run = 0; run < repeat; run++) {
+    const result = await runBatch({ baseUrl: app.baseUrl, slug: app.issuer.slug, apiKey: app.apiKey }, { profile: 'diploma', format, rows });
+    console.log(
+      `${result.rows} ${result.format} ${result.profile}: ${(result.ms / 1000).toFixed(2)} s (${((result.rows / result.ms) * 1000).toFixed(0)}/s), ` +
+        `CPU ${(result.cpuMs / 1000).toFixed(2)} s, load ${loadavg()
+          .map((load) => load.toFixed(2))
+          .join(' ')}`,
+    );
+  }
+  await app.close();
+}

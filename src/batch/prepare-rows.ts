@@ -1,0 +1,50 @@
+import { prepareIssue, type PreparedIssue } from '../issue/issue-credential.js';
+import { requestHash } from '../issue/idempotency.js';
+import { profileIssueRequest } from '../issue/issue-profile-credential.js';
+import { ProblemError, type FieldError } from '../shared/problems.js';
+import type { CredentialFormat, IdempotencyClaim, IssuerRecord } from '../store/ports.js';
+import { traverse, type CredentialShape } from './safe-mode-by-shape.js';
+
+export interface RowsToPrepare {
+  issuer: IssuerRecord;
+  publicUrl: string;
+  /** The group's time (the service's clock, sent along: a worker has none of its own). */
+  now: string;
+  profile: string;
+  format: CredentialFormat;
+  rows: Array<{ row: number; idempotencyKey: string; request?: Record<string, unknown> }>;
+}
+
+export type PreparedRow =
+  | { row: number; ok: true; prepared: PreparedIssue; claim: IdempotencyClaim; shape: CredentialShape }
+  /** Refused while preparing; with its claim when the request got that far (a row issued before is answered as replayed). */
+  | { row: number; ok: false; errors: FieldError[]; claim?: IdempotencyClaim };
+
+/**
+ * The part of issuing a row that needs no store and no key, so it can run in a worker
+ * thread (prepare-pool.ts): the profile request → the OB 3.0 credential → the one signed
+ * form, VC DM 2.0 and profile schema checks (prepareIssue, as for one credential), the
+ * request's hash for its idempotency claim, and the credential's shape for safe mode.
+ */
+export function prepareRows(task: RowsToPrepare): PreparedRow[] {
+  const clock = { now: () => new Date(task.now) };
+  return task.rows.map(({ row, idempotencyKey, request }) => {
+    let claim: IdempotencyClaim | undefined;
+    try {
+      const body = { ...request, profile: task.profile, format: task.format };
+      const issueRequest = profileIssueRequest(task.issuer, body, idempotencyKey);
+      claim = { issuerId: task.issuer.id, key: idempotencyKey, requestHash: requestHash(issueRequest) };
+      const prepared = prepareIssue({ clock, publicUrl: task.publicUrl }, task.issuer, issueRequest);
+      return { row, ok: true as const, prepared, claim, shape: traverse(prepared.credential) };
+    } catch (error) {
+      // Anything but a problem is a bug: thrown, so the job stops instead of reporting garbage.
+      if (!(error instanceof ProblemError)) throw error;
+      return {
+        row,
+        ok: false as const,
+        errors: error.errors ?? [{ pointer: error.pointer ?? '/', detail: error.message }],
+        ...(claim === undefined ? {} : { claim }),
+      };
+    }
+  });
+}
