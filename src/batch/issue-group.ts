@@ -3,7 +3,7 @@ import { ProblemError, type FieldError } from '../shared/problems.js';
 import { statusEntries } from '../status/allocate-status.js';
 import { statusPurposesFor } from '../status/status-purposes.js';
 import type { PreparedRow } from './prepare-rows.js';
-import type { CredentialShape, SafeModeCheck } from './safe-mode-by-shape.js';
+import type { SafeModeCheck } from './safe-mode-by-shape.js';
 import type { BatchGroup, BatchJobRecord, BatchLease, BatchRowOffer, BatchRowOutcome, IdempotencyClaim, IssuerRecord } from '../store/ports.js';
 
 /**
@@ -25,7 +25,7 @@ export async function issueGroup(
   },
 ): Promise<BatchRowOutcome[]> {
   const group: BatchGroup = { issued: [], replayed: [], failed: [] };
-  const toSign: Array<{ row: number; prepared: PreparedIssue; claim: IdempotencyClaim; shape: CredentialShape }> = [];
+  const toSign: Array<{ row: number; prepared: PreparedIssue; claim: IdempotencyClaim; shape: string | undefined }> = [];
 
   for (const row of rows) {
     // Issued before (a resubmitted file, or this job before a restart): the stored credential is the answer.

@@ -63,17 +63,6 @@ export async function expandInPool(document: object, extraContexts?: Record<stri
 }
 
 /**
- * Safe-mode expansion that also answers the strings of the expanded document that are
- * literals (`@value`) and types (`@type`); throws the problem naming the term when it does not expand.
- */
-export async function expandLiteralsInPool(document: object): Promise<{ literals: string[]; types: string[] }> {
-  const result = await run({ kind: 'expand-literals', document });
-  if (result.ok) return { literals: result.literals ?? [], types: result.types ?? [] };
-  if ('problem' in result && result.problem !== undefined) throw toProblem(result.problem);
-  throw new Error('crashed' in result ? result.crashed : 'JSON-LD expansion failed');
-}
-
-/**
  * Safe-mode expansion of many documents (a batch), `chunk` per task so every worker gets
  * some; one answer per document: undefined when it expanded, else the problem naming the term.
  * The deadline applies per task, i.e. per chunk.

@@ -24,8 +24,6 @@ export type JsonLdTask =
   | { kind: 'expand'; document: object; extraContexts?: Record<string, object> }
   /** Several documents in one task (a batch): each expanded on its own, one result each. */
   | { kind: 'expand-many'; documents: object[] }
-  | /** Safe-mode expansion answering the strings of the result that are literals (`@value`) and types (`@type`): batch/safe-mode-by-shape learns from them which positions are literals. */
-    { kind: 'expand-literals'; document: object }
   | {
       kind: 'verify-proof';
       credential: object;
@@ -49,7 +47,7 @@ export interface SerializedProblem {
 export type ExpandManyResult = { ok: true; results: Array<{ ok: true } | { ok: false; problem: SerializedProblem } | { ok: false; crashed: string }> };
 
 export type JsonLdTaskResult =
-  | { ok: true; literals?: string[]; types?: string[] }
+  | { ok: true }
   | { ok: false; problem: SerializedProblem }
   | { ok: false; verified: false; message: string; problem?: SerializedProblem }
   | { ok: false; crashed: string };
@@ -89,32 +87,18 @@ function serialize(problem: ProblemError): SerializedProblem {
   };
 }
 
-async function expandOne(document: object, extraContexts?: Record<string, object>, withLiterals = false): Promise<JsonLdTaskResult> {
+async function expandOne(document: object, extraContexts?: Record<string, object>): Promise<JsonLdTaskResult> {
   try {
-    const expanded: unknown = await jsonld.expand(document, { documentLoader: loaderWith({}, extraContexts), safe: true, base: null });
-    return withLiterals ? { ok: true, literals: stringsUnder('@value', expanded), types: stringsUnder('@type', expanded) } : { ok: true };
+    await jsonld.expand(document, { documentLoader: loaderWith({}, extraContexts), safe: true, base: null });
+    return { ok: true };
   } catch (error) {
     const problem = explainJsonLdError(error, document);
     return problem === undefined ? { ok: false, crashed: error instanceof Error ? error.message : String(error) } : { ok: false, problem: serialize(problem) };
   }
 }
 
-/** Every string directly under `keyword` (`@value`, `@type`: a string or an array of them) in an expanded document. */
-function stringsUnder(keyword: string, expanded: unknown, found: string[] = []): string[] {
-  if (Array.isArray(expanded)) for (const item of expanded) stringsUnder(keyword, item, found);
-  else if (expanded !== null && typeof expanded === 'object') {
-    for (const [key, value] of Object.entries(expanded)) {
-      if (key === keyword && typeof value === 'string') found.push(value);
-      else if (key === keyword && Array.isArray(value)) found.push(...value.filter((item): item is string => typeof item === 'string'));
-      else stringsUnder(keyword, value, found);
-    }
-  }
-  return found;
-}
-
 export default async function run(task: JsonLdTask): Promise<JsonLdTaskResult | ExpandManyResult> {
   if (task.kind === 'expand') return expandOne(task.document, task.extraContexts);
-  if (task.kind === 'expand-literals') return expandOne(task.document, undefined, true);
   if (task.kind === 'expand-many') {
     // One message round trip for many documents; each is still expanded alone, in safe mode.
     const results: ExpandManyResult['results'] = [];
