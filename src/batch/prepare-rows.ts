@@ -3,7 +3,7 @@ import { requestHash } from '../issue/idempotency.js';
 import { profileIssueRequest } from '../issue/issue-profile-credential.js';
 import { ProblemError, type FieldError } from '../shared/problems.js';
 import type { CredentialFormat, IdempotencyClaim, IssuerRecord } from '../store/ports.js';
-import { credentialShapeOf } from './safe-mode-by-shape.js';
+import { safeModeShapeOf } from '../resolve/safe-mode-shapes.js';
 
 export interface RowsToPrepare {
   issuer: IssuerRecord;
@@ -35,7 +35,7 @@ export function prepareRows(task: RowsToPrepare): PreparedRow[] {
       const issueRequest = profileIssueRequest(task.issuer, body, idempotencyKey);
       claim = { issuerId: task.issuer.id, key: idempotencyKey, requestHash: requestHash(issueRequest) };
       const prepared = prepareIssue({ clock, publicUrl: task.publicUrl }, task.issuer, issueRequest);
-      return { row, ok: true as const, prepared, claim, shape: credentialShapeOf(prepared.credential) };
+      return { row, ok: true as const, prepared, claim, shape: safeModeShapeOf(prepared.credential) };
     } catch (error) {
       // Anything but a problem is a bug: thrown, so the job stops instead of reporting garbage.
       if (!(error instanceof ProblemError)) throw error;

@@ -14,13 +14,11 @@ import type { ProblemError } from '../shared/problems.js';
  * fails sends each of its credentials to an expansion of its own, so every row gets its own problem.
  * A document with no shape (a context of its own) is always expanded alone.
  */
+/** `shapes`: each document's safeModeShapeOf, when computed where it was built (the prepare worker). */
 export type SafeModeCheck = (documents: object[], shapes?: Array<string | undefined>) => Promise<Array<ProblemError | undefined>>;
 
 /** Beyond this many shapes a batch is not a cohort: no more are remembered. */
 const MAX_REMEMBERED = 2_000;
-
-/** The shape of a credential, computed where it was built (the prepare worker): safe-mode-shapes' key. */
-export const credentialShapeOf = safeModeShapeOf;
 
 export function createSafeModeByShape(): SafeModeCheck {
   const shapeOutcome = new Map<string, Promise<ProblemError | undefined>>();
@@ -29,7 +27,7 @@ export function createSafeModeByShape(): SafeModeCheck {
     const outcomes: Array<Promise<ProblemError | undefined> | undefined> = Array.from({ length: documents.length }, () => undefined);
     const alone: number[] = [];
     for (const [index, document] of documents.entries()) {
-      const shape = shapes === undefined ? credentialShapeOf(document) : shapes[index];
+      const shape = shapes === undefined ? safeModeShapeOf(document) : shapes[index];
       if (shape === undefined) {
         alone.push(index);
         continue;

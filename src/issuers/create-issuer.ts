@@ -4,6 +4,7 @@ import { assertMatchesSchema } from '../shared/schema-validator.js';
 import type { KeyVault } from '../sign/key-vault.js';
 import { didWebForIssuer } from '../resolve/did-web.js';
 import type { DidMethod, IssuerRecord, Store } from '../store/ports.js';
+import type { TrustRegistry } from '../trust/trust-registry.js';
 import { createApiKey } from './api-keys.js';
 import { newIssuerKey } from './issuer-keys.js';
 
@@ -20,6 +21,8 @@ export interface IssuerDeps {
   vault: KeyVault;
   clock: Clock;
   publicUrl: string;
+  /** Told when an issuer is added, so that its cached list of hosted issuers does not miss the new one for seconds. */
+  trust?: Pick<TrustRegistry, 'invalidate'>;
 }
 
 /**
@@ -51,5 +54,6 @@ export async function createIssuer(deps: IssuerDeps, input: unknown): Promise<{ 
   await deps.store.issuers.create(issuer);
   await deps.store.keys.add(key);
   const { apiKey } = await createApiKey(deps, id, 'initial');
+  deps.trust?.invalidate();
   return { issuer, apiKey };
 }

@@ -1,6 +1,7 @@
 import { ProblemError } from '../shared/problems.js';
 import type { IssuerRecord, Store } from '../store/ports.js';
 import { parseVerifiable } from '../verify/parse-input.js';
+import type { TrustRegistry } from '../trust/trust-registry.js';
 import type { VerificationReport } from '../verify/report.js';
 import { verifyCredential, type VerifyDeps } from '../verify/verify-credential.js';
 import { viewCredential } from './credential-view.js';
@@ -11,6 +12,8 @@ import { renderPage, type PageModel } from './render-page.js';
 
 export interface PageDeps extends VerifyDeps {
   store: Store;
+  /** Required here: the page names a hosted issuer through the registry's short-lived cache of hosted issuers. */
+  trust: TrustRegistry;
   publicUrl: string;
 }
 
@@ -69,7 +72,7 @@ async function verifiedPage(deps: PageDeps, input: unknown, language: PageLangua
   // valid signature by another key must not borrow a hosted institution's name.
   const authentic = AUTHENTICITY_CHECKS.every((id) => report.checks.some((outcome) => outcome.check === id && outcome.status === 'success'));
   const credential = authentic ? parseVerifiable(input).credential : undefined;
-  const issuer = credential === undefined ? undefined : await issuerRecord(deps.store, report.credential?.issuer);
+  const issuer = credential === undefined ? undefined : await issuerRecord(deps.trust, report.credential?.issuer);
   return renderPage({
     language,
     verdict: report.verdict,
@@ -98,10 +101,10 @@ function pastedInput(text: unknown): unknown {
 }
 
 /** The issuer's display names, when it is one of ours; a foreign issuer shows what its credential says. */
-async function issuerRecord(store: Store, did: string | undefined): Promise<IssuerRecord | undefined> {
+async function issuerRecord(trust: TrustRegistry, did: string | undefined): Promise<IssuerRecord | undefined> {
   if (did === undefined) return undefined;
   try {
-    return (await store.issuers.list()).find((issuer) => issuer.did === did);
+    return await trust.hostedIssuer(did);
   } catch {
     return undefined; // the page still verifies without the issuer database
   }

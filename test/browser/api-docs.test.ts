@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { findChromium, launchChromium, screenshotPath, warnChromiumMissing, type TestBrowser } from '../helpers/chromium.js';
+import { launchChromiumOrSkip, screenshotPath, type TestBrowser } from '../helpers/chromium.js';
 import { startTestApp, type TestApp } from '../helpers/start-app.js';
 
 describe('API reference page (/docs) in headless Chromium', function () {
@@ -8,12 +8,7 @@ describe('API reference page (/docs) in headless Chromium', function () {
   let chrome: TestBrowser;
 
   before(async function () {
-    const executable = findChromium();
-    if (executable === undefined) {
-      warnChromiumMissing();
-      this.skip();
-    }
-    chrome = await launchChromium(executable);
+    chrome = await launchChromiumOrSkip(this);
     app = await startTestApp();
   });
   after(async () => {

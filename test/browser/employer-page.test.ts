@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import type { Page } from 'playwright-core';
 import { minimalCredential } from '../helpers/fixtures.js';
-import { findChromium, launchChromium, screenshotPath, warnChromiumMissing, type TestBrowser } from '../helpers/chromium.js';
+import { launchChromiumOrSkip, screenshotPath, type TestBrowser } from '../helpers/chromium.js';
 import { decodeQrPng } from '../helpers/qr-decode.js';
 import { startTestApp, type TestApp } from '../helpers/start-app.js';
 import { languageCredential } from '../present/ob3-fixtures.js';
@@ -14,12 +14,7 @@ describe('employer page in headless Chromium', function () {
   const auth = () => ({ authorization: `Bearer ${issuer.apiKey}` });
 
   before(async function () {
-    const executable = findChromium();
-    if (executable === undefined) {
-      warnChromiumMissing();
-      this.skip();
-    }
-    chrome = await launchChromium(executable);
+    chrome = await launchChromiumOrSkip(this);
     // did:key: the issuer's key needs no database, so a carried credential verifies anywhere.
     app = await startTestApp();
     issuer = await app.createIssuer({ didMethod: 'key', names: { fr: 'Centre de formation Atlas', ar: 'مركز أطلس للتكوين', de: 'Ausbildungszentrum Atlas' } });

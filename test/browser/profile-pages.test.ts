@@ -3,7 +3,7 @@ import { PROFILE_EXAMPLES } from '../../src/issue/profiles/examples.js';
 import { messagesFor, PAGE_LANGUAGES, type PageLanguage } from '../../src/present/i18n/messages.js';
 import { sayReason } from '../../src/present/i18n/reasons.js';
 import type { ReasonCode } from '../../src/shared/reason.js';
-import { findChromium, launchChromium, screenshotPath, warnChromiumMissing, type TestBrowser } from '../helpers/chromium.js';
+import { launchChromiumOrSkip, screenshotPath, type TestBrowser } from '../helpers/chromium.js';
 import { startTestApp, type TestApp } from '../helpers/start-app.js';
 
 /**
@@ -19,12 +19,7 @@ describe('profile pages in five languages (headless Chromium)', function () {
   const pages: Array<[string, string]> = [];
 
   before(async function () {
-    const executable = findChromium();
-    if (executable === undefined) {
-      warnChromiumMissing();
-      this.skip();
-    }
-    chrome = await launchChromium(executable);
+    chrome = await launchChromiumOrSkip(this);
     app = await startTestApp();
     const recognized = await app.createIssuer({ names: { fr: 'Centre Atlas', ar: 'مركز أطلس', de: 'Zentrum Atlas', es: 'Centro Atlas', en: 'Atlas Centre' } });
     const unrecognized = await app.createIssuer({ legalName: 'Institut Inconnu' }, { recognized: false });

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { languageLevelExample } from '../../src/issue/profiles/examples.js';
-import { findChromium, launchChromium, screenshotPath, warnChromiumMissing, type TestBrowser } from '../helpers/chromium.js';
+import { launchChromiumOrSkip, screenshotPath, type TestBrowser } from '../helpers/chromium.js';
 import { startTestApp, type TestApp } from '../helpers/start-app.js';
 
 /**
@@ -63,12 +63,7 @@ describe('an issuer nobody vouches for: the self-named "Goethe-Institut"', funct
 
   describe('in headless Chromium', () => {
     before(async function () {
-      const executable = findChromium();
-      if (executable === undefined) {
-        warnChromiumMissing();
-        this.skip();
-      }
-      chrome = await launchChromium(executable);
+      chrome = await launchChromiumOrSkip(this);
     });
 
     async function open(pageId: string, lang: string, state: string) {

@@ -2,7 +2,7 @@ import { recordClaimsOf } from '../../src/ob3/claims.js';
 import { expect } from 'chai';
 import { diplomaExample, recognitionDecisionExample, validatedSkillsExample } from '../../src/issue/profiles/examples.js';
 import { credentialDigestMultibase } from '../../src/shared/credential-digest.js';
-import { findChromium, launchChromium, screenshotPath, warnChromiumMissing, type TestBrowser } from '../helpers/chromium.js';
+import { launchChromiumOrSkip, screenshotPath, type TestBrowser } from '../helpers/chromium.js';
 import { holderWallet } from '../helpers/holder-wallet.js';
 import { pdfText } from '../helpers/pdf-text.js';
 import { recordSecret } from '../helpers/run-log.js';
@@ -214,12 +214,7 @@ describe('recognition decision: linked to what it assessed (issue #15)', functio
   describe('in headless Chromium', () => {
     let chrome: TestBrowser | undefined;
     before(async function () {
-      const executable = findChromium();
-      if (executable === undefined) {
-        warnChromiumMissing();
-        this.skip();
-      }
-      chrome = await launchChromium(executable);
+      chrome = await launchChromiumOrSkip(this);
     });
     after(() => chrome?.close());
 

@@ -56,3 +56,13 @@ export function warnChromiumMissing(): void {
     `\n${line}\n!! BROWSER TESTS SKIPPED: no Chromium found (looked at $CHROMIUM_PATH, /usr/bin/chromium,\n!! /usr/bin/chromium-browser). Install Debian's package: apt-get install -y chromium\n!! (.ci/run does this). The employer page is then NOT tested in a real browser.\n${line}\n`,
   );
 }
+
+/** Debian's Chromium launched for a suite's `before` hook, or the suite skipped with a loud warning when there is none. */
+export async function launchChromiumOrSkip(context: Mocha.Context): Promise<TestBrowser> {
+  const executable = findChromium();
+  if (executable === undefined) {
+    warnChromiumMissing();
+    context.skip();
+  }
+  return launchChromium(executable);
+}

@@ -6,7 +6,7 @@ import { chainingSigner } from '../helpers/foreign-signers.js';
 import { startTestApp, type TestApp } from '../helpers/start-app.js';
 
 /**
- * What the W3C / W3C-CCG VC API suites (../shared/interop) showed we lacked, as our own
+ * What the W3C / W3C-CCG VC API suites (npm run conformance; docs/conformance.md) showed we lacked, as our own
  * tests: VC 1.1 issue requests signed as 1.1, the W3C examples context, VC API
  * options.checks scoping `verified`, and a validity period that ends before it starts.
  */

@@ -1,14 +1,12 @@
-import PDFDocument from 'pdfkit';
 import type { CredentialRecord, IssuerRecord } from '../../store/ports.js';
 import { parseVerifiable } from '../../verify/parse-input.js';
 import { viewCredential, type CredentialView, type FactValue } from '../credential-view.js';
 import { directionOf, isPageLanguage, messagesFor, primarySubtag, type Messages } from '../i18n/messages.js';
 import type { LocalizedText } from '../localized-text.js';
 import { qrContent } from '../qr/qr-content.js';
-import { qrModules } from '../qr/qr-image.js';
 import type { PageDeps } from '../verification-page.js';
 import type { Weight } from './pdf-fonts.js';
-import { drawRuns, registerFonts, wrap } from './pdf-layout.js';
+import { drawQrCode, drawRuns, openA4, wrap } from './pdf-layout.js';
 
 const MM = 72 / 25.4;
 const PAGE = { width: 210 * MM, height: 297 * MM, margin: 20 * MM };
@@ -59,16 +57,7 @@ interface Layout {
 function draw(layout: Layout): Promise<Buffer> {
   const { view, messages, primary } = layout;
   const rtl = directionOf(primary) === 'rtl';
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: 0,
-    info: { Title: `${messages.certificateTitle} — ${view.achievement.name?.text ?? ''}`, Creator: 'Passerelle' },
-    lang: primary,
-  } as PDFKit.PDFDocumentOptions);
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
-  registerFonts(doc);
+  const { doc, done } = openA4({ title: `${messages.certificateTitle} — ${view.achievement.name?.text ?? ''}`, language: primary });
 
   const width = PAGE.width - 2 * PAGE.margin;
   let y = PAGE.margin;
@@ -125,19 +114,10 @@ function draw(layout: Layout): Promise<Buffer> {
 
 /** 3 cm for a short URL; 5.5 cm (modules of at least 0.4 mm) when the code carries the credential. */
 function drawQr(doc: PDFKit.PDFDocument, layout: Layout, rtl: boolean): void {
-  const modules = qrModules(layout.qrText);
   const side = (layout.qrVersion > 18 ? 55 : 30) * MM;
-  const quiet = 4;
-  const cell = side / (modules.size + 2 * quiet);
   const x0 = rtl ? PAGE.margin : PAGE.width - PAGE.margin - side;
   const y0 = PAGE.height - PAGE.margin - side - 8 * MM;
-  doc.save().fillColor('#000000');
-  for (let row = 0; row < modules.size; row += 1) {
-    for (let column = 0; column < modules.size; column += 1) {
-      if (modules.isDark(row, column)) doc.rect(x0 + (column + quiet) * cell, y0 + (row + quiet) * cell, cell + 0.01, cell + 0.01);
-    }
-  }
-  doc.fill().restore();
+  drawQrCode(doc, layout.qrText, x0, y0, side);
   const caption = layout.messages.scanToVerify;
   const url = layout.qrText.split('#')[0] ?? layout.qrText;
   drawLine(doc, caption, 9, 700, rtl, '#1a1a1a', y0 + side + 1 * MM, { x: x0, width: side });
@@ -183,19 +163,10 @@ function factText(
 
 /** The wallet offer, 3.5 cm, in the other bottom corner; its URI is not printed (it holds the offer's code). */
 function drawWalletQr(doc: PDFKit.PDFDocument, offerUri: string, caption: string, rtl: boolean): void {
-  const modules = qrModules(offerUri);
   const side = 35 * MM;
-  const quiet = 4;
-  const cell = side / (modules.size + 2 * quiet);
   const x0 = rtl ? PAGE.width - PAGE.margin - side : PAGE.margin;
   const y0 = PAGE.height - PAGE.margin - side - 8 * MM;
-  doc.save().fillColor('#000000');
-  for (let row = 0; row < modules.size; row += 1) {
-    for (let column = 0; column < modules.size; column += 1) {
-      if (modules.isDark(row, column)) doc.rect(x0 + (column + quiet) * cell, y0 + (row + quiet) * cell, cell + 0.01, cell + 0.01);
-    }
-  }
-  doc.fill().restore();
+  drawQrCode(doc, offerUri, x0, y0, side);
   drawLine(doc, caption, 9, 700, rtl, '#1a1a1a', y0 + side + 1 * MM, { x: x0, width: side });
 }
 

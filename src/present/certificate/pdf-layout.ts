@@ -1,3 +1,5 @@
+import PDFDocument from 'pdfkit';
+import { qrModules } from '../qr/qr-image.js';
 import { fontsFor, type Weight } from './pdf-fonts.js';
 import { visualRuns } from './text-runs.js';
 
@@ -63,4 +65,37 @@ export function drawRuns(
 /** Both weights of every script's font, under the names the runs use. */
 export function registerFonts(doc: PDFKit.PDFDocument): void {
   for (const weight of [400, 700] as const) for (const font of fontsFor(weight)) doc.registerFont(font.name, font.path);
+}
+
+/**
+ * An A4 document with no page margins (we place every line) and our fonts registered, and
+ * the bytes it produces once `doc.end()` is called.
+ */
+export function openA4(options: { title: string; language: string; bufferPages?: boolean }): { doc: PDFKit.PDFDocument; done: Promise<Buffer> } {
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 0,
+    ...(options.bufferPages === true ? { bufferPages: true } : {}),
+    info: { Title: options.title, Creator: 'Passerelle' },
+    lang: options.language,
+  } as PDFKit.PDFDocumentOptions);
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+  registerFonts(doc);
+  return { doc, done };
+}
+
+/** A QR code of `text` drawn as vector squares in a `side` × `side` box at (x, y), quiet zone included. */
+export function drawQrCode(doc: PDFKit.PDFDocument, text: string, x: number, y: number, side: number): void {
+  const modules = qrModules(text);
+  const quiet = 4;
+  const cell = side / (modules.size + 2 * quiet);
+  doc.save().fillColor('#000000');
+  for (let row = 0; row < modules.size; row += 1) {
+    for (let column = 0; column < modules.size; column += 1) {
+      if (modules.isDark(row, column)) doc.rect(x + (column + quiet) * cell, y + (row + quiet) * cell, cell + 0.01, cell + 0.01);
+    }
+  }
+  doc.fill().restore();
 }

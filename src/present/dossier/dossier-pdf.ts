@@ -1,7 +1,6 @@
-import PDFDocument from 'pdfkit';
 import type { DossierReport } from '../../dossier/verify-dossier.js';
 import type { Weight } from '../certificate/pdf-fonts.js';
-import { drawRuns, registerFonts, wrap } from '../certificate/pdf-layout.js';
+import { drawRuns, openA4, wrap } from '../certificate/pdf-layout.js';
 import { directionOf } from '../i18n/messages.js';
 import { dossierDocument } from './dossier-document.js';
 
@@ -19,17 +18,8 @@ const ICON = { good: '✓', bad: '×', warn: '!' } as const;
 export function dossierPdf(report: DossierReport, checkedAt: Date): Promise<Buffer> {
   const document = dossierDocument(report);
   const rtl = directionOf(document.language) === 'rtl';
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: 0,
-    bufferPages: true,
-    info: { Title: `${document.title} — Passerelle`, Creator: 'Passerelle' },
-    lang: document.language,
-  } as PDFKit.PDFDocumentOptions);
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
-  registerFonts(doc);
+  // Pages buffered: the page numbers ("2 / 3") are drawn once the count is known.
+  const { doc, done } = openA4({ title: `${document.title} — Passerelle`, language: document.language, bufferPages: true });
 
   const width = PAGE.width - 2 * PAGE.margin;
   let y = PAGE.margin;
