@@ -15,7 +15,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { createInterface } from 'node:readline';
 import { PROFILE_EXAMPLES } from '../../src/issue/profiles/examples.js';
-import { cpuMilliseconds, measure, measurePaced, printColumns, rssMegabytes, type Measurement, type PacedMeasurement } from './measure.js';
+import { cpuMilliseconds, loadPoster, measure, measurePaced, printColumns, rssMegabytes, type Measurement, type PacedMeasurement } from './measure.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 3);
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 16);
@@ -124,6 +124,8 @@ async function main(): Promise<void> {
     }
   }
 
+  // Generous: the paced runs keep more requests in flight than the closed loop's connections.
+  const load = { passerelle: loadPoster(passerelle.info.baseUrl as string, concurrency * 4), stock: loadPoster(stock.info.baseUrl as string, concurrency * 4) };
   const watches = { passerelle: new RssWatch(passerelle.child.pid as number), stock: new RssWatch(stock.child.pid as number) };
   watches.passerelle.start();
   watches.stock.start();
@@ -136,12 +138,12 @@ async function main(): Promise<void> {
     const body = { verifiableCredential: credential };
     const runs: (typeof results)[number]['pairs'] = [];
     for (let pair = 0; pair < pairs; pair += 1) {
-      const a = await measureServer(passerelle.child.pid as number, `passerelle ${name}`, () => post(`${passerelle.info.baseUrl}/credentials/verify`, body), {
+      const a = await measureServer(passerelle.child.pid as number, `passerelle ${name}`, load.passerelle.post('/credentials/verify', body, 200), {
         seconds,
         concurrency,
         warmup: 50,
       });
-      const b = await measureServer(stock.child.pid as number, `stock ${name}`, () => post(`${stock.info.baseUrl}/credentials/verify`, body), {
+      const b = await measureServer(stock.child.pid as number, `stock ${name}`, load.stock.post('/credentials/verify', body, 200), {
         seconds,
         concurrency,
         warmup: 50,
@@ -163,23 +165,18 @@ async function main(): Promise<void> {
       const a = await measureServer(
         passerelle.child.pid as number,
         `passerelle issue ${name}`,
-        () => post(`${passerelle.info.baseUrl}/issuers/${passerelle.info.slug}/credentials`, request, auth),
+        load.passerelle.post(`/issuers/${passerelle.info.slug}/credentials`, request, 201, auth),
         {
           seconds,
           concurrency,
           warmup: 20,
         },
       );
-      const b = await measureServer(
-        stock.child.pid as number,
-        `stock issue ${name}`,
-        () => post(`${stock.info.baseUrl}/credentials/issue`, { credential: unsigned }),
-        {
-          seconds,
-          concurrency,
-          warmup: 20,
-        },
-      );
+      const b = await measureServer(stock.child.pid as number, `stock issue ${name}`, load.stock.post('/credentials/issue', { credential: unsigned }, 201), {
+        seconds,
+        concurrency,
+        warmup: 20,
+      });
       runs.push({ passerelle: a, stock: b, ratio: a.opsPerSecond / b.opsPerSecond, loadAverage: loadavg()[0] as number });
       process.stderr.write(
         `  issue ${name} pair ${pair + 1}: ${a.opsPerSecond.toFixed(0)} vs ${b.opsPerSecond.toFixed(0)} ops/s (×${(a.opsPerSecond / b.opsPerSecond).toFixed(2)})\n`,
@@ -194,11 +191,11 @@ async function main(): Promise<void> {
     const body = { verifiableCredential: credential };
     const runs = results.find((result) => result.case === name)?.pairs ?? [];
     const half = (values: number[]) => Math.max(1, median(values) / 2);
-    const a = await measurePaced(`passerelle ${name}`, () => post(`${passerelle.info.baseUrl}/credentials/verify`, body), {
+    const a = await measurePaced(`passerelle ${name}`, load.passerelle.post('/credentials/verify', body, 200), {
       ratePerSecond: half(runs.map((run) => run.passerelle.opsPerSecond)),
       seconds,
     });
-    const b = await measurePaced(`stock ${name}`, () => post(`${stock.info.baseUrl}/credentials/verify`, body), {
+    const b = await measurePaced(`stock ${name}`, load.stock.post('/credentials/verify', body, 200), {
       ratePerSecond: half(runs.map((run) => run.stock.opsPerSecond)),
       seconds,
     });
@@ -210,6 +207,7 @@ async function main(): Promise<void> {
   // Back near the baseline: a few idle seconds after the load.
   await new Promise((resolve) => setTimeout(resolve, 5000));
   const memory = { passerelle: watches.passerelle.stop(), stock: watches.stock.stop() };
+  await Promise.all([load.passerelle.close(), load.stock.close()]);
 
   const header = ['verify over HTTP', 'Passerelle ops/s', 'p50/p99 ms', 'stock ops/s', 'p50/p99 ms', 'ratio (pairs)', 'CPU ms/op P / S', 'CPU ratio', 'load'];
   const cpuOf = (runs: Array<{ passerelle: ServerMeasurement; stock: ServerMeasurement }>, server: 'passerelle' | 'stock') =>
