@@ -1,3 +1,4 @@
+import type { RequestListener } from 'node:http';
 import express, { type Express } from 'express';
 import type { Services } from './composition-root.js';
 import { assertWithinJsonLimits } from './shared/json-limits.js';
@@ -5,7 +6,7 @@ import { createCredentialRouter } from './http/credential-routes.js';
 import { createDocsRouter } from './http/docs-routes.js';
 import { createDossierRouter } from './http/dossier-routes.js';
 import { createOperationsRouter } from './http/operations-routes.js';
-import { publicRateLimit } from './http/rate-limit.js';
+import { publicRateLimit, type PublicRateLimit } from './http/rate-limit.js';
 import { requestLogging } from './http/request-logging.js';
 import { createFrameworkRouter } from './http/framework-routes.js';
 import { createIssuerRouter } from './http/issuer-routes.js';
@@ -20,21 +21,48 @@ import { createStatusRouter } from './http/status-routes.js';
 import { createVerificationPageRouter } from './http/verification-page-routes.js';
 import { createDeliverRouter } from './http/deliver-routes.js';
 import { openOfferUri } from './deliver/create-offer.js';
+import { verifyEntry } from './http/verify-entry.js';
 
 /** Public endpoints that take a JSON body (VERIFY_BODY_LIMIT applies). */
 const PUBLIC_JSON_ROUTES = ['/credentials/verify', '/presentations/verify', '/requirements/check', '/dossiers/verify'];
 /** Batches: a larger body, JSON or CSV. */
 const BATCH_ROUTE = /^\/issuers\/[^/]+\/credentials\/batch$/;
 
+/**
+ * What the HTTP server calls for each request: POST /credentials/verify's own entry
+ * (http/verify-entry.ts) when it takes the request, the Express app otherwise. Both share one
+ * request logger and one rate limit.
+ */
+export function createRequestListener(services: Services): RequestListener {
+  const logging = requestLogging(services.logger, services.metrics);
+  const rateLimit = publicRateLimit(services.config.rateLimitPerMinute, services.config.trustProxy);
+  const app = createApp(services, { logging, rateLimit });
+  const takeVerify = verifyEntry(services, {
+    bodyLimit: services.config.verifyBodyLimit,
+    requestLogging: logging,
+    rateLimit,
+    log: services.log,
+  });
+  return (req, res) => {
+    if (!takeVerify(req, res)) void app(req, res);
+  };
+}
+
 /** Wires the routers to the services. No listening, no environment: tests start it on port 0. */
-export function createApp(services: Services): Express {
+export function createApp(
+  services: Services,
+  shared: { logging: ReturnType<typeof requestLogging>; rateLimit: PublicRateLimit } = {
+    logging: requestLogging(services.logger, services.metrics),
+    rateLimit: publicRateLimit(services.config.rateLimitPerMinute, services.config.trustProxy),
+  },
+): Express {
   const app = express();
   app.disable('x-powered-by');
   // The client address (rate limits, logs) comes from X-Forwarded-For only through the proxies named here.
   app.set('trust proxy', services.config.trustProxy);
   const deps = { ...services, publicUrl: services.config.publicUrl, adminToken: services.config.adminToken };
-  app.use(requestLogging(services.logger, services.metrics));
-  app.use(publicRateLimit(services.config.rateLimitPerMinute));
+  app.use(shared.logging);
+  app.use(shared.rateLimit);
   app.use(createDocsRouter());
   app.use(createOperationsRouter({ store: services.store, metrics: services.metrics, metricsToken: services.config.metricsToken }));
   // Before the JSON-only guard: the public page takes url-encoded form posts.

@@ -1,4 +1,4 @@
-import { createApp } from './app.js';
+import { createRequestListener } from './app.js';
 import { createServices } from './composition-root.js';
 import { ConfigError, loadConfig } from './config/load-config.js';
 import { createHttpServer } from './http/http-server.js';
@@ -45,7 +45,7 @@ async function main(): Promise<void> {
   const resumed = await services.batchJobs.resumeUnfinished();
   if (resumed > 0) console.log(`Resuming ${resumed} unfinished batch job(s).`);
 
-  const server = createHttpServer(config, createApp(services));
+  const server = createHttpServer(config, createRequestListener(services));
   server.listen(config.port, () => {
     console.log(`Passerelle listening on ${config.publicUrl} (port ${config.port}, ${services.store.kind} store)`);
     if (config.adminToken === undefined) console.log('Admin endpoints are disabled (ADMIN_TOKEN is not set).');

@@ -180,3 +180,12 @@ declare module '@digitalbazaar/ecdsa-multikey' {
   export function fromJwk(options: { jwk: object; secretKey?: boolean; id?: string; controller?: string }): Promise<EcdsaKeyPair>;
   export function toJwk(options: { keyPair: EcdsaKeyPair; secretKey?: boolean }): Promise<Record<string, unknown>>;
 }
+declare module 'proxy-addr' {
+  import type { IncomingMessage } from 'node:http';
+  type Trust = (address: string, hop: number) => boolean;
+  function proxyaddr(req: IncomingMessage, trust: Trust): string;
+  namespace proxyaddr {
+    function compile(addresses: string[]): Trust;
+  }
+  export default proxyaddr;
+}

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createApp } from '../../src/app.js';
+import { createRequestListener } from '../../src/app.js';
 import { createServices, type Services } from '../../src/composition-root.js';
 import { loadConfig } from '../../src/config/load-config.js';
 import { createHttpServer } from '../../src/http/http-server.js';
@@ -32,7 +32,7 @@ export async function startBenchApp(): Promise<{
     LOG_LEVEL: 'warn',
   });
   const services = await createServices(config);
-  server.on('request', createApp(services));
+  server.on('request', createRequestListener(services));
   const { issuer, apiKey } = await createIssuer({ ...services, publicUrl: baseUrl }, { slug: 'bench', legalName: 'Bench Centre', country: 'MA' });
   return {
     baseUrl,

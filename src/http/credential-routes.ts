@@ -10,6 +10,7 @@ import { issuerOf, requireIssuer } from './authenticate.js';
 import { idempotencyKeyOf } from './idempotency-header.js';
 import { methodNotAllowed, sendProblem } from './problem-response.js';
 import { readerLanguage } from './reader-language.js';
+import type { PageLanguage } from '../present/i18n/messages.js';
 
 export function createCredentialRouter(deps: IssueDeps & VerifyDeps & { metrics: Metrics }): Router {
   const router = Router();
@@ -28,19 +29,10 @@ export function createCredentialRouter(deps: IssueDeps & VerifyDeps & { metrics:
   router
     .route('/credentials/verify')
     .post(async (req, res) => {
-      const verified = await verifyCredential(deps, req.body);
-      deps.metrics.verification(verified.verdict);
       // The reader's language: options.lang, else ?lang=, else Accept-Language, else English.
       const language = readerLanguage(req, (req.body as { options?: { lang?: unknown } } | undefined)?.options?.lang);
-      // Reasons, caveats and check messages in that language, the English beside them as `detail`.
-      const report = { ...localizeReport(verified, language), summary: summarizeReport(verified, language) };
-      if (report.verified) {
-        res.json(report);
-        return;
-      }
-      // W3C VC API: a credential that does not verify is a 4xx. The body is the same full report,
-      // as an RFC 9457 problem whose extension members are the report's.
-      sendProblem(res, { ...new ProblemError('verification-failed', verdictSentence(report.verdict)).toProblem(), ...report });
+      const answer = await answerVerification(deps, req.body, language);
+      res.status(answer.status).type(answer.contentType).send(answer.body);
     })
     .all(methodNotAllowed('POST'));
 
@@ -83,6 +75,26 @@ export function createCredentialRouter(deps: IssueDeps & VerifyDeps & { metrics:
     .all(methodNotAllowed('GET'));
 
   return router;
+}
+
+/**
+ * POST /credentials/verify's answer, whichever way the request came in (this router, or the
+ * verify entry that skips Express: verify-entry.ts): the full report in the reader's language.
+ */
+export async function answerVerification(
+  deps: VerifyDeps & { metrics: Metrics },
+  body: unknown,
+  language: PageLanguage,
+): Promise<{ status: number; contentType: string; body: string }> {
+  const verified = await verifyCredential(deps, body);
+  deps.metrics.verification(verified.verdict);
+  // Reasons, caveats and check messages in that language, the English beside them as `detail`.
+  const report = { ...localizeReport(verified, language), summary: summarizeReport(verified, language) };
+  if (report.verified) return { status: 200, contentType: 'application/json; charset=utf-8', body: JSON.stringify(report) };
+  // W3C VC API: a credential that does not verify is a 4xx. The body is the same full report,
+  // as an RFC 9457 problem whose extension members are the report's.
+  const problem = { ...new ProblemError('verification-failed', verdictSentence(report.verdict)).toProblem(), ...report };
+  return { status: problem.status, contentType: 'application/problem+json; charset=utf-8', body: JSON.stringify(problem) };
 }
 
 function verdictSentence(verdict: string): string {

@@ -1,9 +1,23 @@
+import type { ServerResponse } from 'node:http';
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import { ProblemError, type ProblemDetails } from '../shared/problems.js';
 import { StoreConflictError } from '../store/ports.js';
 
 export function sendProblem(res: Response, problem: ProblemDetails): void {
   res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
+}
+
+/** sendProblem for a response Express never wrapped (the verify entry, the rate limit that serves both). */
+export function writeProblem(res: ServerResponse, problem: ProblemDetails): void {
+  writeBody(res, problem.status, 'application/problem+json; charset=utf-8', JSON.stringify(problem));
+}
+
+/** A whole answer on a plain Node response: status, type and length, as Express's res.send sets them. */
+export function writeBody(res: ServerResponse, status: number, contentType: string, body: string): void {
+  res.statusCode = status;
+  res.setHeader('Content-Type', contentType);
+  res.setHeader('Content-Length', Buffer.byteLength(body));
+  res.end(body);
 }
 
 interface BodyParserError {
@@ -21,7 +35,8 @@ export function problemResponse(log: (message: string) => void): ErrorRequestHan
   };
 }
 
-function toProblem(error: unknown, log: (message: string) => void): ProblemError {
+/** What any error becomes for the client: the one mapping, for Express's error stage and the verify entry. */
+export function toProblem(error: unknown, log: (message: string) => void): ProblemError {
   if (error instanceof ProblemError) return error;
   if (error instanceof StoreConflictError) {
     return new ProblemError('conflict', error.message, { pointer: `/${error.field}` });

@@ -6,6 +6,11 @@ import { negotiateLanguage, primarySubtag, type PageLanguage } from '../present/
  * else `?lang=`, else Accept-Language; fr, en, de, es or ar, anything else English.
  */
 export function readerLanguage(req: Request, bodyLang: unknown): PageLanguage {
-  const asked = typeof bodyLang === 'string' ? primarySubtag(bodyLang) : typeof req.query.lang === 'string' ? primarySubtag(req.query.lang) : undefined;
-  return negotiateLanguage(asked, req.headers['accept-language']);
+  return languageAsked(bodyLang, req.query.lang, req.headers['accept-language']);
+}
+
+/** readerLanguage from its three sources, for a request Express never parsed. */
+export function languageAsked(bodyLang: unknown, queryLang: unknown, acceptLanguage: string | undefined): PageLanguage {
+  const asked = typeof bodyLang === 'string' ? primarySubtag(bodyLang) : typeof queryLang === 'string' ? primarySubtag(queryLang) : undefined;
+  return negotiateLanguage(asked, acceptLanguage);
 }

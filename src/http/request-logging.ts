@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Request, RequestHandler } from 'express';
+import type { Request } from 'express';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from '../observe/logger.js';
 import type { Metrics } from '../observe/metrics.js';
@@ -34,7 +34,7 @@ export function routeOf(req: IncomingMessage): string {
  * status and duration, and the request-duration metric. No headers, query strings or
  * bodies are logged: that is where credentials, personal data and API keys travel.
  */
-export function requestLogging(logger: Logger, metrics: Metrics): RequestHandler {
+export function requestLogging(logger: Logger, metrics: Metrics): (req: IncomingMessage, res: ServerResponse, next: () => void) => void {
   const middleware = pinoHttp({
     logger,
     genReqId(req: IncomingMessage, res: ServerResponse) {
@@ -56,7 +56,7 @@ export function requestLogging(logger: Logger, metrics: Metrics): RequestHandler
   });
   return (req, res, next) => {
     const started = process.hrtime.bigint();
-    res.once('finish', () => metrics.observeRequest(routeOf(req), req.method, res.statusCode, Number(process.hrtime.bigint() - started) / 1e9));
+    res.once('finish', () => metrics.observeRequest(routeOf(req), req.method ?? '', res.statusCode, Number(process.hrtime.bigint() - started) / 1e9));
     middleware(req, res, next);
   };
 }

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { createApp } from '../../src/app.js';
+import { createRequestListener } from '../../src/app.js';
 import { createHttpServer } from '../../src/http/http-server.js';
 import { appendToRunLog, recordSecret } from './run-log.js';
 import { createServices, type Services } from '../../src/composition-root.js';
@@ -94,7 +94,7 @@ export async function startTestApp(
       },
     },
   });
-  server.on('request', createApp(services));
+  server.on('request', createRequestListener(services));
 
   async function request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<TestResponse> {
     if (options.tls !== undefined) return httpsRequest(baseUrl + path, options.tls.cert, method, body, headers);
