@@ -83,11 +83,20 @@ let inlineRunner: Promise<(task: JsonLdTask) => Promise<JsonLdTaskResult | Expan
 
 async function runInline(task: JsonLdTask): Promise<JsonLdTaskResult> {
   inlineRunner ??= import('./json-ld-worker.js').then((module) => module.default);
-  return (await (await inlineRunner)(task)) as JsonLdTaskResult;
+  return (await (
+    await inlineRunner
+  )(task)) as JsonLdTaskResult;
+}
+
+let inlineAllowed = true;
+
+/** For tests: false sends every task to the pool, so both paths can be compared. */
+export function setInlineJsonLd(allowed: boolean): void {
+  inlineAllowed = allowed;
 }
 
 async function run(task: JsonLdTask): Promise<JsonLdTaskResult> {
-  const documents = documentsOf(task);
+  const documents = inlineAllowed ? documentsOf(task) : undefined;
   if (documents !== undefined && smallEnoughToRunInline(...documents)) return runInline(task);
   try {
     return (await thePool().run(task, { signal: AbortSignal.timeout(deadlineMs) })) as JsonLdTaskResult;
