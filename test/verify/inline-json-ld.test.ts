@@ -114,5 +114,7 @@ describe('small documents on the request thread, larger ones in the pool: one an
     expect(smallEnoughToRunInline({ id: 'x', a: [{}, {}, {}, {}] })).to.equal(true);
     expect(smallEnoughToRunInline({ id: 'x', a: [{}, {}, {}, {}, {}] })).to.equal(false);
     expect(smallEnoughToRunInline({ id: 'x', a: [{ '@value': 'v' }, { id: 'y' }] })).to.equal(true);
+    expect(smallEnoughToRunInline({ id: 'x', a: [{ id: '_:1' }, { id: '_:2' }, { id: '_:3' }, { id: '_:4' }, { id: '_:5' }] })).to.equal(false);
+    expect(smallEnoughToRunInline({ id: 'x' }, { a: [{}, {}, {}, {}] }), 'documents are counted together').to.equal(false);
   });
 });
