@@ -36,7 +36,70 @@ function thePool(): Piscina {
   return pool;
 }
 
+/**
+ * A document at most this large is processed on the calling thread. A worker hop costs a
+ * structured clone each way, a wake-up of the worker and of the main thread, and an abort
+ * timer: for the generic credential (32 values), verified one request at a time on one core,
+ * ~0.35 ms of CPU, as much as its whole expansion and canonicalisation (~0.3 ms). (Under a
+ * saturated closed loop piscina hands over queued messages without waking anyone, and the
+ * two paths cost about the same.) The bound keeps inline work well under a millisecond
+ * whatever the content: few values, and few objects that are blank nodes (no `id`, or a
+ * `_:` one) — blank nodes that look alike are what makes RDFC-1.0 costly. Anything larger
+ * goes to the pool, with its deadline, so the event loop stays free.
+ */
+export const INLINE_LIMITS = { maxValues: 64, maxBlankNodes: 4 } as const;
+
+/** True when every document is within INLINE_LIMITS (counted together). */
+export function smallEnoughToRunInline(...documents: unknown[]): boolean {
+  let values = 0;
+  let blankNodes = 0;
+  const stack: unknown[] = [...documents];
+  while (stack.length > 0) {
+    const value = stack.pop();
+    values += 1;
+    if (values > INLINE_LIMITS.maxValues) return false;
+    if (value === null || typeof value !== 'object') continue;
+    if (Array.isArray(value)) {
+      stack.push(...(value as unknown[]));
+      continue;
+    }
+    const { id } = value as { id?: unknown };
+    if ((id === undefined && !('@value' in value)) || (typeof id === 'string' && id.startsWith('_:'))) {
+      blankNodes += 1;
+      if (blankNodes > INLINE_LIMITS.maxBlankNodes) return false;
+    }
+    stack.push(...Object.values(value));
+  }
+  return true;
+}
+
+function documentsOf(task: JsonLdTask): unknown[] | undefined {
+  if (task.kind === 'expand') return [task.document];
+  if (task.kind === 'verify-proof') return [task.credential, ...(task.previousProofs ?? [])];
+  // A batch's chunks keep the pool: they are many, and the pool spreads them over the cores.
+  return undefined;
+}
+
+/** The worker's own task function, loaded on first inline use (it applies jsonld-shared-contexts, idempotent, to this thread). */
+let inlineRunner: Promise<(task: JsonLdTask) => Promise<JsonLdTaskResult | ExpandManyResult>> | undefined;
+
+async function runInline(task: JsonLdTask): Promise<JsonLdTaskResult> {
+  inlineRunner ??= import('./json-ld-worker.js').then((module) => module.default);
+  return (await (
+    await inlineRunner
+  )(task)) as JsonLdTaskResult;
+}
+
+let inlineAllowed = true;
+
+/** For tests: false sends every task to the pool, so both paths can be compared. */
+export function setInlineJsonLd(allowed: boolean): void {
+  inlineAllowed = allowed;
+}
+
 async function run(task: JsonLdTask): Promise<JsonLdTaskResult> {
+  const documents = inlineAllowed ? documentsOf(task) : undefined;
+  if (documents !== undefined && smallEnoughToRunInline(...documents)) return runInline(task);
   try {
     return (await thePool().run(task, { signal: AbortSignal.timeout(deadlineMs) })) as JsonLdTaskResult;
   } catch (error) {

@@ -61,30 +61,35 @@ export async function importedPublicKeyOf(method: VerificationMethod): Promise<I
   return result;
 }
 
-/** Ed25519 public keys as node KeyObjects, by their multibase value. */
-const ed25519KeyObjects = new LRUCache<string, KeyObject>({ max: 1000 });
+type Ed25519Verifier = { algorithm: string; id: string; verify(input: { data: Uint8Array; signature: Uint8Array }): Promise<boolean> };
+
+/** Verifiers by the verification method's whole JSON (all the library reads from it: id, type, key material). */
+const ed25519Verifiers = new LRUCache<string, Ed25519Verifier>({ max: 1000 });
 
 /**
- * The eddsa-rdfc-2022 cryptosuite's createVerifier, with the key imported once per key: the
- * library's verifier (@digitalcredentials/ed25519-multikey) builds a KeyObject from DER on every
- * call, a quarter of the worker's time verifying small credentials (issue #16). The key is
- * decoded and checked by the library (Ed25519Multikey.from, toJwk); the signature check is the
- * same node:crypto call the library makes, with the cached key.
+ * The eddsa-rdfc-2022 cryptosuite's createVerifier, with the key imported once per
+ * verification method: the library's verifier (@digitalcredentials/ed25519-multikey) decodes
+ * the multibase key and builds a KeyObject from DER on every call, a quarter of the worker's
+ * time verifying small credentials (issue #16). The method is decoded and checked by the
+ * library (Ed25519Multikey.from, toJwk) the first time; the signature check is the same
+ * node:crypto call the library makes, with the cached key. The cache key is the method as
+ * given, so a cached verifier is the one the library would build from it; a method it
+ * refuses is never cached (it throws again each time).
  */
-export async function ed25519VerifierWithCachedKey(options: { verificationMethod: Record<string, unknown> }) {
+export async function ed25519VerifierWithCachedKey(options: { verificationMethod: Record<string, unknown> }): Promise<Ed25519Verifier> {
+  const cacheKey = JSON.stringify(options.verificationMethod);
+  const cached = ed25519Verifiers.get(cacheKey);
+  if (cached !== undefined) return cached;
   const keyPair = await Ed25519Multikey.from(options.verificationMethod);
   const verifier = keyPair.verifier();
-  let keyObject = ed25519KeyObjects.get(keyPair.publicKeyMultibase);
-  if (keyObject === undefined) {
-    keyObject = createPublicKey({ key: await Ed25519Multikey.toJwk({ keyPair }), format: 'jwk' });
-    ed25519KeyObjects.set(keyPair.publicKeyMultibase, keyObject);
-  }
-  const key = keyObject;
-  return {
+  const key: KeyObject = createPublicKey({ key: await Ed25519Multikey.toJwk({ keyPair }), format: 'jwk' });
+  const built: Ed25519Verifier = {
     algorithm: verifier.algorithm,
     id: verifier.id,
-    async verify({ data, signature }: { data: Uint8Array; signature: Uint8Array }): Promise<boolean> {
+    async verify({ data, signature }) {
       return verifySignature(null, data, key, signature);
     },
   };
+  ed25519Verifiers.set(cacheKey, built);
+  return built;
 }
