@@ -10,15 +10,15 @@ export interface Keyring {
   forget(issuerId: string): void;
 }
 
+/** Issuers whose opened keys are kept (least recently used ones are opened again when needed). */
+export const OPEN_KEYS_MAX = 1000;
+
 /**
  * Opening a key (AES-GCM + key import) on every signature would cost more than the
  * signature itself, so opened keys are kept in memory. The short lifetime bounds how
  * long another process sharing the store keeps signing with a key rotated elsewhere;
  * that key still verifies meanwhile, because retired keys stay in the DID document.
  */
-/** Issuers whose opened keys are kept (least recently used ones are opened again when needed). */
-export const OPEN_KEYS_MAX = 1000;
-
 export function createKeyring(deps: { store: Store; vault: KeyVault; ttlMs?: number }): Keyring {
   const ttlMs = deps.ttlMs ?? 60_000;
   // At most this many issuers' keys stay open at once: an expired entry is only replaced when its

@@ -21,15 +21,15 @@ export interface StatusListPublisher {
   get(listId: string, purpose: StatusPurpose, format: CredentialFormat): Promise<PublishedList>;
 }
 
+/** Signed status lists kept (list × purpose × format); each is a few kB. */
+export const PUBLISHED_LISTS_MAX = 500;
+
 /**
  * Signs status list credentials on demand. A signed list is reused while the list's
  * version is unchanged and it is younger than half its lifetime; the version is read
  * from the store on every request, so a revocation made by any process is published
  * at the next request, and verifiers that cache see it within `ttlSeconds`.
  */
-/** Signed status lists kept (list × purpose × format); each is a few kB. */
-export const PUBLISHED_LISTS_MAX = 500;
-
 export function createStatusListPublisher(deps: {
   store: Store;
   keyring: Keyring;
