@@ -13,7 +13,7 @@ import { createStatusListPublisher, type StatusListPublisher } from './status/pu
 import type { DestinationStream } from 'pino';
 import { createLogger, type Logger } from './observe/logger.js';
 import { createMetrics, type Metrics } from './observe/metrics.js';
-import { setJsonLdDeadline } from './resolve/json-ld-pool.js';
+import { setJsonLdDeadline, setJsonLdWorkerIdle } from './resolve/json-ld-pool.js';
 import { shareImmutableContexts } from './resolve/jsonld-shared-contexts.js';
 import { createStatusListSource, type StatusListSource } from './status/status-list-source.js';
 import { createTrustRegistry, type TrustRegistry } from './trust/trust-registry.js';
@@ -67,8 +67,9 @@ export async function createServices(
   const metrics = createMetrics();
   // Signing canonicalises on this thread: jsonld.js#414 fixed here too (the workers do it themselves).
   await shareImmutableContexts();
-  // One worker pool per process (resolve/json-ld-pool.ts); the deadline is the configured one.
+  // One worker pool per process (resolve/json-ld-pool.ts); the deadline and idle time are the configured ones.
   setJsonLdDeadline(config.jsonLdDeadlineMs);
+  setJsonLdWorkerIdle(config.jsonLdWorkerIdleMs);
   const masterKey = loadOrCreateMasterKey(config.masterKey, config.dataDir);
   const store = await createStore({ dataDir: config.dataDir, ...(config.mongodbUri === undefined ? {} : { mongodbUri: config.mongodbUri }) });
   const vault = createKeyVault(masterKey.key);

@@ -1,10 +1,11 @@
 /**
  * One server for `npm run bench -- --compare`, started as its own process (so the load
  * generator and the server do not share an event loop):
- *   passerelle — the real app (startBenchApp: SQLite, one issuer, limits off, logs at warn);
+ *   passerelle — the real app from the sources (startBenchApp: SQLite, one issuer, limits off, logs at
+ *                warn), with BENCH_PASSERELLE=sources; by default compare.ts runs the compiled build;
  *   stock      — Express 5 with only the reference libraries: @digitalbazaar/vc with a static
  *                document loader (the same fixed contexts, the issuer's DID document fetched
- *                once at start) for Data Integrity, and jose with the key imported once for
+ *                once at start: argv passerelle URL, issuer slug) for Data Integrity, and jose with the key imported once for
  *                VC-JOSE. It checks the proof and nothing else (no status, schema, trust).
  *                It also issues: POST /credentials/issue {credential} signs the credential as
  *                given (its issuer set to the server's own did:key) with eddsa-rdfc-2022 through
@@ -22,8 +23,8 @@ import * as StockSigningKey from '@digitalbazaar/ed25519-multikey';
 import { knownContexts } from '../../src/resolve/known-contexts.js';
 import { startBenchApp } from './bench-app.js';
 
-async function stock(passerelleUrl: string): Promise<void> {
-  const didDocument = (await (await fetch(`${passerelleUrl}/issuers/bench/did.json`)).json()) as {
+async function stock(passerelleUrl: string, slug: string): Promise<void> {
+  const didDocument = (await (await fetch(`${passerelleUrl}/issuers/${slug}/did.json`)).json()) as {
     id: string;
     verificationMethod: Array<{ id: string; publicKeyMultibase: string }>;
   };
@@ -104,6 +105,6 @@ async function passerelle(): Promise<void> {
   console.log(JSON.stringify({ baseUrl: app.baseUrl, apiKey: app.apiKey, slug: app.issuer.slug }));
 }
 
-const [, , which, passerelleUrl] = process.argv;
-if (which === 'stock') await stock(passerelleUrl as string);
+const [, , which, passerelleUrl, slug] = process.argv;
+if (which === 'stock') await stock(passerelleUrl as string, slug ?? 'bench');
 else await passerelle();

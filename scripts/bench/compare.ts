@@ -9,10 +9,15 @@
  * peak, and after it, once idle).
  * BENCH_SECONDS (default 3) per run, BENCH_CONCURRENCY (default 16) connections, BENCH_PAIRS (3);
  * BENCH_CASES, a regular expression, runs only the cases it matches (e.g. "jwt", "^generic").
+ * Passerelle runs as in production (npm run build, then node dist/main.js as npm run start:prod,
+ * with the demo issuer): RSS and CPU are those of the compiled service, not of the TypeScript
+ * loader. BENCH_PASSERELLE=sources runs it from the sources through tsx instead (startBenchApp).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { PROFILE_EXAMPLES } from '../../src/issue/profiles/examples.js';
 import { cpuMilliseconds, loadPoster, measure, measurePaced, printColumns, rssMegabytes, type Measurement, type PacedMeasurement } from './measure.js';
@@ -24,37 +29,109 @@ const pin = spawnSync('taskset', ['--version']).status === 0 && cpus().length > 
 // The load from the other core than the servers (all threads of this process).
 if (pin) spawnSync('taskset', ['-a', '-cp', '1', String(process.pid)], { stdio: 'ignore' });
 
+/** What the benchmark is running, so that a peak can be attributed to it. */
+let phase = 'setup';
+
 /** Each server's RSS, sampled every 100 ms from /proc while the benchmark runs. */
 class RssWatch {
   baseline: number | undefined;
   peak = 0;
+  peakPhase = '';
+  /** The highest sample of each phase, in the JSON file: where the memory went up. */
+  readonly peakByPhase: Record<string, number> = {};
   private timer: NodeJS.Timeout | undefined;
   constructor(private readonly pid: number) {}
   start(): void {
     this.baseline = rssMegabytes(this.pid);
     this.timer = setInterval(() => {
-      this.peak = Math.max(this.peak, rssMegabytes(this.pid) ?? 0);
+      const now = rssMegabytes(this.pid) ?? 0;
+      if (now > this.peak) [this.peak, this.peakPhase] = [now, phase];
+      this.peakByPhase[phase] = Math.max(this.peakByPhase[phase] ?? 0, Math.round(now));
     }, 100);
   }
-  stop(): { baselineMb?: number; peakMb: number; afterMb?: number } {
+  stop(): { baselineMb?: number; peakMb: number; peakDuring: string; afterMb?: number; peakMbByPhase: Record<string, number> } {
     clearInterval(this.timer);
     const after = rssMegabytes(this.pid);
-    return { ...(this.baseline === undefined ? {} : { baselineMb: this.baseline }), peakMb: this.peak, ...(after === undefined ? {} : { afterMb: after }) };
+    return {
+      ...(this.baseline === undefined ? {} : { baselineMb: this.baseline }),
+      peakMb: this.peak,
+      peakDuring: this.peakPhase,
+      ...(after === undefined ? {} : { afterMb: after }),
+      peakMbByPhase: this.peakByPhase,
+    };
+  }
+  /** Later, once idle workers may have exited and the heap shrunk. */
+  now(): number | undefined {
+    return rssMegabytes(this.pid);
   }
 }
 
-async function startServer(args: string[]): Promise<{ child: ChildProcess; info: Record<string, string> }> {
-  const command = [process.execPath, '--import', 'tsx', 'scripts/bench/compare-server.ts', ...args];
-  const child = pin
-    ? spawn('taskset', ['-c', '0', ...command], { stdio: ['ignore', 'pipe', 'inherit'] })
-    : spawn(command[0] as string, command.slice(1), { stdio: ['ignore', 'pipe', 'inherit'] });
-  const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
-  const info = await new Promise<Record<string, string>>((resolve, reject) => {
-    lines.once('line', (line) => resolve(JSON.parse(line) as Record<string, string>));
-    child.once('exit', (code) => reject(new Error(`server ${args[0]} exited with ${String(code)}`)));
-  });
-  return { child, info };
+function spawnPinned(command: string[], env?: NodeJS.ProcessEnv): ChildProcess {
+  const options = { stdio: ['ignore', 'pipe', 'inherit'] as ['ignore', 'pipe', 'inherit'], ...(env === undefined ? {} : { env }) };
+  return pin ? spawn('taskset', ['-c', '0', ...command], options) : spawn(command[0] as string, command.slice(1), options);
 }
+
+/** Resolves with the first stdout line that `read` accepts; rejects if the server exits first. */
+async function firstLine<T>(child: ChildProcess, name: string, read: (line: string) => T | undefined): Promise<T> {
+  const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
+  return new Promise<T>((resolve, reject) => {
+    lines.on('line', (line) => {
+      const value = read(line);
+      if (value !== undefined) resolve(value);
+    });
+    child.once('exit', (code) => reject(new Error(`server ${name} exited with ${String(code)}`)));
+  });
+}
+
+async function startServer(args: string[]): Promise<{ child: ChildProcess; info: Record<string, string> }> {
+  const child = spawnPinned([process.execPath, '--import', 'tsx', 'scripts/bench/compare-server.ts', ...args]);
+  return { child, info: await firstLine(child, args[0] as string, (line) => JSON.parse(line) as Record<string, string>) };
+}
+
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+const fromSources = process.env.BENCH_PASSERELLE === 'sources';
+const passerelleStart = fromSources ? 'from the sources through tsx (BENCH_PASSERELLE=sources)' : 'compiled, node dist/main.js as npm run start:prod';
+const benchDataDir = mkdtempSync(join(tmpdir(), 'passerelle-compare-'));
+
+/**
+ * Passerelle as production runs it: the compiled build, `node dist/main.js` (npm run start:prod),
+ * configured through its environment (fresh data folder, rate limits off, logs at warn), with the
+ * demo issuer whose API key it prints on first start. From the sources: startBenchApp under tsx.
+ */
+async function startPasserelle(): Promise<{ child: ChildProcess; info: Record<string, string> }> {
+  if (fromSources) return startServer(['passerelle']);
+  const build = spawnSync('npm', ['run', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  if (build.status !== 0) throw new Error('npm run build failed');
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const child = spawnPinned([process.execPath, 'dist/main.js'], {
+    ...process.env,
+    PORT: String(port),
+    PUBLIC_URL: baseUrl,
+    DATA_DIR: benchDataDir,
+    MASTER_KEY: Buffer.alloc(32, 3).toString('base64'),
+    RATE_LIMIT_PER_MINUTE: '0',
+    LOG_LEVEL: 'warn',
+    DEMO_ISSUER: 'true',
+  });
+  let apiKey: string | undefined;
+  await firstLine(child, 'passerelle', (line) => {
+    apiKey ??= /^Demo issuer API key[^:]*: (\S+)$/.exec(line)?.[1];
+    return line.startsWith('Passerelle listening on') ? true : undefined;
+  });
+  if (apiKey === undefined) throw new Error('passerelle did not print the demo issuer API key');
+  return { child, info: { baseUrl, apiKey, slug: 'demo' } };
+}
+
+/** Idle workers exit after 30 s (resolve/json-ld-pool.ts): the second RSS sample after the load comes after that. */
+const LONG_IDLE_SECONDS = 35;
 
 const median = (values: number[]) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)] as number;
 
@@ -73,12 +150,15 @@ async function measureServer(pid: number, ...args: Parameters<typeof measure>): 
 
 const children: ChildProcess[] = [];
 // The servers are this run's children: they go when it goes, whatever the outcome.
-process.on('exit', () => children.forEach((child) => child.kill()));
+process.on('exit', () => {
+  children.forEach((child) => child.kill());
+  rmSync(benchDataDir, { recursive: true, force: true });
+});
 
 async function main(): Promise<void> {
-  const passerelle = await startServer(['passerelle']);
+  const passerelle = await startPasserelle();
   children.push(passerelle.child);
-  const stock = await startServer(['stock', passerelle.info.baseUrl as string]);
+  const stock = await startServer(['stock', passerelle.info.baseUrl as string, passerelle.info.slug as string]);
   children.push(stock.child);
   const auth = { authorization: `Bearer ${passerelle.info.apiKey}` };
   const generic = {
@@ -130,13 +210,15 @@ async function main(): Promise<void> {
   watches.passerelle.start();
   watches.stock.start();
   process.stderr.write(
-    `Comparing (${seconds}s per run, ${pairs} pairs, ${concurrency} connections, ${cpus().length} cores, servers ${pin ? 'pinned to core 0' : 'not pinned'})\n`,
+    `Comparing (${seconds}s per run, ${pairs} pairs, ${concurrency} connections, ${cpus().length} cores, servers ${pin ? 'pinned to core 0' : 'not pinned'}; ` +
+      `Passerelle ${passerelleStart})\n`,
   );
   type ServerMeasurement = Measurement & { cpuMsPerOp?: number };
   const results: Array<{ case: string; pairs: Array<{ passerelle: ServerMeasurement; stock: ServerMeasurement; ratio: number; loadAverage: number }> }> = [];
   for (const { name, credential } of cases) {
     const body = { verifiableCredential: credential };
     const runs: (typeof results)[number]['pairs'] = [];
+    phase = `verify ${name}`;
     for (let pair = 0; pair < pairs; pair += 1) {
       const a = await measureServer(passerelle.child.pid as number, `passerelle ${name}`, load.passerelle.post('/credentials/verify', body, 200), {
         seconds,
@@ -161,6 +243,7 @@ async function main(): Promise<void> {
   const issued: typeof results = [];
   for (const { name, request, unsigned } of issueCases) {
     const runs: (typeof results)[number]['pairs'] = [];
+    phase = `issue ${name}`;
     for (let pair = 0; pair < pairs; pair += 1) {
       const a = await measureServer(
         passerelle.child.pid as number,
@@ -190,6 +273,7 @@ async function main(): Promise<void> {
   for (const { name, credential } of cases) {
     const body = { verifiableCredential: credential };
     const runs = results.find((result) => result.case === name)?.pairs ?? [];
+    phase = `paced ${name}`;
     const half = (values: number[]) => Math.max(1, median(values) / 2);
     const a = await measurePaced(`passerelle ${name}`, load.passerelle.post('/credentials/verify', body, 200), {
       ratePerSecond: half(runs.map((run) => run.passerelle.opsPerSecond)),
@@ -204,7 +288,8 @@ async function main(): Promise<void> {
       `  ${name} paced: p99 ${a.p99Ms.toFixed(1)} ms at ${a.ratePerSecond.toFixed(0)}/s vs ${b.p99Ms.toFixed(1)} ms at ${b.ratePerSecond.toFixed(0)}/s\n`,
     );
   }
-  // Back near the baseline: a few idle seconds after the load.
+  // Back near the baseline: a few idle seconds after the load, and later, once idle workers may have exited.
+  phase = 'idle';
   await new Promise((resolve) => setTimeout(resolve, 5000));
   const memory = { passerelle: watches.passerelle.stop(), stock: watches.stock.stop() };
   await Promise.all([load.passerelle.close(), load.stock.close()]);
@@ -254,17 +339,27 @@ async function main(): Promise<void> {
   );
   console.log("Rate: half of the server's own closed-loop maximum above; latency counted from the time each request was due.");
   console.log('');
+  await new Promise((resolve) => setTimeout(resolve, (LONG_IDLE_SECONDS - 5) * 1000));
+  const later = { passerelle: watches.passerelle.now(), stock: watches.stock.now() };
   const mb = (value: number | undefined) => (value === undefined ? 'n/a' : value.toFixed(0));
   printColumns(
-    ['RSS (MB)', 'before load', 'peak', 'after (5 s idle)'],
-    (['passerelle', 'stock'] as const).map((server) => [server, mb(memory[server].baselineMb), mb(memory[server].peakMb), mb(memory[server].afterMb)]),
+    ['RSS (MB)', 'before load', 'peak', 'peak during', 'after (5 s idle)', `after (${LONG_IDLE_SECONDS} s idle)`],
+    (['passerelle', 'stock'] as const).map((server) => [
+      server,
+      mb(memory[server].baselineMb),
+      mb(memory[server].peakMb),
+      memory[server].peakDuring,
+      mb(memory[server].afterMb),
+      mb(later[server]),
+    ]),
   );
+  console.log('RSS: the whole process (every thread, worker pools included), sampled from /proc every 100 ms.');
 
   mkdirSync('bench-results', { recursive: true });
   const file = `bench-results/compare-${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
   writeFileSync(
     file,
-    `${JSON.stringify({ seconds, pairs, concurrency, cores: cpus().length, pinned: pin, node: process.version, results, issued, paced, memory }, null, 2)}\n`,
+    `${JSON.stringify({ seconds, pairs, concurrency, cores: cpus().length, pinned: pin, node: process.version, results, issued, paced, memory, rssAfterLongIdleMb: later, passerelleStart }, null, 2)}\n`,
   );
   console.log(`Written to ${file}`);
 }

@@ -54,6 +54,14 @@ export const CONFIG_SCHEMA = {
       default: 5,
       description: 'Seconds one JSON-LD task (expansion, canonicalisation) may run in the worker pool before it is stopped (503 processing-timeout).',
     },
+    JSONLD_WORKER_IDLE: {
+      type: 'number',
+      exclusiveMinimum: 0,
+      maximum: 86400,
+      default: 30,
+      description:
+        'Seconds an idle JSON-LD worker thread is kept before it exits and its memory is returned; the next task starts one again (a few hundred ms).',
+    },
     LOG_LEVEL: {
       type: 'string',
       enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'],

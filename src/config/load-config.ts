@@ -16,6 +16,8 @@ export interface Config {
   readonly requestTimeoutMs: number;
   readonly headersTimeoutMs: number;
   readonly jsonLdDeadlineMs: number;
+  /** How long an idle JSON-LD worker thread lives (JSONLD_WORKER_IDLE). */
+  readonly jsonLdWorkerIdleMs: number;
   readonly logLevel: string;
   readonly metricsToken: string | undefined;
   readonly rateLimitPerMinute: number;
@@ -77,6 +79,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     requestTimeoutMs: Math.round((values.REQUEST_TIMEOUT as number) * 1000),
     headersTimeoutMs: Math.round((values.HEADERS_TIMEOUT as number) * 1000),
     jsonLdDeadlineMs: Math.round((values.JSONLD_DEADLINE as number) * 1000),
+    jsonLdWorkerIdleMs: Math.round((values.JSONLD_WORKER_IDLE as number) * 1000),
     logLevel: values.LOG_LEVEL as string,
     metricsToken: values.METRICS_TOKEN as string | undefined,
     rateLimitPerMinute: values.RATE_LIMIT_PER_MINUTE as number,

@@ -1,6 +1,5 @@
 import { Router } from 'express';
 import { verifyDossier } from '../dossier/verify-dossier.js';
-import { dossierPdf } from '../present/dossier/dossier-pdf.js';
 import { renderDossierPage } from '../present/dossier/render-dossier-page.js';
 import { PAGE_CSP } from '../present/page-assets.js';
 import { ProblemError } from '../shared/problems.js';
@@ -32,7 +31,8 @@ export function createDossierRouter(deps: VerifyDeps): Router {
         return;
       }
       if (format === 'pdf') {
-        const pdf = await dossierPdf(report, deps.clock.now());
+        // Imported on the first PDF asked for: pdfkit, fontkit and their tables cost ~20 MB of every process otherwise.
+        const pdf = await (await import('../present/dossier/dossier-pdf.js')).dossierPdf(report, deps.clock.now());
         res.set({ 'Content-Type': 'application/pdf', 'Content-Disposition': 'inline; filename="dossier-report.pdf"' }).send(pdf);
         return;
       }

@@ -3,7 +3,6 @@ import { negotiateLanguage } from '../present/i18n/messages.js';
 import { PAGE_CSP } from '../present/page-assets.js';
 import { qrContent, QR_MAX_VERSION, type QrMedium } from '../present/qr/qr-content.js';
 import { qrPng, qrSvg } from '../present/qr/qr-image.js';
-import { certificatePdf } from '../present/certificate/certificate-pdf.js';
 import { pastePage, presentedCredentialPage, storedCredentialPage, type PageDeps, type RenderedPage } from '../present/verification-page.js';
 import { ProblemError } from '../shared/problems.js';
 import type { CredentialRecord } from '../store/ports.js';
@@ -117,7 +116,8 @@ export function createVerificationPageRouter(
         walletOffer = typeof code === 'string' && /^[A-Za-z0-9_-]{1,128}$/.test(code) ? await deps.walletOfferUri?.(record, code) : undefined;
         if (walletOffer === undefined) throw new ProblemError('not-found', 'No open wallet offer of this credential has that code (used, expired or unknown).');
       }
-      const pdf = await certificatePdf(deps, record, walletOffer);
+      // Imported on the first PDF asked for: pdfkit, fontkit and their tables cost ~20 MB of every process otherwise.
+      const pdf = await (await import('../present/certificate/certificate-pdf.js')).certificatePdf(deps, record, walletOffer);
       res
         .set({
           ...publicHeaders,

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { IssuerRecord, Store } from '../store/ports.js';
 import type { KeyVault } from './key-vault.js';
 import { openSigningKey, type SigningKey } from './signing-key.js';
@@ -9,6 +10,9 @@ export interface Keyring {
   forget(issuerId: string): void;
 }
 
+/** Issuers whose opened keys are kept (least recently used ones are opened again when needed). */
+export const OPEN_KEYS_MAX = 1000;
+
 /**
  * Opening a key (AES-GCM + key import) on every signature would cost more than the
  * signature itself, so opened keys are kept in memory. The short lifetime bounds how
@@ -17,7 +21,9 @@ export interface Keyring {
  */
 export function createKeyring(deps: { store: Store; vault: KeyVault; ttlMs?: number }): Keyring {
   const ttlMs = deps.ttlMs ?? 60_000;
-  const cache = new Map<string, { key: Promise<SigningKey>; expires: number }>();
+  // At most this many issuers' keys stay open at once: an expired entry is only replaced when its
+  // issuer signs again, so without a bound every issuer that ever signed would keep its key here.
+  const cache = new LRUCache<string, { key: Promise<SigningKey>; expires: number }>({ max: OPEN_KEYS_MAX });
 
   async function load(issuer: IssuerRecord): Promise<SigningKey> {
     const keys = await deps.store.keys.listForIssuer(issuer.id);

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { DocumentLoader } from '../resolve/document-loader.js';
 import { isoSeconds, type Clock } from '../shared/clock.js';
 import { ProblemError } from '../shared/problems.js';
@@ -20,6 +21,9 @@ export interface StatusListPublisher {
   get(listId: string, purpose: StatusPurpose, format: CredentialFormat): Promise<PublishedList>;
 }
 
+/** Signed status lists kept (list × purpose × format); each is a few kB. */
+export const PUBLISHED_LISTS_MAX = 500;
+
 /**
  * Signs status list credentials on demand. A signed list is reused while the list's
  * version is unchanged and it is younger than half its lifetime; the version is read
@@ -34,7 +38,9 @@ export function createStatusListPublisher(deps: {
   publicUrl: string;
   ttlSeconds: number;
 }): StatusListPublisher {
-  const cache = new Map<string, { version: number; refreshAfter: number; published: Promise<PublishedList> }>();
+  // One entry per list, purpose and format asked for: lists keep being added as credentials are issued,
+  // so the least recently asked for are dropped (and signed again if asked) beyond this bound.
+  const cache = new LRUCache<string, { version: number; refreshAfter: number; published: Promise<PublishedList> }>({ max: PUBLISHED_LISTS_MAX });
 
   async function build(listId: string, purpose: StatusPurpose, format: CredentialFormat): Promise<PublishedList> {
     const list = await deps.store.status.findList(listId);
