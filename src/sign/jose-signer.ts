@@ -7,6 +7,11 @@ import type { SigningKey } from './signing-key.js';
  * the key from the header alone.
  */
 export async function signVcJwt(credential: Record<string, unknown>, key: SigningKey): Promise<string> {
-  const payload = new TextEncoder().encode(JSON.stringify(credential));
+  return signVcJwtJson(JSON.stringify(credential), key);
+}
+
+/** The same for a credential already serialized (a batch worker serializes it off the main thread): `json` is the payload as is. */
+export async function signVcJwtJson(json: string, key: SigningKey): Promise<string> {
+  const payload = new TextEncoder().encode(json);
   return new CompactSign(payload).setProtectedHeader({ alg: 'EdDSA', typ: 'vc+jwt', cty: 'vc', kid: key.verificationMethodId }).sign(await key.joseKey());
 }
