@@ -122,6 +122,14 @@ export function createBatchJobs(deps: BatchJobDeps): BatchJobs {
     // A small batch is prepared here; a large one in the prepare pool, a few groups ahead of signing.
     const prepare = job.total <= SYNC_MAX_ROWS ? async (task: RowsToPrepare) => prepareRows(task) : prepareRowsInPool;
     const preparing: Array<Promise<PreparedRow[]> | undefined> = [];
+    // A Data Integrity row takes some 4 ms to sign on the main thread and under 1 ms to prepare: one
+    // group prepared at a time stays ahead, and the second core is left to the signer, not to a second worker.
+    let lane: Promise<unknown> = Promise.resolve();
+    const inLane = (task: () => Promise<PreparedRow[]>): Promise<PreparedRow[]> => {
+      const queued = lane.then(task, task);
+      lane = queued;
+      return queued;
+    };
     const prepared = (index: number): Promise<PreparedRow[]> => {
       for (let ahead = index; ahead < Math.min(groups.length, index + PREPARED_AHEAD); ahead += 1) {
         if (preparing[ahead] !== undefined) continue;
@@ -130,7 +138,15 @@ export function createBatchJobs(deps: BatchJobDeps): BatchJobs {
           idempotencyKey,
           ...(request === undefined ? {} : { request }),
         }));
-        const task = prepare({ issuer, publicUrl: deps.publicUrl, now: deps.clock.now().toISOString(), profile: job.profile, format: job.format, rows });
+        const toPrepare: RowsToPrepare = {
+          issuer,
+          publicUrl: deps.publicUrl,
+          now: deps.clock.now().toISOString(),
+          profile: job.profile,
+          format: job.format,
+          rows,
+        };
+        const task = job.format === 'di' ? inLane(() => prepare(toPrepare)) : prepare(toPrepare);
         // Awaited when its turn comes; a stop before then must not leave an unhandled rejection.
         task.catch(() => undefined);
         preparing[ahead] = task;
