@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { assertWithinJsonLimits } from '../shared/json-limits.js';
 import { ProblemError, type FieldError } from '../shared/problems.js';
-import { cellValue, columnOfPointer, columnType, setPath } from './csv-columns.js';
+import { cellValue, columnOfPointer, columnType, pathSetter } from './csv-columns.js';
 
 /** The most rows one batch may have (a large school's whole year); more is refused, not cut. */
 export const MAX_BATCH_ROWS = 50_000;
@@ -80,6 +80,7 @@ export function readCsvBatch(text: string, profile: string): BatchInput {
     });
   }
 
+  const setters = header.map((column) => pathSetter(column));
   const items: BatchItem[] = [];
   const errors: FieldError[] = [];
   rows.forEach((cells, index) => {
@@ -99,7 +100,7 @@ export function readCsvBatch(text: string, profile: string): BatchInput {
       }
       const value = cellValue(types[column] as NonNullable<(typeof types)[number]>, cell);
       if ('error' in value) errors.push({ pointer: csvPointer(row, name), detail: value.error, row, column: name });
-      else setPath(request, name, value.value);
+      else (setters[column] as (typeof setters)[number])(request, value.value);
     });
     errors.push(...arrayGaps(request).map((path) => ({ pointer: csvPointer(row, path), detail: 'is empty while a later item is filled', row, column: path })));
     items.push({ row, ...(rowKey === undefined ? {} : { rowKey }), request });

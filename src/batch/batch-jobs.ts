@@ -110,10 +110,11 @@ export function createBatchJobs(deps: BatchJobDeps): BatchJobs {
     };
   }
 
-  async function runJob(job: BatchJobRecord): Promise<void> {
+  /** `created`: the rows of a job this runner has just stored, which need not be read back (10,000 rows: 0.3 s). */
+  async function runJob(job: BatchJobRecord, created?: BatchRowRecord[]): Promise<void> {
     const issuer = await deps.store.issuers.findById(job.issuerId);
     if (issuer === undefined) throw new Error(`Batch job ${job.id}: issuer ${job.issuerId} not found.`);
-    const pending = await deps.store.batchJobs.pendingRows(job.id);
+    const pending = created?.filter((row) => row.status === 'pending') ?? (await deps.store.batchJobs.pendingRows(job.id));
     const groups: BatchRowRecord[][] = [];
     for (let start = 0; start < pending.length; start += GROUP_SIZE) groups.push(pending.slice(start, start + GROUP_SIZE));
     let next = 0;
@@ -121,6 +122,14 @@ export function createBatchJobs(deps: BatchJobDeps): BatchJobs {
     // A small batch is prepared here; a large one in the prepare pool, a few groups ahead of signing.
     const prepare = job.total <= SYNC_MAX_ROWS ? async (task: RowsToPrepare) => prepareRows(task) : prepareRowsInPool;
     const preparing: Array<Promise<PreparedRow[]> | undefined> = [];
+    // A Data Integrity row takes some 4 ms to sign on the main thread and under 1 ms to prepare: one
+    // group prepared at a time stays ahead, and the second core is left to the signer, not to a second worker.
+    let lane: Promise<unknown> = Promise.resolve();
+    const inLane = (task: () => Promise<PreparedRow[]>): Promise<PreparedRow[]> => {
+      const queued = lane.then(task, task);
+      lane = queued;
+      return queued;
+    };
     const prepared = (index: number): Promise<PreparedRow[]> => {
       for (let ahead = index; ahead < Math.min(groups.length, index + PREPARED_AHEAD); ahead += 1) {
         if (preparing[ahead] !== undefined) continue;
@@ -129,7 +138,15 @@ export function createBatchJobs(deps: BatchJobDeps): BatchJobs {
           idempotencyKey,
           ...(request === undefined ? {} : { request }),
         }));
-        const task = prepare({ issuer, publicUrl: deps.publicUrl, now: deps.clock.now().toISOString(), profile: job.profile, format: job.format, rows });
+        const toPrepare: RowsToPrepare = {
+          issuer,
+          publicUrl: deps.publicUrl,
+          now: deps.clock.now().toISOString(),
+          profile: job.profile,
+          format: job.format,
+          rows,
+        };
+        const task = job.format === 'di' ? inLane(() => prepare(toPrepare)) : prepare(toPrepare);
         // Awaited when its turn comes; a stop before then must not leave an unhandled rejection.
         task.catch(() => undefined);
         preparing[ahead] = task;
@@ -167,7 +184,7 @@ export function createBatchJobs(deps: BatchJobDeps): BatchJobs {
   }
 
   /** Runs the job if this runner gets its lease; otherwise tries again when the holder's lease may have run out. */
-  function start(job: BatchJobRecord): Promise<boolean> {
+  function start(job: BatchJobRecord, created?: BatchRowRecord[]): Promise<boolean> {
     const current = running.get(job.id);
     if (current !== undefined) return Promise.resolve(true);
     const taking = (async () => {
@@ -181,7 +198,7 @@ export function createBatchJobs(deps: BatchJobDeps): BatchJobs {
     const run = taking.then(async (taken) => {
       if (!taken) return;
       try {
-        await runJob(job);
+        await runJob(job, created);
       } catch (error) {
         if (error instanceof BatchLeaseLostError) {
           // Another runner took the job (this one stalled past its lease): it finishes it, or, should it stop
@@ -271,7 +288,7 @@ export function createBatchJobs(deps: BatchJobDeps): BatchJobs {
         }),
       ].sort((a, b) => a.row - b.row);
       await deps.store.batchJobs.create(job, rows);
-      await start(job);
+      await start(job, rows);
       if (valid.length <= SYNC_MAX_ROWS) await running.get(job.id);
       return (await deps.store.batchJobs.findById(jobId)) ?? job;
     },

@@ -87,22 +87,31 @@ export function cellValue(type: LeafType, text: string): { value: unknown } | { 
   return { value: number };
 }
 
-/** Sets `value` at a dotted path, making objects, and arrays for numeric segments. */
-export function setPath(target: Record<string, unknown>, column: string, value: unknown): void {
+/**
+ * A setter of `value` at a dotted path, making objects, and arrays for numeric segments.
+ * Worked out once per column, not once per cell (10,000 rows of 65 columns: 650,000 cells).
+ */
+export function pathSetter(column: string): (target: Record<string, unknown>, value: unknown) => void {
   const segments = column.split('.');
-  let node: Record<string, unknown> | unknown[] = target;
-  segments.forEach((segment, index) => {
-    const last = index === segments.length - 1;
-    const key: string | number = Array.isArray(node) ? Number(segment) : segment;
-    const container = node as Record<string | number, unknown>;
-    if (last) {
-      container[key] = value;
-      return;
+  const last = segments.length - 1;
+  const steps = segments.map((segment, index) => ({
+    segment,
+    index: Number(segment),
+    nextIsIndex: index < last && /^\d+$/.test(segments[index + 1] as string),
+  }));
+  return (target, value) => {
+    let node: Record<string | number, unknown> = target;
+    for (let at = 0; at <= last; at += 1) {
+      const step = steps[at] as (typeof steps)[number];
+      const key: string | number = Array.isArray(node) ? step.index : step.segment;
+      if (at === last) {
+        node[key] = value;
+        return;
+      }
+      node[key] ??= step.nextIsIndex ? [] : {};
+      node = node[key] as Record<string | number, unknown>;
     }
-    const next = segments[index + 1] as string;
-    container[key] ??= /^\d+$/.test(next) ? [] : {};
-    node = container[key] as Record<string, unknown> | unknown[];
-  });
+  };
 }
 
 /** Every dotted path of a JSON value's leaves, in order: the columns a request fills (the template). */

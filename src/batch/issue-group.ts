@@ -1,4 +1,4 @@
-import { signPrepared, type IssueDeps, type PreparedIssue } from '../issue/issue-credential.js';
+import { signPrepared, type IssueDeps, type PreparedIssue, type SerializedJwtIssue } from '../issue/issue-credential.js';
 import { ProblemError, type FieldError } from '../shared/problems.js';
 import { statusEntries } from '../status/allocate-status.js';
 import { statusPurposesFor } from '../status/status-purposes.js';
@@ -25,7 +25,7 @@ export async function issueGroup(
   },
 ): Promise<BatchRowOutcome[]> {
   const group: BatchGroup = { issued: [], replayed: [], failed: [] };
-  const toSign: Array<{ row: number; prepared: PreparedIssue; claim: IdempotencyClaim; shape: string | undefined }> = [];
+  const toSign: Array<{ row: number; prepared: PreparedIssue | SerializedJwtIssue; claim: IdempotencyClaim; shape: string | undefined }> = [];
 
   for (const row of rows) {
     // Issued before (a resubmitted file, or this job before a restart): the stored credential is the answer.
@@ -50,7 +50,7 @@ export async function issueGroup(
 
   // Safe mode for the whole group (once per shape: safe-mode-by-shape.ts), before any status position is taken (positions are never reused).
   const expansions = await run.safeMode(
-    toSign.map(({ prepared }) => prepared.credential),
+    toSign.map(({ prepared }) => ('json' in prepared ? prepared.json : prepared.credential)),
     toSign.map(({ shape }) => shape),
   );
   const ready = toSign.filter((item, index) => {
@@ -65,7 +65,8 @@ export async function issueGroup(
     const signed = await Promise.all(
       ready.map(async (item, index) => {
         const { list, position } = positions[index] as (typeof positions)[number];
-        const entries = statusEntries(deps.publicUrl, list, position, item.prepared.format, statusPurposesFor(item.prepared.credential));
+        const purposes = 'json' in item.prepared ? item.prepared.statusPurposes : statusPurposesFor(item.prepared.credential);
+        const entries = statusEntries(deps.publicUrl, list, position, item.prepared.format, purposes);
         try {
           const record = await signPrepared(deps, issuer, item.prepared, key, position, entries);
           const offer = run.offerFor === undefined ? undefined : await run.offerFor(item.row, record.id);

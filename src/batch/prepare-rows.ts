@@ -1,9 +1,9 @@
-import { prepareIssue, type PreparedIssue } from '../issue/issue-credential.js';
+import { prepareIssue, serializeJwtIssue, type PreparedIssue, type SerializedJwtIssue } from '../issue/issue-credential.js';
 import { requestHash } from '../issue/idempotency.js';
 import { profileIssueRequest } from '../issue/issue-profile-credential.js';
 import { ProblemError, type FieldError } from '../shared/problems.js';
 import type { CredentialFormat, IdempotencyClaim, IssuerRecord } from '../store/ports.js';
-import { safeModeShapeOf } from '../resolve/safe-mode-shapes.js';
+import { shapeKeyOf } from './safe-mode-by-shape.js';
 
 export interface RowsToPrepare {
   issuer: IssuerRecord;
@@ -16,7 +16,14 @@ export interface RowsToPrepare {
 }
 
 export type PreparedRow =
-  | { row: number; ok: true; prepared: PreparedIssue; claim: IdempotencyClaim; shape: string | undefined }
+  /** A JWT row serialized (SerializedJwtIssue): one string per row back to the main thread. */
+  | {
+      row: number;
+      ok: true;
+      prepared: PreparedIssue | SerializedJwtIssue;
+      claim: IdempotencyClaim;
+      /** shapeKeyOf the credential. */ shape: string | undefined;
+    }
   /** Refused while preparing; with its claim when the request got that far (a row issued before is answered as replayed). */
   | { row: number; ok: false; errors: FieldError[]; claim?: IdempotencyClaim };
 
@@ -25,6 +32,8 @@ export type PreparedRow =
  * thread (prepare-pool.ts): the profile request → the OB 3.0 credential → the one signed
  * form, VC DM 2.0 and profile schema checks (prepareIssue, as for one credential), the
  * request's hash for its idempotency claim, and the credential's shape for safe mode.
+ * A JWT credential comes back serialized (it is signed as text); a Data Integrity one as the
+ * object its signer canonicalizes.
  */
 export function prepareRows(task: RowsToPrepare): PreparedRow[] {
   const clock = { now: () => new Date(task.now) };
@@ -35,7 +44,8 @@ export function prepareRows(task: RowsToPrepare): PreparedRow[] {
       const issueRequest = profileIssueRequest(task.issuer, body, idempotencyKey);
       claim = { issuerId: task.issuer.id, key: idempotencyKey, requestHash: requestHash(issueRequest) };
       const prepared = prepareIssue({ clock, publicUrl: task.publicUrl }, task.issuer, issueRequest);
-      return { row, ok: true as const, prepared, claim, shape: safeModeShapeOf(prepared.credential) };
+      const shape = shapeKeyOf(prepared.credential);
+      return { row, ok: true as const, prepared: prepared.format === 'jwt' ? serializeJwtIssue(prepared) : prepared, claim, shape };
     } catch (error) {
       // Anything but a problem is a bug: thrown, so the job stops instead of reporting garbage.
       if (!(error instanceof ProblemError)) throw error;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { expandManyInPool } from '../resolve/json-ld-pool.js';
 import { safeModeShapeOf } from '../resolve/safe-mode-shapes.js';
 import type { ProblemError } from '../shared/problems.js';
@@ -14,8 +15,25 @@ import type { ProblemError } from '../shared/problems.js';
  * fails sends each of its credentials to an expansion of its own, so every row gets its own problem.
  * A document with no shape (a context of its own) is always expanded alone.
  */
-/** `shapes`: each document's safeModeShapeOf, when computed where it was built (the prepare worker). */
-export type SafeModeCheck = (documents: object[], shapes?: Array<string | undefined>) => Promise<Array<ProblemError | undefined>>;
+/**
+ * `shapes`: each document's shapeKeyOf, when computed where it was built (the prepare worker).
+ * A document may come as its JSON text (a serialized JWT row): it is parsed only if expanded.
+ */
+export type SafeModeCheck = (documents: Array<object | string>, shapes?: Array<string | undefined>) => Promise<Array<ProblemError | undefined>>;
+
+/**
+ * The key a batch remembers a shape's verdict under: the SHA-256 of safeModeShapeOf (as the
+ * service's own cache of passed shapes keeps it). A diploma's shape is some 4 kB, the same for
+ * the whole cohort; its digest is what crosses from the prepare worker for each row.
+ */
+export function shapeKeyOf(document: unknown): string | undefined {
+  const shape = safeModeShapeOf(document);
+  return shape === undefined ? undefined : createHash('sha256').update(shape).digest('base64url');
+}
+
+function documentOf(document: object | string): object {
+  return typeof document === 'string' ? (JSON.parse(document) as object) : document;
+}
 
 /** Beyond this many shapes a batch is not a cohort: no more are remembered. */
 const MAX_REMEMBERED = 2_000;
@@ -26,15 +44,16 @@ export function createSafeModeByShape(): SafeModeCheck {
   return async (documents, shapes) => {
     const outcomes: Array<Promise<ProblemError | undefined> | undefined> = Array.from({ length: documents.length }, () => undefined);
     const alone: number[] = [];
-    for (const [index, document] of documents.entries()) {
-      const shape = shapes === undefined ? safeModeShapeOf(document) : shapes[index];
+    for (const [index, given] of documents.entries()) {
+      const document = (): object => documentOf(given);
+      const shape = shapes === undefined ? shapeKeyOf(document()) : shapes[index];
       if (shape === undefined) {
         alone.push(index);
         continue;
       }
       let outcome = shapeOutcome.get(shape);
       if (outcome === undefined && shapeOutcome.size < MAX_REMEMBERED) {
-        outcome = expandManyInPool([document]).then(([problem]) => {
+        outcome = expandManyInPool([document()]).then(([problem]) => {
           // A timed-out or failed expansion says nothing about the next credential of the shape: it is tried again.
           if (problem !== undefined) shapeOutcome.delete(shape);
           return problem;
@@ -42,9 +61,9 @@ export function createSafeModeByShape(): SafeModeCheck {
         shapeOutcome.set(shape, outcome);
         outcomes[index] = outcome;
       } else if (outcome === undefined) alone.push(index);
-      else outcomes[index] = outcome.then((problem) => (problem === undefined ? undefined : expandManyInPool([document]).then(([own]) => own)));
+      else outcomes[index] = outcome.then((problem) => (problem === undefined ? undefined : expandManyInPool([document()]).then(([own]) => own)));
     }
-    const own = await expandManyInPool(alone.map((index) => documents[index] as object));
+    const own = await expandManyInPool(alone.map((index) => documentOf(documents[index] as object | string)));
     alone.forEach((index, at) => (outcomes[index] = Promise.resolve(own[at])));
     return Promise.all(outcomes.map((outcome) => outcome ?? Promise.resolve(undefined)));
   };

@@ -5,10 +5,11 @@ import { assertMatchesSchema } from '../shared/schema-validator.js';
 import type { DocumentLoader } from '../resolve/document-loader.js';
 import { STATUS_V1_CONTEXT } from '../resolve/known-contexts.js';
 import { signDataIntegrity } from '../sign/data-integrity-signer.js';
-import { envelope, signVcJwt } from '../sign/jose-signer.js';
+import { envelope } from '../shared/enveloped-credential.js';
+import { signVcJwt, signVcJwtJson } from '../sign/jose-signer.js';
 import type { Keyring } from '../sign/keyring.js';
 import type { SigningKey } from '../sign/signing-key.js';
-import type { CredentialFormat, CredentialRecord, IssuerRecord, StatusPosition, Store } from '../store/ports.js';
+import type { CredentialFormat, CredentialRecord, IssuerRecord, StatusPosition, StatusPurpose, Store } from '../store/ports.js';
 import { allocateStatus, type StatusEntry } from '../status/allocate-status.js';
 import type { StatusPositions } from '../status/status-positions.js';
 import { isOpenBadgeCredential, statusPurposesFor } from '../status/status-purposes.js';
@@ -116,15 +117,50 @@ function prepareVc11(credential: Credential, format: CredentialFormat, statusAsk
   if (statusAsked && !contexts.includes(STATUS_V1_CONTEXT)) credential['@context'] = [...contexts, STATUS_V1_CONTEXT];
 }
 
+/**
+ * A JWT credential prepared in another thread (batch/prepare-rows.ts) and handed over as its
+ * JSON text: one string crosses threads, not a graph of objects that the main thread would
+ * rebuild and then serialize again. `json` has no credentialStatus (prepareCredential refuses
+ * one); the entries are appended as the last member, which is what assigning them to the
+ * object and serializing it would give.
+ */
+export interface SerializedJwtIssue {
+  format: 'jwt';
+  id: string;
+  json: string;
+  statusPurposes: readonly StatusPurpose[];
+  now: Date;
+}
+
+/** A prepared JWT credential → its serialized form (in the worker that prepared it). */
+export function serializeJwtIssue(prepared: PreparedIssue): SerializedJwtIssue {
+  const { credential, now } = prepared;
+  if ('credentialStatus' in credential) throw new Error('A prepared credential has no credentialStatus yet.');
+  return { format: 'jwt', id: credential.id as string, json: JSON.stringify(credential), statusPurposes: statusPurposesFor(credential), now };
+}
+
 /** Adds the status entries of `position` and signs; the record is not stored yet. */
 export async function signPrepared(
   deps: Pick<IssueDeps, 'documentLoader'>,
   issuer: IssuerRecord,
-  prepared: PreparedIssue,
+  prepared: PreparedIssue | SerializedJwtIssue,
   key: SigningKey,
   position: StatusPosition | undefined,
   entries: StatusEntry[],
 ): Promise<CredentialRecord> {
+  if ('json' in prepared) {
+    const status = entries.length === 0 ? '' : `,"credentialStatus":${JSON.stringify(entries.length === 1 ? entries[0] : entries)}`;
+    const jwt = await signVcJwtJson(`${prepared.json.slice(0, -1)}${status}}`, key);
+    return {
+      id: prepared.id,
+      issuerId: issuer.id,
+      format: 'jwt',
+      credential: envelope(jwt),
+      jwt,
+      issuedAt: prepared.now.toISOString(),
+      ...(position === undefined ? {} : { status: position }),
+    };
+  }
   const { credential, format, now } = prepared;
   // OB 3.0 allows one credentialStatus (an object in the 1EdTech schema); other credentials get both entries
   // (a VC 1.1 credential none, unless asked: prepareVc11).

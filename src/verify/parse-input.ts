@@ -1,6 +1,6 @@
 import { decodeProtectedHeader, type ProtectedHeaderParameters } from 'jose';
 import { VC_V2_CONTEXT } from '../resolve/known-contexts.js';
-import { VC_JWT_MEDIA_TYPE } from '../sign/jose-signer.js';
+import { VC_JWT_MEDIA_TYPE } from '../shared/enveloped-credential.js';
 import type { Credential } from '../shared/credential-model.js';
 import { assertWithinJsonLimits } from '../shared/json-limits.js';
 import { ProblemError } from '../shared/problems.js';

@@ -7,9 +7,9 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { expect } from 'chai';
 import type { CredentialRecord, IssuerRecord, Store } from '../../src/store/ports.js';
-import { MIGRATIONS } from '../../src/store/sqlite/migrations.js';
+import { MIGRATIONS, migrate } from '../../src/store/sqlite/migrations.js';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
-import { runStoreContract } from './store-contract.js';
+import { aJwtCredential, runStoreContract } from './store-contract.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const WORKER = fileURLToPath(new URL('./fixtures/save-idempotently.ts', import.meta.url));
@@ -94,6 +94,80 @@ describe('SQLite store', () => {
       raw.close();
 
       expect(() => openSqliteStore(file)).to.throw(/newer than this release knows/);
+    });
+
+    it('stores a JWT credential once: its JWT, without the envelope that repeats it', async () => {
+      const file = join(dir, `jwt-once-${randomUUID()}.sqlite`);
+      const store = openSqliteStore(file);
+      const issuer = anIssuer();
+      const record = aJwtCredential(issuer.id);
+      try {
+        await store.issuers.create(issuer);
+        await store.credentials.saveIssued(record);
+        expect(await store.credentials.findById(record.id)).to.deep.equal(record);
+      } finally {
+        await store.close();
+      }
+      const raw = new Database(file, { readonly: true });
+      try {
+        expect(raw.prepare('SELECT credential, jwt FROM credentials WHERE id = ?').get(record.id)).to.deep.equal({ credential: null, jwt: record.jwt });
+      } finally {
+        raw.close();
+      }
+    });
+
+    it('reads credentials written before migration 7 (a JWT with its envelope beside it) as before, references kept', async () => {
+      const file = join(dir, `before-7-${randomUUID()}.sqlite`);
+      const issuer = anIssuer();
+      const jwtRecord = aJwtCredential(issuer.id);
+      const diRecord = aCredential(issuer.id);
+      const old = new Database(file);
+      try {
+        old.pragma('foreign_keys = ON');
+        migrate(old, MIGRATIONS.slice(0, 6));
+        old
+          .prepare(`INSERT INTO issuers (id, slug, legal_name, country, names, did_method, did, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
+          .run(issuer.id, issuer.slug, issuer.legalName, issuer.country, JSON.stringify(issuer.names), issuer.didMethod, issuer.did, issuer.createdAt);
+        const insert = old.prepare('INSERT INTO credentials (id, issuer_id, format, credential, jwt, issued_at) VALUES (?, ?, ?, ?, ?, ?)');
+        insert.run(jwtRecord.id, issuer.id, 'jwt', JSON.stringify(jwtRecord.credential), jwtRecord.jwt, jwtRecord.issuedAt);
+        insert.run(diRecord.id, issuer.id, 'di', JSON.stringify(diRecord.credential), null, diRecord.issuedAt);
+        old
+          .prepare('INSERT INTO idempotency_keys (issuer_id, key, request_hash, credential_id) VALUES (?, ?, ?, ?)')
+          .run(issuer.id, 'k-old', 'h-old', jwtRecord.id);
+      } finally {
+        old.close();
+      }
+
+      const store = openSqliteStore(file);
+      try {
+        expect(await store.credentials.findById(jwtRecord.id)).to.deep.equal(jwtRecord);
+        expect(await store.credentials.findById(diRecord.id)).to.deep.equal(diRecord);
+        expect(await store.credentials.findByIdempotencyKey(issuer.id, 'k-old')).to.deep.equal({ record: jwtRecord, requestHash: 'h-old' });
+        // Foreign keys are on again after migrating: no credential of an issuer that does not exist.
+        const error = await store.credentials.saveIssued(aCredential(randomUUID())).catch((caught: unknown) => caught);
+        expect(error)
+          .to.be.instanceOf(Error)
+          .with.property('message')
+          .that.matches(/FOREIGN KEY/);
+      } finally {
+        await store.close();
+      }
+      const raw = new Database(file);
+      try {
+        raw.pragma('foreign_keys = ON');
+        expect(raw.pragma('foreign_key_check')).to.deep.equal([]);
+        // The tables that reference credentials follow the rebuilt one: a claim of a missing credential is refused.
+        expect(() =>
+          raw
+            .prepare('INSERT INTO idempotency_keys (issuer_id, key, request_hash, credential_id) VALUES (?, ?, ?, ?)')
+            .run(issuer.id, 'k-x', 'h', 'https://missing.example'),
+        ).to.throw(/FOREIGN KEY/);
+        raw.prepare('INSERT INTO idempotency_keys (issuer_id, key, request_hash, credential_id) VALUES (?, ?, ?, ?)').run(issuer.id, 'k-y', 'h', diRecord.id);
+        expect(raw.prepare('SELECT credential FROM credentials WHERE id = ?').pluck().get(jwtRecord.id)).to.equal(JSON.stringify(jwtRecord.credential));
+        expect(raw.prepare('SELECT sql FROM sqlite_master WHERE name = ?').pluck().get('credentials_one_per_position')).to.match(/UNIQUE INDEX/);
+      } finally {
+        raw.close();
+      }
     });
 
     it('enforces foreign keys: no key for an issuer that does not exist', async () => {

@@ -276,6 +276,33 @@ export function runStoreContract(name: string, open: () => Promise<Store>, clean
         expect(await store.credentials.findById(record.id)).to.deep.equal(record);
       });
 
+      it('gives a JWT credential back as issued: the same JWT and its envelope, by id and by idempotency key', async () => {
+        const issuer = await aStoredIssuer(store);
+        const record = aJwtCredential(issuer.id);
+        const claim = aClaim(issuer.id);
+        await store.credentials.saveIssued(record, claim);
+
+        const found = await store.credentials.findById(record.id);
+        expect(found).to.deep.equal(record);
+        expect(found?.jwt).to.equal(record.jwt);
+        expect(JSON.stringify(found?.credential)).to.equal(JSON.stringify(record.credential));
+        expect(await store.credentials.findByIdempotencyKey(issuer.id, claim.key)).to.deep.equal({ record, requestHash: claim.requestHash });
+      });
+
+      it('keeps the JSON of a jwt credential that is not the envelope of its JWT', async () => {
+        const issuer = await aStoredIssuer(store);
+        const jwt = aJwtCredential(issuer.id).jwt as string;
+        // An envelope of another JWT, and one with a member more: neither may be rebuilt from the JWT.
+        for (const credential of [
+          { '@context': ['https://www.w3.org/ns/credentials/v2'], id: `data:application/vc+jwt,${jwt}x`, type: 'EnvelopedVerifiableCredential' },
+          { '@context': ['https://www.w3.org/ns/credentials/v2'], id: `data:application/vc+jwt,${jwt}`, type: 'EnvelopedVerifiableCredential', name: 'n' },
+        ]) {
+          const record = aCredential(issuer.id, { format: 'jwt', jwt, credential });
+          await store.credentials.saveIssued(record);
+          expect(await store.credentials.findById(record.id)).to.deep.equal(record);
+        }
+      });
+
       it('answers undefined for an unknown id', async () => {
         expect(await store.credentials.findById(`urn:uuid:${randomUUID()}`)).to.equal(undefined);
       });
@@ -933,6 +960,16 @@ function aCredential(issuerId: string, overrides: Partial<CredentialRecord> = {}
     issuedAt: '2026-01-01T00:00:00.000Z',
     ...overrides,
   };
+}
+
+/** A JWT credential as issue-credential records it: the compact JWS and its EnvelopedVerifiableCredential. */
+export function aJwtCredential(issuerId: string): CredentialRecord {
+  const id = `https://passerelle.example/credentials/${randomUUID()}`;
+  const header = Buffer.from(JSON.stringify({ alg: 'EdDSA', typ: 'vc+jwt', cty: 'vc', kid: 'did:web:passerelle.example#key-1' })).toString('base64url');
+  const payload = Buffer.from(JSON.stringify({ '@context': ['https://www.w3.org/ns/credentials/v2'], id, name: 'Ámina — أمينة' })).toString('base64url');
+  const jwt = `${header}.${payload}.${Buffer.from('signature').toString('base64url')}`;
+  const credential = { '@context': ['https://www.w3.org/ns/credentials/v2'], id: `data:application/vc+jwt,${jwt}`, type: 'EnvelopedVerifiableCredential' };
+  return { id, issuerId, format: 'jwt', credential, jwt, issuedAt: '2026-01-01T00:00:00.000Z' };
 }
 
 function aClaim(issuerId: string, requestHash = 'request-hash'): IdempotencyClaim {

@@ -1,4 +1,5 @@
 import type { CredentialRecord, CredentialStore, IdempotencyClaim } from '../ports.js';
+import { credentialJsonToStore, credentialOfStored } from '../stored-credential.js';
 import { duplicateKeyIndex, toConflict } from './duplicate-key.js';
 import type { CredentialDoc, Models } from './models.js';
 
@@ -43,11 +44,12 @@ export function mongoCredentialStore({ credentials }: Models): CredentialStore {
 }
 
 function toDoc(record: CredentialRecord, claim: IdempotencyClaim | undefined): CredentialDoc {
+  const json = credentialJsonToStore(record);
   return {
     id: record.id,
     issuerId: record.issuerId,
     format: record.format,
-    credentialJson: JSON.stringify(record.credential),
+    ...(json === undefined ? {} : { credentialJson: json }),
     ...(record.jwt === undefined ? {} : { jwt: record.jwt }),
     issuedAt: record.issuedAt,
     ...(record.status === undefined ? {} : { status: { listId: record.status.listId, ordinal: record.status.ordinal } }),
@@ -60,7 +62,7 @@ function toCredential(doc: CredentialDoc): CredentialRecord {
     id: doc.id,
     issuerId: doc.issuerId,
     format: doc.format,
-    credential: JSON.parse(doc.credentialJson) as Record<string, unknown>,
+    credential: credentialOfStored(doc),
     ...(doc.jwt === undefined || doc.jwt === null ? {} : { jwt: doc.jwt }),
     issuedAt: doc.issuedAt,
     ...(doc.status === undefined || doc.status === null ? {} : { status: { listId: doc.status.listId, ordinal: doc.status.ordinal } }),

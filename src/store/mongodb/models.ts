@@ -54,8 +54,9 @@ export interface CredentialDoc {
    * The signed credential as JSON text, not as a BSON object: a JSON-LD document may
    * use full IRIs (with dots) or `$`-prefixed names as keys, which MongoDB restricts
    * and Mongoose reads as paths. A signed document must come back exactly as signed.
+   * Absent for a JWT credential kept as its JWT alone (store/stored-credential.ts).
    */
-  credentialJson: string;
+  credentialJson?: string;
   jwt?: string;
   issuedAt: string;
   /** The Idempotency-Key this credential was issued under, kept in the same document. */

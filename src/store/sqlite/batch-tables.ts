@@ -73,8 +73,7 @@ export function sqliteBatchJobStore(db: Database.Database): BatchJobStore {
   );
   const claimKey = db.prepare(
     `INSERT INTO idempotency_keys (issuer_id, key, request_hash, credential_id)
-     VALUES (@issuerId, @key, @requestHash, @credentialId)
-     ON CONFLICT (issuer_id, key) DO NOTHING`,
+     VALUES (@issuerId, @key, @requestHash, @credentialId)`,
   );
   const claimed = db.prepare<[string, string], { request_hash: string; credential_id: string }>(
     'SELECT request_hash, credential_id FROM idempotency_keys WHERE issuer_id = ? AND key = ?',
@@ -113,12 +112,15 @@ export function sqliteBatchJobStore(db: Database.Database): BatchJobStore {
     const offers = new Map<number, BatchRowOffer>();
     for (const { row, record, claim, offer } of issued) {
       let outcome: BatchRowOutcome;
-      if (claimKey.run({ ...claim, credentialId: record.id }).changes === 1) {
+      // The write lock is held (IMMEDIATE), so a key free now is still free when claimed below; the primary key decides anyway.
+      const first = claimed.get(claim.issuerId, claim.key);
+      if (first === undefined) {
+        // The credential before its claim: a claim written first is a pending (deferred) reference, and while one
+        // is pending SQLite scans the whole claims table for every credential inserted (10,000 rows: seconds).
         insertCredential(record);
+        claimKey.run({ ...claim, credentialId: record.id });
         outcome = { row, status: 'issued', credentialId: record.id };
       } else {
-        const first = claimed.get(claim.issuerId, claim.key);
-        if (first === undefined) throw new Error(`Idempotency key ${claim.key} is claimed but not readable.`);
         outcome =
           first.request_hash === claim.requestHash
             ? { row, status: 'replayed', credentialId: first.credential_id }

@@ -1,12 +1,14 @@
 import type Database from 'better-sqlite3';
 import type { CredentialFormat, CredentialRecord, CredentialStore, IdempotencyClaim, SaveIssuedResult } from '../ports.js';
+import { credentialJsonToStore, credentialOfStored } from '../stored-credential.js';
 import { toConflict } from './constraint-errors.js';
 
 interface CredentialRow {
   id: string;
   issuer_id: string;
   format: CredentialFormat;
-  credential: string;
+  /** NULL for a JWT credential stored as its JWT alone (stored-credential.ts). */
+  credential: string | null;
   jwt: string | null;
   issued_at: string;
   status_list_id: string | null;
@@ -27,7 +29,7 @@ export function credentialInsert(db: Database.Database): (record: CredentialReco
         id: record.id,
         issuerId: record.issuerId,
         format: record.format,
-        credential: JSON.stringify(record.credential),
+        credential: credentialJsonToStore(record) ?? null,
         jwt: record.jwt ?? null,
         issuedAt: record.issuedAt,
         statusListId: record.status?.listId ?? null,
@@ -40,11 +42,9 @@ export function credentialInsert(db: Database.Database): (record: CredentialReco
 }
 
 export function sqliteCredentialStore(db: Database.Database): CredentialStore {
-  // DO NOTHING instead of an error: `changes` tells whether this call won the key.
   const claimKey = db.prepare(
     `INSERT INTO idempotency_keys (issuer_id, key, request_hash, credential_id)
-     VALUES (@issuerId, @key, @requestHash, @credentialId)
-     ON CONFLICT (issuer_id, key) DO NOTHING`,
+     VALUES (@issuerId, @key, @requestHash, @credentialId)`,
   );
   const byId = db.prepare<[string], CredentialRow>('SELECT * FROM credentials WHERE id = ?');
   const byClaim = db.prepare<[string, string], ClaimedRow>(
@@ -55,15 +55,14 @@ export function sqliteCredentialStore(db: Database.Database): CredentialStore {
   const store = credentialInsert(db);
   // IMMEDIATE takes the write lock up front, so two processes cannot both read
   // "no claim yet"; the primary key on (issuer_id, key) is what decides regardless.
-  // If the credential insert fails, the claim rolls back with it.
+  // The credential goes in before its claim: a claim written first is a pending (deferred)
+  // reference, and while one is pending SQLite scans every claim for the credential inserted.
+  // If either insert fails, both roll back.
   const saveClaimed = db.transaction((record: CredentialRecord, claim: IdempotencyClaim): SaveIssuedResult => {
-    const won = claimKey.run({ ...claim, credentialId: record.id }).changes === 1;
-    if (!won) {
-      const first = byClaim.get(claim.issuerId, claim.key);
-      if (first === undefined) throw new Error(`Idempotency key ${claim.key} is claimed but its credential is missing.`);
-      return { outcome: 'replayed', record: toCredential(first), requestHash: first.request_hash };
-    }
+    const first = byClaim.get(claim.issuerId, claim.key);
+    if (first !== undefined) return { outcome: 'replayed', record: toCredential(first), requestHash: first.request_hash };
     store(record);
+    claimKey.run({ ...claim, credentialId: record.id });
     return { outcome: 'saved', record };
   });
 
@@ -91,7 +90,7 @@ function toCredential(row: CredentialRow): CredentialRecord {
     id: row.id,
     issuerId: row.issuer_id,
     format: row.format,
-    credential: JSON.parse(row.credential) as Record<string, unknown>,
+    credential: credentialOfStored({ id: row.id, format: row.format, credentialJson: row.credential, jwt: row.jwt }),
     ...(row.jwt === null ? {} : { jwt: row.jwt }),
     issuedAt: row.issued_at,
     ...(row.status_list_id === null || row.status_ordinal === null ? {} : { status: { listId: row.status_list_id, ordinal: row.status_ordinal } }),

@@ -207,6 +207,35 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE batch_rows ADD COLUMN sealed_offer TEXT;
     `,
   },
+  {
+    version: 7,
+    name: 'A JWT credential stored once: its JWT, without the envelope that repeats it',
+    // SQLite cannot drop NOT NULL from a column, so the table is rebuilt (sqlite.org/lang_altertable.html,
+    // "making other kinds of table schema changes"): migrate() runs this with foreign keys off and checks
+    // them all before committing. The tables that reference credentials name it, so they follow the rename.
+    // Rows written before keep their JSON and read as before; store/stored-credential.ts decides what is kept.
+    sql: `
+      CREATE TABLE credentials_v7 (
+        id TEXT PRIMARY KEY,
+        issuer_id TEXT NOT NULL REFERENCES issuers (id),
+        format TEXT NOT NULL CHECK (format IN ('di', 'jwt')),
+        -- The signed JSON; NULL for a JWT credential whose JSON is only the envelope of its JWT.
+        credential TEXT CHECK (credential IS NULL OR json_valid(credential)),
+        jwt TEXT,
+        issued_at TEXT NOT NULL,
+        status_list_id TEXT REFERENCES status_lists (id),
+        status_ordinal INTEGER,
+        CHECK (credential IS NOT NULL OR (format = 'jwt' AND jwt IS NOT NULL))
+      ) STRICT;
+      INSERT INTO credentials_v7 (id, issuer_id, format, credential, jwt, issued_at, status_list_id, status_ordinal)
+        SELECT id, issuer_id, format, credential, jwt, issued_at, status_list_id, status_ordinal FROM credentials;
+      DROP TABLE credentials;
+      ALTER TABLE credentials_v7 RENAME TO credentials;
+      CREATE INDEX credentials_by_issuer ON credentials (issuer_id, issued_at);
+      CREATE UNIQUE INDEX credentials_one_per_position ON credentials (status_list_id, status_ordinal)
+        WHERE status_list_id IS NOT NULL;
+    `,
+  },
 ];
 
 /**
@@ -221,6 +250,19 @@ export function migrate(db: Database.Database, migrations: readonly Migration[] 
     }
   });
 
+  // A rebuilt table (migration 7) is dropped while other tables still reference it, which foreign
+  // keys refuse even when deferred; so they are off while migrating (the pragma is ignored inside a
+  // transaction, hence here), every reference is checked before the commit, and they are on again after.
+  const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
+  db.pragma('foreign_keys = OFF');
+  try {
+    migrateInTransaction(db, migrations);
+  } finally {
+    db.pragma(`foreign_keys = ${foreignKeys === 1 ? 'ON' : 'OFF'}`);
+  }
+}
+
+function migrateInTransaction(db: Database.Database, migrations: readonly Migration[]): void {
   db.transaction(() => {
     db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
       version INTEGER PRIMARY KEY,
@@ -237,5 +279,10 @@ export function migrate(db: Database.Database, migrations: readonly Migration[] 
       db.exec(migration.sql);
       record.run(migration.version, migration.name, new Date().toISOString());
     }
+    if (current === migrations.length) return;
+    // Only after a change: on a large file the check reads every referencing row.
+    const broken = db.pragma('foreign_key_check') as unknown[];
+    if (broken.length > 0)
+      throw new Error(`SQLite migration left ${broken.length} broken reference(s), e.g. ${JSON.stringify(broken[0])}; nothing was changed.`);
   }).immediate();
 }
