@@ -10,10 +10,11 @@
  * BENCH_SECONDS (default 3) per run, BENCH_CONCURRENCY (default 16) connections, BENCH_PAIRS (3);
  * BENCH_CASES, a regular expression, runs only the cases it matches (e.g. "jwt", "^generic").
  * Passerelle runs as in production (npm run build, then node dist/main.js as npm run start:prod,
- * with the demo issuer): RSS and CPU are those of the compiled service, not of the TypeScript
- * loader. BENCH_PASSERELLE=sources runs it from the sources through tsx instead (startBenchApp).
+ * the bench issuer created through the admin API): RSS and CPU are those of the compiled service,
+ * not of the TypeScript loader. BENCH_PASSERELLE=sources runs it from the sources through tsx instead (startBenchApp).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -102,8 +103,9 @@ const benchDataDir = mkdtempSync(join(tmpdir(), 'passerelle-compare-'));
 
 /**
  * Passerelle as production runs it: the compiled build, `node dist/main.js` (npm run start:prod),
- * configured through its environment (fresh data folder, rate limits off, logs at warn), with the
- * demo issuer whose API key it prints on first start. From the sources: startBenchApp under tsx.
+ * configured through its environment (fresh data folder, rate limits off, logs at warn); the
+ * issuer is created through the admin API exactly as startBenchApp creates it, so both starts
+ * verify the same credentials. From the sources: startBenchApp under tsx.
  */
 async function startPasserelle(): Promise<{ child: ChildProcess; info: Record<string, string> }> {
   if (fromSources) return startServer(['passerelle']);
@@ -111,23 +113,26 @@ async function startPasserelle(): Promise<{ child: ChildProcess; info: Record<st
   if (build.status !== 0) throw new Error('npm run build failed');
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
+  const adminToken = randomBytes(24).toString('base64url');
   const child = spawnPinned([process.execPath, 'dist/main.js'], {
     ...process.env,
     PORT: String(port),
     PUBLIC_URL: baseUrl,
     DATA_DIR: benchDataDir,
     MASTER_KEY: Buffer.alloc(32, 3).toString('base64'),
+    ADMIN_TOKEN: adminToken,
     RATE_LIMIT_PER_MINUTE: '0',
     LOG_LEVEL: 'warn',
-    DEMO_ISSUER: 'true',
+    DEMO_ISSUER: 'false',
   });
-  let apiKey: string | undefined;
-  await firstLine(child, 'passerelle', (line) => {
-    apiKey ??= /^Demo issuer API key[^:]*: (\S+)$/.exec(line)?.[1];
-    return line.startsWith('Passerelle listening on') ? true : undefined;
-  });
-  if (apiKey === undefined) throw new Error('passerelle did not print the demo issuer API key');
-  return { child, info: { baseUrl, apiKey, slug: 'demo' } };
+  await firstLine(child, 'passerelle', (line) => (line.startsWith('Passerelle listening on') ? true : undefined));
+  const created = await post(
+    `${baseUrl}/admin/issuers`,
+    { slug: 'bench', legalName: 'Bench Centre', country: 'MA' },
+    { authorization: `Bearer ${adminToken}` },
+  );
+  if (created.status !== 201 || typeof created.body.apiKey !== 'string') throw new Error(`passerelle: no bench issuer: ${JSON.stringify(created.body)}`);
+  return { child, info: { baseUrl, apiKey: created.body.apiKey, slug: 'bench' } };
 }
 
 /** Idle workers exit after 30 s (resolve/json-ld-pool.ts): the second RSS sample after the load comes after that. */
