@@ -31,7 +31,7 @@ export function createDocumentLoader(options: { contexts: ReadonlyMap<string, ob
     }
     if (url.startsWith('did:') && didResolver !== undefined) {
       const [did = url] = url.split('#');
-      const didDocument = await didResolver.resolve(did);
+      const didDocument = await didResolver.resolve(did, url.includes('#') ? url : undefined);
       const document = url.includes('#') ? findVerificationMethod(didDocument, url) : didDocument;
       if (document === undefined) {
         throw new ProblemError('issuer-unresolved', `The DID document of ${did} has no verification method ${url}.`);

@@ -1,5 +1,5 @@
 import type { DidDocument } from '../resolve/did-document.js';
-import type { DidResolver } from '../resolve/did-resolver.js';
+import { listsMethod, type DidResolver } from '../resolve/did-resolver.js';
 import { createDocumentLoader } from '../resolve/document-loader.js';
 import type { Clock } from '../shared/clock.js';
 import type { StatusListSource } from '../status/status-list-source.js';
@@ -120,12 +120,15 @@ export async function verifyOne(
 function memoized(resolver: DidResolver): DidResolver {
   const seen = new Map<string, Promise<DidDocument>>();
   return {
-    resolve(did) {
-      let document = seen.get(did);
-      if (document === undefined) {
-        document = resolver.resolve(did);
-        seen.set(did, document);
+    async resolve(did, needs) {
+      const earlier = seen.get(did);
+      if (earlier !== undefined) {
+        // A document resolved for one proof's key may be an older copy without another proof's key: ask again for that one.
+        const document = await earlier.catch(() => undefined);
+        if (document === undefined || listsMethod(document, needs)) return earlier;
       }
+      const document = resolver.resolve(did, needs);
+      seen.set(did, document);
       return document;
     },
   };

@@ -62,6 +62,27 @@ describe('issuers, DIDs and keys', () => {
     }
   });
 
+  it('reads a hosted DID document kept from before a rotation again for the new key, and still refuses a key it does not list', async () => {
+    const issuer = await app.createIssuer();
+    const auth = { authorization: `Bearer ${issuer.apiKey}` };
+    const before = (await app.post('/credentials/issue', { credential: minimalCredential() }, auth)).body.verifiableCredential;
+    // Verified first: the resolver now keeps the document with the first key only.
+    expect((await app.post('/credentials/verify', { verifiableCredential: before })).body.verified).to.equal(true);
+    expect((await app.post(`/admin/issuers/${issuer.slug}/keys`, {}, admin)).status).to.equal(201);
+    const after = (await app.post('/credentials/issue', { credential: minimalCredential() }, auth)).body.verifiableCredential;
+    const afterJwt = (await app.post('/credentials/issue', { credential: minimalCredential(), options: { format: 'jwt' } }, auth)).body.verifiableCredential;
+    for (const vc of [after, afterJwt, before]) {
+      const report = await app.post('/credentials/verify', { verifiableCredential: vc });
+      expect(report.body.verdict, report.text).to.equal('valid');
+    }
+    const unlisted = { ...after, proof: { ...after.proof, verificationMethod: `${issuer.did}#not-a-key-of-this-issuer` } };
+    const refused = await app.post('/credentials/verify', { verifiableCredential: unlisted });
+    expect(refused.body.verified).to.equal(false);
+    const keyCheck = refused.body.checks.find((check: { check: string }) => check.check === 'issuer-key');
+    expect(keyCheck.status).to.equal('failure');
+    expect(keyCheck.problems[0].type).to.match(/issuer-key-mismatch$/);
+  });
+
   it('refuses to rotate a did:key issuer (409), whose DID is its key', async () => {
     const issuer = await app.createIssuer({ didMethod: 'key' });
     const response = await app.post(`/admin/issuers/${issuer.slug}/keys`, {}, admin);

@@ -41,7 +41,7 @@ async function resolveKey(didResolver: DidResolver, methodId: string): Promise<C
   const did = methodId.split('#')[0] as string;
   let didDocument;
   try {
-    didDocument = await didResolver.resolve(did);
+    didDocument = await didResolver.resolve(did, methodId);
   } catch (error) {
     if (error instanceof ProblemError) return { status: 'skipped', cause: 'could-not-check', reason: error.message, problems: [error] };
     throw error;
