@@ -165,8 +165,10 @@ describe('JSON-LD off the event loop, with a deadline (#9)', function () {
     try {
       const verifying = app.post('/credentials/verify', { verifiableCredential: issued.body.verifiableCredential });
       const health = await timed(app.get('/healthz'));
-      const report = (await verifying).body;
-      expect(report.verdict).to.equal('could-not-check');
+      const answer = await verifying;
+      const report = answer.body;
+      // The whole answer in the message: under load this failed in 2 of some 20 suite runs, cause not found yet.
+      expect(report.verdict, `${answer.status} ${answer.text.slice(0, 600)}`).to.equal('could-not-check');
       const dataModel = report.checks.find((outcome: { check: string }) => outcome.check === 'data-model');
       expect(dataModel.cause).to.equal('could-not-check');
       expect(dataModel.problems[0].type).to.equal('https://w3id.org/passerelle/problems/processing-timeout');
