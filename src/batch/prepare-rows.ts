@@ -3,7 +3,7 @@ import { requestHash } from '../issue/idempotency.js';
 import { profileIssueRequest } from '../issue/issue-profile-credential.js';
 import { ProblemError, type FieldError } from '../shared/problems.js';
 import type { CredentialFormat, IdempotencyClaim, IssuerRecord } from '../store/ports.js';
-import { shapeKeyOf } from './safe-mode-by-shape.js';
+import { safeModeShapeKeyOf } from '../resolve/safe-mode-shapes.js';
 
 export interface RowsToPrepare {
   issuer: IssuerRecord;
@@ -22,7 +22,7 @@ export type PreparedRow =
       ok: true;
       prepared: PreparedIssue | SerializedJwtIssue;
       claim: IdempotencyClaim;
-      /** shapeKeyOf the credential. */ shape: string | undefined;
+      /** safeModeShapeKeyOf the credential. */ shape: string | undefined;
     }
   /** Refused while preparing; with its claim when the request got that far (a row issued before is answered as replayed). */
   | { row: number; ok: false; errors: FieldError[]; claim?: IdempotencyClaim };
@@ -44,7 +44,7 @@ export function prepareRows(task: RowsToPrepare): PreparedRow[] {
       const issueRequest = profileIssueRequest(task.issuer, body, idempotencyKey);
       claim = { issuerId: task.issuer.id, key: idempotencyKey, requestHash: requestHash(issueRequest) };
       const prepared = prepareIssue({ clock, publicUrl: task.publicUrl }, task.issuer, issueRequest);
-      const shape = shapeKeyOf(prepared.credential);
+      const shape = safeModeShapeKeyOf(prepared.credential);
       return { row, ok: true as const, prepared: prepared.format === 'jwt' ? serializeJwtIssue(prepared) : prepared, claim, shape };
     } catch (error) {
       // Anything but a problem is a bug: thrown, so the job stops instead of reporting garbage.

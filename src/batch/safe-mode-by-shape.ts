@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto';
 import { expandManyInPool } from '../resolve/json-ld-pool.js';
-import { safeModeShapeOf } from '../resolve/safe-mode-shapes.js';
+import { safeModeShapeKeyOf } from '../resolve/safe-mode-shapes.js';
 import type { ProblemError } from '../shared/problems.js';
 
 /**
@@ -16,20 +15,10 @@ import type { ProblemError } from '../shared/problems.js';
  * A document with no shape (a context of its own) is always expanded alone.
  */
 /**
- * `shapes`: each document's shapeKeyOf, when computed where it was built (the prepare worker).
+ * `shapes`: each document's safeModeShapeKeyOf, when computed where it was built (the prepare worker).
  * A document may come as its JSON text (a serialized JWT row): it is parsed only if expanded.
  */
 export type SafeModeCheck = (documents: Array<object | string>, shapes?: Array<string | undefined>) => Promise<Array<ProblemError | undefined>>;
-
-/**
- * The key a batch remembers a shape's verdict under: the SHA-256 of safeModeShapeOf (as the
- * service's own cache of passed shapes keeps it). A diploma's shape is some 4 kB, the same for
- * the whole cohort; its digest is what crosses from the prepare worker for each row.
- */
-export function shapeKeyOf(document: unknown): string | undefined {
-  const shape = safeModeShapeOf(document);
-  return shape === undefined ? undefined : createHash('sha256').update(shape).digest('base64url');
-}
 
 function documentOf(document: object | string): object {
   return typeof document === 'string' ? (JSON.parse(document) as object) : document;
@@ -46,7 +35,7 @@ export function createSafeModeByShape(): SafeModeCheck {
     const alone: number[] = [];
     for (const [index, given] of documents.entries()) {
       const document = (): object => documentOf(given);
-      const shape = shapes === undefined ? shapeKeyOf(document()) : shapes[index];
+      const shape = shapes === undefined ? safeModeShapeKeyOf(document()) : shapes[index];
       if (shape === undefined) {
         alone.push(index);
         continue;

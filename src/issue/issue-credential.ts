@@ -150,38 +150,37 @@ export async function signPrepared(
 ): Promise<CredentialRecord> {
   if ('json' in prepared) {
     const status = entries.length === 0 ? '' : `,"credentialStatus":${JSON.stringify(entries.length === 1 ? entries[0] : entries)}`;
-    const jwt = await signVcJwtJson(`${prepared.json.slice(0, -1)}${status}}`, key);
-    return {
-      id: prepared.id,
-      issuerId: issuer.id,
-      format: 'jwt',
-      credential: envelope(jwt),
-      jwt,
-      issuedAt: prepared.now.toISOString(),
-      ...(position === undefined ? {} : { status: position }),
-    };
+    return jwtRecord(issuer, prepared.id, prepared.now, position, await signVcJwtJson(`${prepared.json.slice(0, -1)}${status}}`, key));
   }
   const { credential, format, now } = prepared;
   // OB 3.0 allows one credentialStatus (an object in the 1EdTech schema); other credentials get both entries
   // (a VC 1.1 credential none, unless asked: prepareVc11).
   if (entries.length > 0) credential.credentialStatus = entries.length === 1 ? entries[0] : entries;
-  const record: CredentialRecord = {
+  if (format === 'jwt') return jwtRecord(issuer, credential.id as string, now, position, await signVcJwt(credential, key));
+  const signed = await signDataIntegrity(credential, { key, documentLoader: deps.documentLoader, now, basePointer: '/credential' });
+  // The 1EdTech OB 3.0 schema types proof as an array (a set of one proof is the same proof).
+  if (isOpenBadgeCredential(credential) && !Array.isArray(signed.proof)) signed.proof = [signed.proof];
+  return {
     id: credential.id as string,
     issuerId: issuer.id,
     format,
-    credential: {},
+    credential: signed,
     issuedAt: now.toISOString(),
     ...(position === undefined ? {} : { status: position }),
   };
-  if (format === 'jwt') {
-    record.jwt = await signVcJwt(credential, key);
-    record.credential = envelope(record.jwt);
-  } else {
-    record.credential = await signDataIntegrity(credential, { key, documentLoader: deps.documentLoader, now, basePointer: '/credential' });
-    // The 1EdTech OB 3.0 schema types proof as an array (a set of one proof is the same proof).
-    if (isOpenBadgeCredential(credential) && !Array.isArray(record.credential.proof)) record.credential.proof = [record.credential.proof];
-  }
-  return record;
+}
+
+/** The record of a signed JWT credential, whichever way it was prepared: the JWT, and its envelope as the credential. */
+function jwtRecord(issuer: IssuerRecord, id: string, now: Date, position: StatusPosition | undefined, jwt: string): CredentialRecord {
+  return {
+    id,
+    issuerId: issuer.id,
+    format: 'jwt',
+    credential: envelope(jwt),
+    jwt,
+    issuedAt: now.toISOString(),
+    ...(position === undefined ? {} : { status: position }),
+  };
 }
 
 function replay(earlier: { record: CredentialRecord; requestHash: string }, hash: string): IssueResult {

@@ -108,8 +108,14 @@ function isUrlList(value: unknown): boolean {
 /** The shapes that passed, by SHA-256 of their key (a profile credential's key is a few kB). */
 const passed = new LRUCache<string, true>({ max: 10_000 });
 
-function digestOf(shape: string): string {
-  return createHash('sha256').update(shape).digest('base64url');
+/**
+ * The key a shape's verdict is remembered under: the SHA-256 of safeModeShapeOf (a diploma's
+ * shape is some 4 kB). This cache keeps it, and a batch hands it from its prepare worker to
+ * the main thread for each row (batch/safe-mode-by-shape.ts); undefined as safeModeShapeOf.
+ */
+export function safeModeShapeKeyOf(document: unknown): string | undefined {
+  const shape = safeModeShapeOf(document);
+  return shape === undefined ? undefined : createHash('sha256').update(shape).digest('base64url');
 }
 
 /**
@@ -117,12 +123,11 @@ function digestOf(shape: string): string {
  * the same shape already passed; remembers the shape when it passes.
  */
 export async function expandUnlessShapePassed(document: object, expand: () => Promise<void>): Promise<void> {
-  const shape = safeModeShapeOf(document);
-  if (shape === undefined) return expand();
-  const digest = digestOf(shape);
-  if (passed.has(digest)) return;
+  const key = safeModeShapeKeyOf(document);
+  if (key === undefined) return expand();
+  if (passed.has(key)) return;
   await expand();
-  passed.set(digest, true);
+  passed.set(key, true);
 }
 
 /** For tests: forget every shape. */
