@@ -14,13 +14,10 @@
  * not of the TypeScript loader. BENCH_PASSERELLE=sources runs it from the sources through tsx instead (startBenchApp).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
-import { cpus, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createInterface } from 'node:readline';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { PROFILE_EXAMPLES } from '../../src/issue/profiles/examples.js';
+import { buildPasserelle, firstLine, startCompiledPasserelle, type ServerSpawner } from './passerelle-process.js';
 import { cpuMilliseconds, loadPoster, measure, measurePaced, printColumns, rssMegabytes, type Measurement, type PacedMeasurement } from './measure.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 3);
@@ -67,72 +64,23 @@ class RssWatch {
   }
 }
 
-function spawnPinned(command: string[], env?: NodeJS.ProcessEnv): ChildProcess {
-  const options = { stdio: ['ignore', 'pipe', 'inherit'] as ['ignore', 'pipe', 'inherit'], ...(env === undefined ? {} : { env }) };
-  return pin ? spawn('taskset', ['-c', '0', ...command], options) : spawn(command[0] as string, command.slice(1), options);
-}
-
-/** Resolves with the first stdout line that `read` accepts; rejects if the server exits first. */
-async function firstLine<T>(child: ChildProcess, name: string, read: (line: string) => T | undefined): Promise<T> {
-  const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
-  return new Promise<T>((resolve, reject) => {
-    lines.on('line', (line) => {
-      const value = read(line);
-      if (value !== undefined) resolve(value);
-    });
-    child.once('exit', (code) => reject(new Error(`server ${name} exited with ${String(code)}`)));
-  });
-}
+const spawnPinned: ServerSpawner = (command, options) =>
+  pin ? spawn('taskset', ['-c', '0', ...command], options) : spawn(command[0] as string, command.slice(1), options);
 
 async function startServer(args: string[]): Promise<{ child: ChildProcess; info: Record<string, string> }> {
-  const child = spawnPinned([process.execPath, '--import', 'tsx', 'scripts/bench/compare-server.ts', ...args]);
+  const child = spawnPinned([process.execPath, '--import', 'tsx', 'scripts/bench/compare-server.ts', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
   return { child, info: await firstLine(child, args[0] as string, (line) => JSON.parse(line) as Record<string, string>) };
-}
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
 }
 
 const fromSources = process.env.BENCH_PASSERELLE === 'sources';
 const passerelleStart = fromSources ? 'from the sources through tsx (BENCH_PASSERELLE=sources)' : 'compiled, node dist/main.js as npm run start:prod';
-const benchDataDir = mkdtempSync(join(tmpdir(), 'passerelle-compare-'));
 
-/**
- * Passerelle as production runs it: the compiled build, `node dist/main.js` (npm run start:prod),
- * configured through its environment (fresh data folder, rate limits off, logs at warn); the
- * issuer is created through the admin API exactly as startBenchApp creates it, so both starts
- * verify the same credentials. From the sources: startBenchApp under tsx.
- */
+/** Passerelle as production runs it (passerelle-process.ts), or from the sources under tsx (startBenchApp). */
 async function startPasserelle(): Promise<{ child: ChildProcess; info: Record<string, string> }> {
   if (fromSources) return startServer(['passerelle']);
-  const build = spawnSync('npm', ['run', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
-  if (build.status !== 0) throw new Error('npm run build failed');
-  const port = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const adminToken = randomBytes(24).toString('base64url');
-  const child = spawnPinned([process.execPath, 'dist/main.js'], {
-    ...process.env,
-    PORT: String(port),
-    PUBLIC_URL: baseUrl,
-    DATA_DIR: benchDataDir,
-    MASTER_KEY: Buffer.alloc(32, 3).toString('base64'),
-    ADMIN_TOKEN: adminToken,
-    RATE_LIMIT_PER_MINUTE: '0',
-    LOG_LEVEL: 'warn',
-    DEMO_ISSUER: 'false',
-  });
-  await firstLine(child, 'passerelle', (line) => (line.startsWith('Passerelle listening on') ? true : undefined));
-  const created = await post(
-    `${baseUrl}/admin/issuers`,
-    { slug: 'bench', legalName: 'Bench Centre', country: 'MA' },
-    { authorization: `Bearer ${adminToken}` },
-  );
-  if (created.status !== 201 || typeof created.body.apiKey !== 'string') throw new Error(`passerelle: no bench issuer: ${JSON.stringify(created.body)}`);
-  return { child, info: { baseUrl, apiKey: created.body.apiKey, slug: 'bench' } };
+  buildPasserelle();
+  const { child, baseUrl, apiKey, slug } = await startCompiledPasserelle(spawnPinned);
+  return { child, info: { baseUrl, apiKey, slug } };
 }
 
 /** Idle workers exit after 30 s (resolve/json-ld-pool.ts): the second RSS sample after the load comes after that. */
@@ -155,10 +103,7 @@ async function measureServer(pid: number, ...args: Parameters<typeof measure>): 
 
 const children: ChildProcess[] = [];
 // The servers are this run's children: they go when it goes, whatever the outcome.
-process.on('exit', () => {
-  children.forEach((child) => child.kill());
-  rmSync(benchDataDir, { recursive: true, force: true });
-});
+process.on('exit', () => children.forEach((child) => child.kill()));
 
 async function main(): Promise<void> {
   const passerelle = await startPasserelle();

@@ -5,7 +5,8 @@
  * (default 8) the number of concurrent HTTP clients. Then cohort batches from one CSV, end
  * to end (POST …/credentials/batch until the job's `completed` event): BENCH_BATCH_JWT
  * (default 2,000; issue #14 asks for 10,000) JWT and BENCH_BATCH_DI (default 200; the issue: 1,000)
- * Data Integrity diplomas; 0 skips one.
+ * Data Integrity diplomas; 0 skips one. The batches go to Passerelle as production runs it
+ * (compiled, its own process: batch-bench.ts; BENCH_PASSERELLE=sources: in this process).
  */
 import { cpus, loadavg } from 'node:os';
 import { signDataIntegrity } from '../../src/sign/data-integrity-signer.js';
@@ -19,7 +20,7 @@ import { createStatusListPublisher } from '../../src/status/publish-status-list.
 import { createStatusListSource } from '../../src/status/status-list-source.js';
 import { parseStatusListUrl } from '../../src/status/status-list-urls.js';
 import { startBenchApp } from './bench-app.js';
-import { runBatch, type BatchRun } from './batch-bench.js';
+import { runBatch, startBatchService, type BatchRun } from './batch-bench.js';
 import { measure, printColumns, printTable, type Measurement } from './measure.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 3);
@@ -113,20 +114,24 @@ async function main(): Promise<void> {
   await run('http: POST /credentials/verify JWT', () => post('/credentials/verify', { verifiableCredential: sampleJwt }), { seconds, concurrency });
 
   printTable(rows);
+  await app.close();
 
   const batches: Array<BatchRun & { load: number }> = [];
+  let batchService: Awaited<ReturnType<typeof startBatchService>> | undefined;
   for (const [format, count] of [
     ['jwt', batchJwtRows],
     ['di', batchDiRows],
   ] as const) {
     if (count <= 0) continue;
-    const batch = await runBatch({ baseUrl, slug: issuer.slug, apiKey }, { profile: 'diploma', format, rows: count });
+    batchService ??= await startBatchService();
+    const batch = await runBatch(batchService.target, { profile: 'diploma', format, rows: count });
     batches.push({ ...batch, load: loadavg()[0] as number });
     process.stderr.write(`  batch ${count} ${format}: ${(batch.ms / 1000).toFixed(2)} s\n`);
   }
   if (batches.length > 0) {
     console.log('');
-    // CPU is the whole process (main thread + JSON-LD workers): on a shared machine, wall time also counts the others' load.
+    console.log(`Batches: Passerelle ${batchService?.how ?? ''}, the first batch after its start first.`);
+    // CPU is the service's whole process (main thread + workers): on a shared machine, wall time also counts the others' load.
     printColumns(
       ['batch from one CSV (diploma, end to end)', 'rows', 'seconds', 'rows/s', 'CPU s', 'load 1 min'],
       batches.map((batch) => [
@@ -139,7 +144,7 @@ async function main(): Promise<void> {
       ]),
     );
   }
-  await app.close();
+  await batchService?.close();
 }
 
 if (process.argv.includes('--compare')) {
