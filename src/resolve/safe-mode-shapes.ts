@@ -55,7 +55,7 @@ function termsOfKnownContexts(): ReadonlySet<string> {
   return found;
 }
 
-function stringToken(value: string, known: ReadonlySet<string>): string {
+function stringTokenOf(value: string, known: ReadonlySet<string>): string {
   if (known.has(value)) return `t${JSON.stringify(value)}`;
   const colon = value.indexOf(':');
   const prefix = colon > 0 ? value.slice(0, colon) : colon === 0 ? ':' : '';
@@ -68,37 +68,71 @@ function stringToken(value: string, known: ReadonlySet<string>): string {
 }
 
 /**
+ * Tokens of strings seen before (context URLs, types, framework IRIs, keys: most of a credential
+ * recurs from one to the next), so each is classified and quoted once. A token depends on the
+ * string alone (one map per way of making it); a map is simply emptied when full.
+ */
+const TOKENS_KEPT = 10_000;
+/** Longer strings (descriptions, encoded data) rarely recur and are not kept: the three maps hold ~15 MB at worst. */
+const LONGEST_KEPT = 256;
+const stringTokens = new Map<string, string>();
+const verbatimTokens = new Map<string, string>();
+const keyTokens = new Map<string, string>();
+
+function remembered(tokens: Map<string, string>, value: string, make: (value: string) => string): string {
+  if (value.length > LONGEST_KEPT) return make(value);
+  let token = tokens.get(value);
+  if (token === undefined) {
+    token = make(value);
+    if (tokens.size >= TOKENS_KEPT) tokens.clear();
+    tokens.set(value, token);
+  }
+  return token;
+}
+
+const quoted = (value: string) => JSON.stringify(value);
+const verbatim = (value: string) => `v${JSON.stringify(value)}`;
+
+/**
  * The skeleton of `document` with each leaf reduced to what expansion's verdict depends on
  * (see above); undefined when the document carries a context of its own (an inline context
  * object, or `@context` below the root: the signed form refuses both), whose terms the key
- * cannot know.
+ * cannot know. Built as one string (no array of parts): it runs on every verification.
  */
 export function safeModeShapeOf(document: unknown): string | undefined {
   const known = termsOfKnownContexts();
-  const parts: string[] = [];
+  const classify = (value: string) => stringTokenOf(value, known);
+  let shape = '';
+  let first = true;
   let ownContext = false;
-  const walk = (value: unknown, verbatim: boolean, depth: number): void => {
-    if (typeof value === 'string') parts.push(verbatim ? `v${JSON.stringify(value)}` : stringToken(value, known));
-    else if (typeof value === 'number') parts.push('n');
-    else if (typeof value === 'boolean') parts.push(value ? 'T' : 'F');
-    else if (value === null || value === undefined) parts.push('z');
+  const append = (token: string): void => {
+    shape = first ? token : `${shape},${token}`;
+    first = false;
+  };
+  const walk = (value: unknown, keepVerbatim: boolean, depth: number): void => {
+    if (typeof value === 'string') append(keepVerbatim ? remembered(verbatimTokens, value, verbatim) : remembered(stringTokens, value, classify));
+    else if (typeof value === 'number') append('n');
+    else if (typeof value === 'boolean') append(value ? 'T' : 'F');
+    else if (value === null || value === undefined) append('z');
     else if (Array.isArray(value)) {
-      parts.push('[');
-      for (const item of value) walk(item, verbatim, depth + 1);
-      parts.push(']');
+      append('[');
+      for (const item of value) walk(item, keepVerbatim, depth + 1);
+      append(']');
     } else {
-      parts.push('{');
-      for (const [key, child] of Object.entries(value)) {
-        parts.push(JSON.stringify(key));
+      append('{');
+      const object = value as Record<string, unknown>;
+      for (const key of Object.keys(object)) {
+        const child = object[key];
+        append(remembered(keyTokens, key, quoted));
         if (key === '@context' && (depth > 0 || !isUrlList(child))) ownContext = true;
         // The context list is part of the meaning, not a value: kept verbatim.
-        walk(child, verbatim || key === '@context' || VERBATIM_KEYS.has(key), depth + 1);
+        walk(child, keepVerbatim || key === '@context' || VERBATIM_KEYS.has(key), depth + 1);
       }
-      parts.push('}');
+      append('}');
     }
   };
   walk(document, false, 0);
-  return ownContext ? undefined : parts.join(',');
+  return ownContext ? undefined : shape;
 }
 
 function isUrlList(value: unknown): boolean {
