@@ -7,7 +7,8 @@
  * Then, per case, a paced run (open loop: a fixed arrival rate, half of that server's own
  * closed-loop maximum) for p50/p99 at half load, and each server's RSS (before the load,
  * peak, and after it, once idle).
- * BENCH_SECONDS (default 3) per run, BENCH_CONCURRENCY (default 16) connections, BENCH_PAIRS (3);
+ * BENCH_SECONDS (default 3) per run, BENCH_CONCURRENCY (default 16) connections, BENCH_PAIRS (3),
+ * BENCH_WARMUP (default 2) seconds of unmeasured load on each server before a case's first pair;
  * BENCH_CASES, a regular expression, runs only the cases it matches (e.g. "jwt", "^generic").
  * Passerelle runs as in production (npm run build, then node dist/main.js as npm run start:prod,
  * the bench issuer created through the admin API): RSS and CPU are those of the compiled service,
@@ -23,6 +24,8 @@ import { cpuMilliseconds, loadPoster, measure, measurePaced, printColumns, rssMe
 const seconds = Number(process.env.BENCH_SECONDS ?? 3);
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const pairs = Number(process.env.BENCH_PAIRS ?? 3);
+/** Closed-loop load on each server before a case's first pair, not measured. */
+const warmupSeconds = Number(process.env.BENCH_WARMUP ?? 2);
 const pin = spawnSync('taskset', ['--version']).status === 0 && cpus().length > 1;
 // The load from the other core than the servers (all threads of this process).
 if (pin) spawnSync('taskset', ['-a', '-cp', '1', String(process.pid)], { stdio: 'ignore' });
@@ -94,9 +97,9 @@ async function post(url: string, body: unknown, headers: Record<string, string> 
 }
 
 /** measure(), plus the server's CPU time per operation (its process, all threads). */
-async function measureServer(pid: number, ...args: Parameters<typeof measure>): Promise<Measurement & { cpuMsPerOp?: number }> {
-  const before = cpuMilliseconds(pid);
-  const result = await measure(...args);
+async function measureServer(pid: number, ...[name, operation, options]: Parameters<typeof measure>): Promise<Measurement & { cpuMsPerOp?: number }> {
+  let before: number | undefined;
+  const result = await measure(name, operation, { ...options, onStart: () => (before = cpuMilliseconds(pid)) });
   const after = cpuMilliseconds(pid);
   return before === undefined || after === undefined ? result : { ...result, cpuMsPerOp: (after - before) / result.ops };
 }
@@ -169,6 +172,9 @@ async function main(): Promise<void> {
     const body = { verifiableCredential: credential };
     const runs: (typeof results)[number]['pairs'] = [];
     phase = `verify ${name}`;
+    // Both servers warmed up on this credential first (the JIT's tiers, caches): the pairs measure the steady state.
+    await measure(`passerelle ${name} warm-up`, load.passerelle.post('/credentials/verify', body, 200), { seconds: warmupSeconds, concurrency });
+    await measure(`stock ${name} warm-up`, load.stock.post('/credentials/verify', body, 200), { seconds: warmupSeconds, concurrency });
     for (let pair = 0; pair < pairs; pair += 1) {
       const a = await measureServer(passerelle.child.pid as number, `passerelle ${name}`, load.passerelle.post('/credentials/verify', body, 200), {
         seconds,
@@ -194,6 +200,11 @@ async function main(): Promise<void> {
   for (const { name, request, unsigned } of issueCases) {
     const runs: (typeof results)[number]['pairs'] = [];
     phase = `issue ${name}`;
+    await measure(`passerelle issue ${name} warm-up`, load.passerelle.post(`/issuers/${passerelle.info.slug}/credentials`, request, 201, auth), {
+      seconds: warmupSeconds,
+      concurrency,
+    });
+    await measure(`stock issue ${name} warm-up`, load.stock.post('/credentials/issue', { credential: unsigned }, 201), { seconds: warmupSeconds, concurrency });
     for (let pair = 0; pair < pairs; pair += 1) {
       const a = await measureServer(
         passerelle.child.pid as number,

@@ -23,11 +23,13 @@ function percentile(sorted: number[], fraction: number): number {
 export async function measure(
   name: string,
   operation: (index: number) => Promise<unknown>,
-  options: { seconds?: number; concurrency?: number; warmup?: number } = {},
+  options: { seconds?: number; concurrency?: number; warmup?: number; onStart?: () => void } = {},
 ): Promise<Measurement> {
   const seconds = options.seconds ?? 3;
   const concurrency = options.concurrency ?? 1;
   for (let index = 0; index < (options.warmup ?? 20); index += 1) await operation(index);
+  // After the warm-up: what is counted (a server's CPU time, compare.ts) starts here.
+  options.onStart?.();
   const latencies: number[] = [];
   let counter = 0;
   const start = performance.now();
