@@ -17,6 +17,8 @@ export interface BatchRun {
   format: string;
   profile: string;
   ms: number;
+  /** Of which until the job was accepted (202): the file read, every row validated, the job and its rows stored. */
+  acceptedMs: number;
   /** CPU time of the service's whole process (main thread + worker threads) during the run: what a loaded machine does not inflate. */
   cpuMs: number;
   /** Of which the main thread's (Linux only; else undefined): on 2 cores, the busier of main and workers bounds the time. */
@@ -54,6 +56,7 @@ export async function runBatch(
     `${target.baseUrl}/issuers/${target.slug}/credentials/batch?profile=${options.profile}&format=${options.format}${options.query ?? ''}`,
     { method: 'POST', headers: { 'content-type': 'text/csv', ...auth }, body: csv },
   );
+  const acceptedMs = performance.now() - started;
   if (response.status !== 202 && response.status !== 201) throw new Error(`batch: ${response.status} ${await response.text()}`);
   let job = (await response.json()) as { id: string; state: string; done: number; failed: number };
   if (job.state !== 'completed') {
@@ -80,6 +83,7 @@ export async function runBatch(
     format: options.format,
     profile: options.profile,
     ms,
+    acceptedMs,
     cpuMs: cpuAfter - cpuBefore,
     ...(mainBefore === undefined || mainAfter === undefined ? {} : { mainCpuMs: mainAfter - mainBefore }),
     issued: job.done,
@@ -106,7 +110,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   for (let run = 0; run < repeat; run++) {
     const result = await runBatch(service.target, { profile: 'diploma', format, rows });
     console.log(
-      `${run === 0 ? 'first' : 'next '} ${result.rows} ${result.format} ${result.profile}: ${(result.ms / 1000).toFixed(2)} s (${((result.rows / result.ms) * 1000).toFixed(0)}/s), ` +
+      `${run === 0 ? 'first' : 'next '} ${result.rows} ${result.format} ${result.profile}: ${(result.ms / 1000).toFixed(2)} s (${((result.rows / result.ms) * 1000).toFixed(0)}/s; accepted after ${(result.acceptedMs / 1000).toFixed(2)} s), ` +
         `service CPU ${(result.cpuMs / 1000).toFixed(2)} s${result.mainCpuMs === undefined ? '' : ` (main thread ${(result.mainCpuMs / 1000).toFixed(2)} s)`}, load ${loadavg()
           .map((load) => load.toFixed(2))
           .join(' ')}`,

@@ -80,6 +80,28 @@ describe('batch issuance: POST /issuers/:slug/credentials/batch', function () {
     ]);
   });
 
+  it('reads quoted cells (separator and "" inside) and refuses a file with a quote left open, naming its row', async () => {
+    const stamp = Date.now();
+    const good = toCsv([diplomaRow(30, { rowKey: `q-${stamp}-1`, 'holder.name': 'Karim "Kiko" Ben Ali, fils' }), diplomaRow(31, { rowKey: `q-${stamp}-2` })]);
+    const issued = await postCsv(good, 'profile=diploma&format=di');
+    expect(issued.status, issued.text).to.equal(201);
+    const first = issued.body.results.find((result: Json) => result.row === 2);
+    const stored = await app.get(`/credentials/${encodeURIComponent(first.credentialId.split('/').pop())}`, auth());
+    expect(stored.body.verifiableCredential.credentialSubject.name).to.equal('Karim "Kiko" Ben Ali, fils');
+
+    const lines = toCsv([diplomaRow(32, { rowKey: `q-${stamp}-3` }), diplomaRow(33, { rowKey: `q-${stamp}-4` })]).split('\r\n');
+    lines[2] = lines[2]?.replace(`q-${stamp}-4`, `"q-${stamp}-4`) as string;
+    const broken = await postCsv(lines.join('\r\n'), 'profile=diploma&format=jwt&mode=valid-rows');
+    expect(broken.status).to.equal(400);
+    expect(broken.headers.get('content-type')).to.match(/^application\/problem\+json/);
+    expect(broken.body.instance).to.equal('/rows/3');
+    expect(broken.body.detail).to.match(/^The CSV file cannot be read \(row 3\): .*quote/i);
+    // Nothing of the refused file was issued: its good row, sent alone, is issued now (not replayed).
+    const alone = await postCsv(toCsv([diplomaRow(32, { rowKey: `q-${stamp}-3` })]), 'profile=diploma&format=jwt');
+    expect(alone.status, alone.text).to.equal(201);
+    expect(alone.body.results.map((result: Json) => result.status)).to.deep.equal(['issued']);
+  });
+
   it('issues the good rows and reports the bad ones in valid-rows mode (BOM, ; separators, Arabic text); each credential verifies', async () => {
     const stamp = Date.now();
     const rows = [
