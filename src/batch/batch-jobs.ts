@@ -18,18 +18,11 @@ import {
 import type { BatchInput } from './batch-input.js';
 import { issueGroup } from './issue-group.js';
 import { createSafeModeByShape } from './safe-mode-by-shape.js';
-import { prepareRowsInPool } from './prepare-pool.js';
-import { prepareRows, type PreparedRow, type RowsToPrepare } from './prepare-rows.js';
+import { prepareGroups, SYNC_MAX_ROWS, type GroupPreparation } from './group-preparation.js';
 import { validateBatch } from './validate-batch.js';
 
-/** Batches of at most this many rows are issued within the request (201); larger ones run as a job (202). */
-export const SYNC_MAX_ROWS = 20;
-/** Rows signed and committed together: one transaction (one fsync) per group. */
-const GROUP_SIZE = 250;
 /** Groups in flight: one is signed on the main thread while the next is in safe mode in the worker pool. */
 const GROUPS_IN_FLIGHT = 2;
-/** Groups prepared ahead in the prepare pool while the main thread signs and commits. */
-const PREPARED_AHEAD = 3;
 
 export interface JobProgress {
   id: string;
@@ -110,51 +103,14 @@ export function createBatchJobs(deps: BatchJobDeps): BatchJobs {
     };
   }
 
-  /** `created`: the rows of a job this runner has just stored, which need not be read back (10,000 rows: 0.3 s). */
-  async function runJob(job: BatchJobRecord, created?: BatchRowRecord[]): Promise<void> {
+  /** `created`: the rows of a job this runner has just stored, already being prepared (no need to read them back: 10,000 rows, 0.3 s). */
+  async function runJob(job: BatchJobRecord, created?: GroupPreparation): Promise<void> {
     const issuer = await deps.store.issuers.findById(job.issuerId);
     if (issuer === undefined) throw new Error(`Batch job ${job.id}: issuer ${job.issuerId} not found.`);
-    const pending = created?.filter((row) => row.status === 'pending') ?? (await deps.store.batchJobs.pendingRows(job.id));
-    const groups: BatchRowRecord[][] = [];
-    for (let start = 0; start < pending.length; start += GROUP_SIZE) groups.push(pending.slice(start, start + GROUP_SIZE));
+    const preparation = created ?? prepareGroups(deps, issuer, job, await deps.store.batchJobs.pendingRows(job.id));
+    const { groups } = preparation;
     let next = 0;
     const safeMode = createSafeModeByShape();
-    // A small batch is prepared here; a large one in the prepare pool, a few groups ahead of signing.
-    const prepare = job.total <= SYNC_MAX_ROWS ? async (task: RowsToPrepare) => prepareRows(task) : prepareRowsInPool;
-    const preparing: Array<Promise<PreparedRow[]> | undefined> = [];
-    // A Data Integrity row takes some 4 ms to sign on the main thread and under 1 ms to prepare: one
-    // group prepared at a time stays ahead, and the second core is left to the signer, not to a second worker.
-    let lane: Promise<unknown> = Promise.resolve();
-    const inLane = (task: () => Promise<PreparedRow[]>): Promise<PreparedRow[]> => {
-      const queued = lane.then(task, task);
-      lane = queued;
-      return queued;
-    };
-    const prepared = (index: number): Promise<PreparedRow[]> => {
-      for (let ahead = index; ahead < Math.min(groups.length, index + PREPARED_AHEAD); ahead += 1) {
-        if (preparing[ahead] !== undefined) continue;
-        const rows = (groups[ahead] as BatchRowRecord[]).map(({ row, idempotencyKey, request }) => ({
-          row,
-          idempotencyKey,
-          ...(request === undefined ? {} : { request }),
-        }));
-        const toPrepare: RowsToPrepare = {
-          issuer,
-          publicUrl: deps.publicUrl,
-          now: deps.clock.now().toISOString(),
-          profile: job.profile,
-          format: job.format,
-          rows,
-        };
-        const task = job.format === 'di' ? inLane(() => prepare(toPrepare)) : prepare(toPrepare);
-        // Awaited when its turn comes; a stop before then must not leave an unhandled rejection.
-        task.catch(() => undefined);
-        preparing[ahead] = task;
-      }
-      const current = preparing[index] as Promise<PreparedRow[]>;
-      preparing[index] = undefined;
-      return current;
-    };
     const context = job.offers === true ? await issuerContext(deps, issuer) : undefined;
     const offerFor =
       context === undefined
@@ -167,7 +123,7 @@ export function createBatchJobs(deps: BatchJobDeps): BatchJobs {
     await Promise.all(
       Array.from({ length: GROUPS_IN_FLIGHT }, async () => {
         while (next < groups.length && !stopping) {
-          const group = await prepared(next++);
+          const group = await preparation.prepared(next++);
           await issueGroup(deps, issuer, job, group, { safeMode, lease: leaseUntil, ...(offerFor === undefined ? {} : { offerFor }) });
           events.emit(job.id, await progressOf(job));
         }
@@ -184,7 +140,7 @@ export function createBatchJobs(deps: BatchJobDeps): BatchJobs {
   }
 
   /** Runs the job if this runner gets its lease; otherwise tries again when the holder's lease may have run out. */
-  function start(job: BatchJobRecord, created?: BatchRowRecord[]): Promise<boolean> {
+  function start(job: BatchJobRecord, created?: GroupPreparation): Promise<boolean> {
     const current = running.get(job.id);
     if (current !== undefined) return Promise.resolve(true);
     const taking = (async () => {
@@ -287,8 +243,10 @@ export function createBatchJobs(deps: BatchJobDeps): BatchJobs {
           };
         }),
       ].sort((a, b) => a.row - b.row);
+      // The first groups go to the prepare pool now, while the rows are stored (nothing is issued before both are done).
+      const preparation = prepareGroups(deps, issuer, job, rows.filter((row) => row.status === 'pending'));
       await deps.store.batchJobs.create(job, rows);
-      await start(job, rows);
+      await start(job, preparation);
       if (valid.length <= SYNC_MAX_ROWS) await running.get(job.id);
       return (await deps.store.batchJobs.findById(jobId)) ?? job;
     },
