@@ -244,7 +244,12 @@ export function createBatchJobs(deps: BatchJobDeps): BatchJobs {
         }),
       ].sort((a, b) => a.row - b.row);
       // The first groups go to the prepare pool now, while the rows are stored (nothing is issued before both are done).
-      const preparation = prepareGroups(deps, issuer, job, rows.filter((row) => row.status === 'pending'));
+      const preparation = prepareGroups(
+        deps,
+        issuer,
+        job,
+        rows.filter((row) => row.status === 'pending'),
+      );
       await deps.store.batchJobs.create(job, rows);
       await start(job, preparation);
       if (valid.length <= SYNC_MAX_ROWS) await running.get(job.id);
