@@ -5,7 +5,7 @@ import { ProblemError } from '../shared/problems.js';
 import { signDataIntegrity } from '../sign/data-integrity-signer.js';
 import { signVcJwt } from '../sign/jose-signer.js';
 import type { Keyring } from '../sign/keyring.js';
-import type { CredentialFormat, StatusPurpose, Store } from '../store/ports.js';
+import type { CredentialFormat, StatusListRecord, StatusPurpose, Store } from '../store/ports.js';
 import { encodeList } from './bitstring.js';
 import { indexForOrdinal } from './position-permutation.js';
 import { statusListUrl } from './status-list-urls.js';
@@ -74,9 +74,22 @@ export function createStatusListPublisher(deps: {
       : { body: await signDataIntegrity(credential, { key, documentLoader: deps.documentLoader, now }), contentType: 'application/vc+ld+json', validUntil };
   }
 
+  // One store read per list while it is in flight: a credential's revocation and suspension entries
+  // name one list and are checked at once, so they share it; once it has answered, the next asks again.
+  const reading = new Map<string, Promise<StatusListRecord | undefined>>();
+  const readList = (listId: string): Promise<StatusListRecord | undefined> => {
+    let read = reading.get(listId);
+    if (read === undefined) {
+      read = deps.store.status.findList(listId);
+      reading.set(listId, read);
+      void read.finally(() => reading.delete(listId)).catch(() => undefined);
+    }
+    return read;
+  };
+
   return {
     async get(listId, purpose, format) {
-      const list = await deps.store.status.findList(listId);
+      const list = await readList(listId);
       if (list === undefined) throw new ProblemError('not-found', `No status list ${listId}.`);
       const key = `${listId}/${purpose}/${format}`;
       const now = deps.clock.now().getTime();

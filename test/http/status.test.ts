@@ -83,6 +83,30 @@ describe('revocation and suspension (Bitstring Status List)', () => {
         expect(report.verdict).to.equal('valid');
         expect(statusOutcome(report)?.status).to.equal('success');
       });
+
+      it('reads the list once per verification (both entries name it), and again for the next: a revocation in between is seen', async () => {
+        const { vc, id } = await issue(format);
+        const status = app.services.store.status;
+        const findList = status.findList.bind(status);
+        let reads = 0;
+        status.findList = (listId) => {
+          reads += 1;
+          return findList(listId);
+        };
+        try {
+          expect((await verify(vc)).verdict).to.equal('valid');
+          reads = 0;
+          expect((await verify(vc)).verdict).to.equal('valid');
+          expect(reads).to.equal(1);
+          expect((await setStatus(id, 'revoked')).status).to.equal(200);
+          reads = 0;
+          expect((await verify(vc)).verdict).to.equal('revoked');
+          // The list's version once, then the list again to publish each purpose's new version.
+          expect(reads).to.equal(3);
+        } finally {
+          status.findList = findList;
+        }
+      });
     });
   }
 
