@@ -21,14 +21,27 @@ export interface StatusListPublisher {
   get(listId: string, purpose: StatusPurpose, format: CredentialFormat): Promise<PublishedList>;
 }
 
+/** A signed list as kept: for which version of the list, until when it is answered as is, and once signed, the list. */
+interface Published {
+  version: number;
+  refreshAfter: number;
+  published: Promise<PublishedList>;
+  ready?: PublishedList;
+  /** Its successor is being signed. */
+  refreshing?: boolean;
+}
+
 /** Signed status lists kept (list × purpose × format); each is a few kB. */
 export const PUBLISHED_LISTS_MAX = 500;
 
 /**
  * Signs status list credentials on demand. A signed list is reused while the list's
- * version is unchanged and it is younger than half its lifetime; the version is read
- * from the store on every request, so a revocation made by any process is published
- * at the next request, and verifiers that cache see it within `ttlSeconds`.
+ * version is unchanged and it is younger than half its lifetime; past that, while it is
+ * still valid for a quarter of its lifetime, it is still answered while the next one is
+ * signed in the background (a DI signature can take a worker's start: every request of
+ * that moment used to wait for it). The version is read from the store on every request,
+ * so a revocation made by any process is published at the next request, and verifiers
+ * that cache see it within `ttlSeconds`.
  */
 export function createStatusListPublisher(deps: {
   store: Store;
@@ -40,7 +53,7 @@ export function createStatusListPublisher(deps: {
 }): StatusListPublisher {
   // One entry per list, purpose and format asked for: lists keep being added as credentials are issued,
   // so the least recently asked for are dropped (and signed again if asked) beyond this bound.
-  const cache = new LRUCache<string, { version: number; refreshAfter: number; published: Promise<PublishedList> }>({ max: PUBLISHED_LISTS_MAX });
+  const cache = new LRUCache<string, Published>({ max: PUBLISHED_LISTS_MAX });
 
   async function build(listId: string, purpose: StatusPurpose, format: CredentialFormat): Promise<PublishedList> {
     const list = await deps.store.status.findList(listId);
@@ -87,6 +100,18 @@ export function createStatusListPublisher(deps: {
     return read;
   };
 
+  /** Signs the list as it is now; the entry learns the signed list once it is ready, and is forgotten if signing fails. */
+  function publish(key: string, listId: string, purpose: StatusPurpose, format: CredentialFormat, version: number, now: number): Published {
+    const entry: Published = { version, refreshAfter: now + (deps.ttlSeconds * 1000) / 2, published: build(listId, purpose, format) };
+    entry.published.then(
+      (list) => (entry.ready = list),
+      () => {
+        if (cache.get(key) === entry) cache.delete(key);
+      },
+    );
+    return entry;
+  }
+
   return {
     async get(listId, purpose, format) {
       const list = await readList(listId);
@@ -94,11 +119,28 @@ export function createStatusListPublisher(deps: {
       const key = `${listId}/${purpose}/${format}`;
       const now = deps.clock.now().getTime();
       const hit = cache.get(key);
-      if (hit !== undefined && hit.version === list.version && now < hit.refreshAfter) return hit.published;
-      const published = build(listId, purpose, format);
-      cache.set(key, { version: list.version, refreshAfter: now + (deps.ttlSeconds * 1000) / 2, published });
-      published.catch(() => cache.delete(key));
-      return published;
+      if (hit !== undefined && hit.version === list.version) {
+        if (now < hit.refreshAfter) return hit.published;
+        // Past half its life, same content, still valid for a quarter of it at least: answered with it while its
+        // successor is signed in the background (once), instead of every request waiting for the signature.
+        if (hit.ready !== undefined && now < hit.ready.validUntil.getTime() - (deps.ttlSeconds * 1000) / 4) {
+          if (hit.refreshing !== true) {
+            hit.refreshing = true;
+            const next = publish(key, listId, purpose, format, list.version, now);
+            next.published.then(
+              () => {
+                if (cache.get(key) === hit) cache.set(key, next);
+              },
+              () => (hit.refreshing = false),
+            );
+          }
+          return hit.published;
+        }
+      }
+      // New, changed (a revocation: never answered with the old list) or too old: signed now, and waited for.
+      const entry = publish(key, listId, purpose, format, list.version, now);
+      cache.set(key, entry);
+      return entry.published;
     },
   };
 }
