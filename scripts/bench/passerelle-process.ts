@@ -1,13 +1,13 @@
 /**
  * Passerelle as production runs it, for the benchmarks: `npm run build`, then `node dist/main.js`
- * (npm run start:prod) in its own process, configured through its environment (a fresh data
+ * with the Node.js flags of npm run start:prod, in its own process, configured through its environment (a fresh data
  * folder, rate limits off, logs at warn), with the bench issuer created through the admin API
  * exactly as startBenchApp creates it. The load or the client stays in the bench's process, so
  * the service's CPU and memory are its own, not the TypeScript loader's or the client's.
  */
 import { spawn, spawnSync, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,7 +38,7 @@ export async function startCompiledPasserelle(spawnServer: ServerSpawner = plain
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const adminToken = randomBytes(24).toString('base64url');
-  const child = spawnServer([process.execPath, 'dist/main.js'], {
+  const child = spawnServer([process.execPath, ...productionNodeFlags(), 'dist/main.js'], {
     stdio: ['ignore', 'pipe', 'inherit'],
     env: {
       ...process.env,
@@ -67,6 +67,14 @@ export async function startCompiledPasserelle(spawnServer: ServerSpawner = plain
   const created = (await response.json()) as { apiKey?: unknown };
   if (response.status !== 201 || typeof created.apiKey !== 'string') throw new Error(`passerelle: no bench issuer: ${JSON.stringify(created)}`);
   return { child, baseUrl, apiKey: created.apiKey, slug: 'bench', stop };
+}
+
+/** The Node.js flags of `npm run start:prod` (package.json), so that the bench runs the service exactly as it is started. */
+function productionNodeFlags(): string[] {
+  const scripts = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts;
+  const command = /^node ((?:--[\w-]+(?:=\S+)? )*)dist\/main\.js$/.exec(scripts['start:prod'] ?? '');
+  if (command === null) throw new Error(`package.json start:prod is not "node [--flag …] dist/main.js": ${scripts['start:prod']}`);
+  return (command[1] as string).split(' ').filter(Boolean);
 }
 
 /** Resolves with the first stdout line that `read` accepts; rejects if the server exits first. */
