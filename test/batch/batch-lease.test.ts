@@ -62,18 +62,23 @@ describe('batch job lease: one runner per job', function () {
   it('leaves a job its runner holds alone, and takes it over once a crashed runner\u2019s lease has run out', async () => {
     const total = 3000;
     const jobId = await submit(total, 'lease');
-    await until(jobId, (job) => job.done > 0);
 
-    // The first runner "crashes": its lease passes to an owner that will never renew it (8 s). From
-    // here on nobody may write to the job until that lease has run out.
-    const stolenAt = Date.now();
-    const crashedUntil = stolenAt + 8000;
-    const taken = await first.services.store.batchJobs.takeLease(
-      jobId,
-      { owner: 'a-runner-that-crashed', expiresAt: new Date(crashedUntil).toISOString() },
-      new Date(stolenAt + 3_600_000).toISOString(),
-    );
+    // The first runner "crashes" right after committing its first group: its lease passes to an owner that
+    // will never renew it (8 s). From here on nobody may write to the job until that lease has run out.
+    // Taken in the progress event of that commit, before the runner goes on (a poll could come too late:
+    // the whole job takes about a second).
+    const { crashedUntil, taken } = await new Promise<{ crashedUntil: number; taken: boolean }>((resolve, reject) => {
+      const unsubscribe = first.services.batchJobs.subscribe(jobId, (progress) => {
+        if (progress.done === 0) return;
+        unsubscribe();
+        const now = Date.now();
+        first.services.store.batchJobs
+          .takeLease(jobId, { owner: 'a-runner-that-crashed', expiresAt: new Date(now + 8000).toISOString() }, new Date(now + 3_600_000).toISOString())
+          .then((result) => resolve({ crashedUntil: now + 8000, taken: result }), reject);
+      });
+    });
     expect(taken).to.equal(true);
+    expect((await first.services.store.batchJobs.counts(jobId)).pending, 'stolen while rows were pending').to.be.above(0);
 
     // The second runner finds the job unfinished, but leased: it does not run it (yet).
     expect(await second.services.batchJobs.resumeUnfinished()).to.equal(0);
