@@ -78,8 +78,8 @@ export async function issueGroup(
     // The first credential alone, then the others together: a Data Integrity signer processes the
     // contexts on its first credential and keeps them, but 250 started at once each processed them
     // again (a fresh service's first 1,000-row DI batch spent ~3 s of its main thread on that).
-    const first = ready[0] === undefined ? [] : [await signOne(ready[0], 0)];
-    const signed = [...first, ...(await Promise.all(ready.slice(1).map((item, index) => signOne(item, index + 1))))];
+    const first = await signOne(ready[0] as (typeof ready)[number], 0);
+    const signed = [first, ...(await Promise.all(ready.slice(1).map((item, index) => signOne(item, index + 1))))];
     for (const item of signed) if (item !== undefined) group.issued.push(item);
   }
   // The lease is renewed in the commit: a runner that lost the job writes nothing (BatchLeaseLostError).
