@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Request } from 'express';
-import { pinoHttp } from 'pino-http';
 import type { Logger } from '../observe/logger.js';
 import type { Metrics } from '../observe/metrics.js';
 
@@ -30,33 +29,49 @@ export function routeOf(req: IncomingMessage): string {
 }
 
 /**
- * One JSON line per request (pino-http): id (from or into X-Request-Id), method, route,
- * status and duration, and the request-duration metric. No headers, query strings or
- * bodies are logged: that is where credentials, personal data and API keys travel.
+ * One JSON line per request: id (from or into X-Request-Id), method, route, status and
+ * duration, and the request-duration metric. No headers, query strings or bodies are logged:
+ * that is where credentials, personal data and API keys travel.
+ *
+ * The line has pino-http's shape (req, res, responseTime, the error of a 5xx) but is built
+ * only when its level is enabled. pino-http makes a child logger per request up front,
+ * serialising and redacting the request into it whether or not a line is ever written:
+ * ~3 % of a verification's CPU at LOG_LEVEL=warn, where no success line is written at all.
  */
 export function requestLogging(logger: Logger, metrics: Metrics): (req: IncomingMessage, res: ServerResponse, next: () => void) => void {
-  const middleware = pinoHttp({
-    logger,
-    genReqId(req: IncomingMessage, res: ServerResponse) {
-      const sent = req.headers['x-request-id'];
-      const id = typeof sent === 'string' && SAFE_REQUEST_ID.test(sent) ? sent : randomUUID();
-      res.setHeader('X-Request-Id', id);
-      return id;
-    },
-    serializers: {
-      req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, path: loggablePath(req.url) }),
-      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-    },
-    // Added when the line is written: the route is known only once a router matched.
-    customSuccessObject: (req: IncomingMessage, _res: ServerResponse, value: Record<string, unknown>) => ({ ...value, route: routeOf(req) }),
-    customErrorObject: (req: IncomingMessage, _res: ServerResponse, _error: Error, value: Record<string, unknown>) => ({ ...value, route: routeOf(req) }),
-    customLogLevel: (_req: IncomingMessage, res: ServerResponse, error?: Error) => (error !== undefined || res.statusCode >= 500 ? 'error' : 'info'),
-    customSuccessMessage: (req: IncomingMessage, res: ServerResponse) => `${req.method ?? ''} ${routeOf(req)} ${res.statusCode}`,
-    customErrorMessage: (req: IncomingMessage, res: ServerResponse) => `${req.method ?? ''} ${routeOf(req)} ${res.statusCode}`,
-  });
   return (req, res, next) => {
     const started = process.hrtime.bigint();
-    res.once('finish', () => metrics.observeRequest(routeOf(req), req.method ?? '', res.statusCode, Number(process.hrtime.bigint() - started) / 1e9));
-    middleware(req, res, next);
+    const id = requestIdOf(req);
+    res.setHeader('X-Request-Id', id);
+    (req as IncomingMessage & { id?: string }).id = id;
+    const complete = (error?: Error): void => {
+      res.removeListener('close', complete);
+      res.removeListener('finish', complete);
+      res.removeListener('error', complete);
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const route = routeOf(req);
+      metrics.observeRequest(route, req.method ?? '', res.statusCode, seconds);
+      const failed = error !== undefined || res.statusCode >= 500;
+      const level = failed ? 'error' : 'info';
+      if (!logger.isLevelEnabled(level)) return;
+      const line = {
+        req: { id, method: req.method, path: loggablePath(req.url ?? '') },
+        res: { statusCode: res.statusCode },
+        responseTime: Math.round(seconds * 1000),
+        route,
+        ...(failed ? { err: error ?? new Error(`failed with status code ${res.statusCode}`) } : {}),
+      };
+      logger[level](line, `${req.method ?? ''} ${route} ${res.statusCode}`);
+    };
+    res.on('close', complete);
+    res.on('finish', complete);
+    res.on('error', complete);
+    next();
   };
+}
+
+/** The client's X-Request-Id when it is safe to echo and log, a fresh UUID otherwise. */
+function requestIdOf(req: IncomingMessage): string {
+  const sent = req.headers['x-request-id'];
+  return typeof sent === 'string' && SAFE_REQUEST_ID.test(sent) ? sent : randomUUID();
 }
