@@ -41,6 +41,14 @@ interface ResolvedContextClass {
   prototype: { getProcessed(active: ActiveContext): unknown; setProcessed(active: ActiveContext, processed: unknown): void };
 }
 
+interface ResolveOptions {
+  context: unknown;
+}
+
+interface ContextResolverClass {
+  prototype: { resolve(this: unknown, options: ResolveOptions): Promise<unknown[]> };
+}
+
 /** The context a clone was made from (set by sharedClone only). */
 const CLONED_FROM = Symbol('cloned from');
 
@@ -130,15 +138,55 @@ function sharedRevert(this: ActiveContext): ActiveContext {
   return this.previousContext ?? this;
 }
 
-/** The jsonld copy that jsonld-signatures loads (a fork it depends on), and the ResolvedContext class of each copy. */
-function libraries(): Array<{ library: JsonLdLibrary; resolvedContext: ResolvedContextClass }> {
+/**
+ * The scoped contexts (a term definition's `@context` object) of every finished context. They
+ * belong to a context document the loader handed out once and jsonld cached as static, and
+ * nothing changes them afterwards.
+ */
+const scopedContexts = new WeakSet<object>();
+const resolvedScoped = new WeakMap<object, unknown>();
+
+function rememberScopedContexts(context: ActiveContext): void {
+  for (const definition of context.mappings.values()) {
+    const scoped = (definition as { '@context'?: unknown } | null)?.['@context'];
+    if (scoped !== null && typeof scoped === 'object' && !Array.isArray(scoped)) scopedContexts.add(scoped);
+  }
+}
+
+/**
+ * The third part: ContextResolver keys an object context by JSON.stringify(context) on every
+ * resolution, and expansion resolves the type-scoped context of each typed node it meets: the
+ * VC 2.0 context's scoped contexts were stringified again on every request (~3 % of a
+ * generic credential's verification). A scoped context of a finished context resolves, once,
+ * to the same ResolvedContext the library's own shared cache would give, and is then found by
+ * identity. Any other object context (a document's own) goes through the library as before.
+ */
+function resolveScopedOnce(original: ContextResolverClass['prototype']['resolve']): ContextResolverClass['prototype']['resolve'] {
+  return async function resolve(this: unknown, options: ResolveOptions) {
+    const { context } = options;
+    if (context === null || typeof context !== 'object' || !scopedContexts.has(context)) return original.call(this, options);
+    const known = resolvedScoped.get(context);
+    if (known !== undefined) return [known];
+    const resolved = await original.call(this, options);
+    if (resolved.length === 1) resolvedScoped.set(context, resolved[0]);
+    return resolved;
+  };
+}
+
+/** The jsonld copy that jsonld-signatures loads (a fork it depends on), and the ResolvedContext and ContextResolver classes of each copy. */
+function libraries(): Array<{ library: JsonLdLibrary; resolvedContext: ResolvedContextClass; contextResolver: ContextResolverClass }> {
   const require = createRequire(import.meta.url);
   const signaturesRequire = createRequire(require.resolve('@digitalcredentials/jsonld-signatures'));
   return [
-    { library: jsonld as unknown as JsonLdLibrary, resolvedContext: require('jsonld/lib/ResolvedContext.js') as ResolvedContextClass },
+    {
+      library: jsonld as unknown as JsonLdLibrary,
+      resolvedContext: require('jsonld/lib/ResolvedContext.js') as ResolvedContextClass,
+      contextResolver: require('jsonld/lib/ContextResolver.js') as ContextResolverClass,
+    },
     {
       library: signaturesRequire('@digitalcredentials/jsonld') as JsonLdLibrary,
       resolvedContext: signaturesRequire('@digitalcredentials/jsonld/lib/ResolvedContext.js') as ResolvedContextClass,
+      contextResolver: signaturesRequire('@digitalcredentials/jsonld/lib/ContextResolver.js') as ContextResolverClass,
     },
   ];
 }
@@ -148,14 +196,20 @@ let applied: Promise<void> | undefined;
 /** Idempotent; call before any JSON-LD work in a thread (main thread and each worker). */
 export function shareImmutableContexts(): Promise<void> {
   applied ??= (async () => {
-    for (const { library, resolvedContext } of libraries()) {
+    for (const { library, resolvedContext, contextResolver } of libraries()) {
       resolvedContext.prototype.getProcessed = function getProcessed(active) {
         return processedOf(this).get(cacheKeyOf(active));
       };
       resolvedContext.prototype.setProcessed = function setProcessed(active, processed) {
-        finished.add((processed as { context: ActiveContext }).context);
+        // An @import caches the imported context document itself (lib/context.js), not a processed context.
+        const context = (processed as { context?: ActiveContext }).context;
+        if (context !== undefined && context !== null && typeof context === 'object' && context.mappings instanceof Map) {
+          finished.add(context);
+          rememberScopedContexts(context);
+        }
         processedOf(this).set(cacheKeyOf(active), processed);
       };
+      contextResolver.prototype.resolve = resolveScopedOnce(contextResolver.prototype.resolve);
       for (const processingMode of [undefined, 'json-ld-1.1', 'json-ld-1.0']) {
         // A null local context answers the cached initial context for that processing mode.
         const initial = await library.processContext(null, null, processingMode === undefined ? {} : { processingMode });

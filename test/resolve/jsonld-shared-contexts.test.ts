@@ -91,7 +91,20 @@ describe('the jsonld.js#414 fix reaches every jsonld copy', () => {
         const first = await expand(document, { documentLoader, safe: true, base: null });
         lookups = 0;
         misses = 0;
-        const second = await expand(document, { documentLoader, safe: true, base: null });
+        // The library keys an object context by its JSON text; a known scoped context is found by identity instead.
+        const stringify = JSON.stringify;
+        let scopedKeys = 0;
+        JSON.stringify = ((value: unknown, ...rest: unknown[]) => {
+          if ((value as { label?: unknown } | null)?.label === 'https://example.org/label') scopedKeys += 1;
+          return (stringify as (...args: unknown[]) => string)(value, ...rest);
+        }) as typeof JSON.stringify;
+        let second: unknown;
+        try {
+          second = await expand(document, { documentLoader, safe: true, base: null });
+        } finally {
+          JSON.stringify = stringify;
+        }
+        expect(scopedKeys, 'the scoped context was not serialised again').to.equal(0);
         expect(second, 'the same expansion').to.deep.equal(first);
         expect(lookups, 'the scoped contexts were looked up').to.be.greaterThan(2);
         expect(misses, 'every processed context came from the cache').to.equal(0);
