@@ -202,8 +202,8 @@ export function shareImmutableContexts(): Promise<void> {
       };
       resolvedContext.prototype.setProcessed = function setProcessed(active, processed) {
         // An @import caches the imported context document itself (lib/context.js), not a processed context.
-        const context = (processed as { context?: ActiveContext }).context;
-        if (context !== undefined && context !== null && typeof context === 'object' && context.mappings instanceof Map) {
+        const context = (processed as { context?: ActiveContext } | null)?.context;
+        if (context?.mappings instanceof Map) {
           finished.add(context);
           rememberScopedContexts(context);
         }
