@@ -94,39 +94,50 @@ function processedOf(resolved: object): WeakMap<object, unknown> {
  */
 const finished = new WeakSet<ActiveContext>();
 
-/** A member copied from a finished parent on first read (or replaced by a write), then a plain data property. */
-function copyOnFirstRead<K extends 'mappings' | 'protected'>(child: ActiveContext, key: K, copy: () => ActiveContext[K]): void {
-  Object.defineProperty(child, key, {
-    configurable: true,
-    enumerable: true,
-    get() {
-      const value = copy();
-      Object.defineProperty(child, key, { value, writable: true, enumerable: true, configurable: true });
-      return value;
-    },
-    set(value: ActiveContext[K]) {
-      Object.defineProperty(child, key, { value, writable: true, enumerable: true, configurable: true });
-    },
-  });
+/**
+ * A clone of a finished context: its term map and protected set are copied from the parent
+ * only when first read (or replaced by a write). The accessors belong to the class, not to
+ * each clone: accessors defined per object (Object.defineProperty with new closures) gave
+ * every clone hidden classes of its own, which V8 allocates in the old generation — ~1 KB for
+ * each typed node expanded, left there until the next full collection, and the main cause of
+ * full collections (and their pauses) under load.
+ */
+class CloneOfFinished {
+  readonly #parent: ActiveContext;
+  #mappings: Map<string, unknown> | undefined;
+  #protected: Record<string, boolean> | undefined;
+
+  constructor(parent: ActiveContext) {
+    this.#parent = parent;
+  }
+
+  get mappings(): Map<string, unknown> {
+    return (this.#mappings ??= new Map(this.#parent.mappings));
+  }
+
+  set mappings(value: Map<string, unknown>) {
+    this.#mappings = value;
+  }
+
+  get protected(): Record<string, boolean> {
+    return (this.#protected ??= { ...this.#parent.protected });
+  }
+
+  set protected(value: Record<string, boolean>) {
+    this.#protected = value;
+  }
 }
 
 /** As jsonld.js's _cloneActiveContext, sharing the immutable parts instead of deep-copying them. */
 function sharedClone(this: ActiveContext): ActiveContext {
-  const child = {
-    [CLONED_FROM]: this,
-    clone: this.clone,
-    inverse: null,
-    getInverse: this.getInverse,
-    revertToPreviousContext: this.revertToPreviousContext,
-  } as unknown as ActiveContext;
-  if (finished.has(this)) {
-    const { mappings, protected: protectedTerms } = this;
-    copyOnFirstRead(child, 'mappings', () => new Map(mappings));
-    copyOnFirstRead(child, 'protected', () => ({ ...protectedTerms }));
-  } else {
-    child.mappings = new Map(this.mappings);
-    child.protected = { ...this.protected };
-  }
+  const child = (finished.has(this)
+    ? new CloneOfFinished(this)
+    : { mappings: new Map(this.mappings), protected: { ...this.protected } }) as unknown as ActiveContext & Record<symbol, ActiveContext>;
+  child[CLONED_FROM] = this;
+  child.clone = this.clone;
+  child.inverse = null;
+  child.getInverse = this.getInverse;
+  child.revertToPreviousContext = this.revertToPreviousContext;
   if (this.previousContext) child.previousContext = this.previousContext;
   if ('@base' in this) child['@base'] = this['@base'];
   if ('@language' in this) child['@language'] = this['@language'];
