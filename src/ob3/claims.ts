@@ -1,3 +1,4 @@
+import { definedMembers } from '../shared/defined-members.js';
 import {
   ALIGNMENT_TARGETS,
   CEFR_LEVELS,
@@ -121,21 +122,33 @@ export function readLevelAlignment(entry: unknown): LevelClaim | undefined {
   if (!isObject(entry) || NOT_LEVELS.has(entry.targetType)) return undefined;
   const level = readLevelOnly(entry);
   const role = typeof entry.targetType === 'string' ? LEVEL_ROLES[entry.targetType] : undefined;
-  return level === undefined || role === undefined ? level : { ...level, role };
+  if (level !== undefined && role !== undefined) level.role = role;
+  return level;
 }
 
 function readLevelOnly(entry: Json): LevelClaim | undefined {
   const url = asString(entry.targetUrl);
   const name = asString(entry.targetName);
-  const extras = { ...(name === undefined ? {} : { name }), ...(url === undefined ? {} : { url }) };
   const code = asString(entry.targetCode);
   const frameworkId = asString(entry.frameworkId);
-  if (frameworkId !== undefined && entry.targetType === FRAMEWORK_LEVEL_TARGET && code !== undefined) return { framework: frameworkId, level: code, ...extras };
+  if (frameworkId !== undefined && entry.targetType === FRAMEWORK_LEVEL_TARGET && code !== undefined) return levelClaim(frameworkId, code, name, url);
   const eqf = url === undefined ? null : EQF_URL.exec(url);
-  if (eqf !== null) return { framework: 'eqf', level: eqf[1] as string, ...extras };
+  if (eqf !== null) return levelClaim('eqf', eqf[1] as string, name, url);
   const own = url === undefined ? null : OWN_LEVEL_URL.exec(url);
-  if (own !== null) return { framework: own[1] as string, level: decodeURIComponent(own[2] as string), ...extras };
+  if (own !== null) return levelClaim(own[1] as string, decodeURIComponent(own[2] as string), name, url);
   return undefined;
+}
+
+/**
+ * Built by adding to a new object, not with conditional spreads: `{ ...a, ...b }` makes a new
+ * hidden class each time under Node 20, and this runs for every alignment of every profile
+ * credential read (docs/architecture.md, Performance).
+ */
+function levelClaim(framework: string, level: string, name: string | undefined, url: string | undefined): LevelClaim {
+  const claim: LevelClaim = { framework, level };
+  if (name !== undefined) claim.name = name;
+  if (url !== undefined) claim.url = url;
+  return claim;
 }
 
 /**
@@ -284,18 +297,16 @@ function languageClaim(credential: Json, subject: Json, achievement: Json): Lang
     ...(started !== undefined && examDate !== undefined && started < examDate ? [started] : []),
   ];
   const examName = asString(achievement.name);
-  return {
-    ...(language === undefined ? {} : { language: language.toLowerCase() }),
-    ...(overall === undefined ? {} : { overall }),
+  return definedMembers({
+    language: language?.toLowerCase(),
+    overall,
     skills,
-    ...(providerNames.length > 0 || providerId !== undefined
-      ? { provider: { ...(providerId === undefined ? {} : { id: providerId }), names: providerNames } }
-      : {}),
-    ...(examName === undefined ? {} : { examName }),
-    ...(examDate === undefined ? {} : { examDate }),
-    ...(moduleDates.length === 0 ? {} : { moduleDates }),
-    ...(notPassed.length === 0 ? {} : { notPassed }),
-  };
+    provider: providerNames.length > 0 || providerId !== undefined ? definedMembers({ id: providerId, names: providerNames }) : undefined,
+    examName,
+    examDate,
+    moduleDates: moduleDates.length === 0 ? undefined : moduleDates,
+    notPassed: notPassed.length === 0 ? undefined : notPassed,
+  });
 }
 
 /** The levels of a qualification an achievement refers to (validated skills, modules), marked with their role. */
@@ -311,7 +322,8 @@ function referencedLevels(achievement: Json): LevelClaim[] {
         asArray(qualification.alignment)
           .map(readLevelAlignment)
           .filter((level): level is LevelClaim => level !== undefined && level.framework !== 'cefr')
-          .map((level) => ({ ...level, role })),
+          // A level read here is a new object: given its role in place (not `{ ...level, role }`, see shared/defined-members.ts).
+          .map((level) => Object.assign(level, { role })),
       ),
   );
 }
@@ -378,11 +390,11 @@ function measuresOf(facts: Fact[]): DecisionClaim['compensatoryMeasures'] {
       const typed = fact.alignment.find((entry) => entry.targetType === ALIGNMENT_TARGETS.measureType);
       const measureType = asString(typed?.targetCode);
       const months = fact.value === undefined ? null : /^P(\d+)M$/.exec(fact.value);
-      return {
-        ...(measureType === undefined ? {} : { measureType }),
-        ...(fact.name === undefined || fact.name === measureType ? {} : { description: fact.name }),
-        ...(months === null ? {} : { durationMonths: Number(months[1]) }),
-      };
+      return definedMembers({
+        measureType,
+        description: fact.name === measureType ? undefined : fact.name,
+        durationMonths: months === null ? undefined : Number(months[1]),
+      });
     });
 }
 
