@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import { ProblemError } from '../shared/problems.js';
@@ -125,13 +126,41 @@ export function jsonLdWorkerCount(): number {
 async function run(task: JsonLdTask): Promise<JsonLdTaskResult> {
   const documents = inlineAllowed ? documentsOf(task) : undefined;
   if (documents !== undefined && smallEnoughToRunInline(...documents)) return runInline(task);
+  const deadline = new TaskDeadline(deadlineMs);
   try {
-    return (await thePool().run(task, { signal: AbortSignal.timeout(deadlineMs) })) as JsonLdTaskResult;
+    return (await thePool().run(task, { signal: deadline })) as JsonLdTaskResult;
   } catch (error) {
-    if (error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError')) {
+    if (error instanceof Error && error.name === 'AbortError') {
       throw new ProblemError('processing-timeout', `Processing the credential took longer than ${deadlineMs} ms and was stopped.`);
     }
     throw error;
+  } finally {
+    deadline.clear();
+  }
+}
+
+/**
+ * The abort signal piscina takes (an emitter with `aborted` and `reason`), fired at the
+ * deadline. Not AbortSignal.timeout: under Node 20 each AbortSignal gets hidden classes of its
+ * own in the old generation (~1 KB a task; docs/architecture.md, Performance), and its timer
+ * outlives the task.
+ */
+class TaskDeadline extends EventEmitter {
+  aborted = false;
+  reason: Error | undefined;
+  readonly #timer: NodeJS.Timeout;
+
+  constructor(ms: number) {
+    super();
+    this.#timer = setTimeout(() => {
+      this.aborted = true;
+      this.reason = new Error(`deadline of ${ms} ms passed`);
+      this.emit('abort');
+    }, ms);
+  }
+
+  clear(): void {
+    clearTimeout(this.#timer);
   }
 }
 
