@@ -4,8 +4,8 @@
  * JWT), over HTTP. Each server is its own process (pinned to core 0 when taskset exists; the load
  * runs here). Runs are interleaved A B A B A B per case; prints ops/s, p50/p99 and the ratio per
  * pair with the load average, and writes everything as JSON under bench-results/.
- * Then, per case, a paced run (open loop: a fixed arrival rate, half of that server's own
- * closed-loop maximum) for p50/p99 at half load, and each server's RSS (before the load,
+ * Then, per case, paced runs (open loop: a fixed arrival rate, half of that server's own
+ * closed-loop maximum), interleaved in pairs too, for p50/p99 at half load, and each server's RSS (before the load,
  * peak, and after it, once idle).
  * BENCH_SECONDS (default 3) per run, BENCH_CONCURRENCY (default 16) connections, BENCH_PAIRS (3),
  * BENCH_WARMUP (default 2) seconds of unmeasured load on each server before a case's first pair;
@@ -229,25 +229,32 @@ async function main(): Promise<void> {
     issued.push({ case: name, pairs: runs });
   }
 
-  // Paced: half of each server's own closed-loop maximum (the median of its runs above), open loop.
-  const paced: Array<{ case: string; passerelle: PacedMeasurement; stock: PacedMeasurement; loadAverage: number }> = [];
+  // Paced: half of each server's own closed-loop maximum (the median of its runs above), open loop,
+  // in interleaved pairs like the closed loop: one stall of the machine (this VM's neighbours) then
+  // shows as one pair out of three instead of as the case's only figure.
+  type PacedPair = { passerelle: PacedMeasurement; stock: PacedMeasurement; loadAverage: number };
+  const paced: Array<{ case: string; pairs: PacedPair[] }> = [];
   for (const { name, credential } of cases) {
     const body = { verifiableCredential: credential };
     const runs = results.find((result) => result.case === name)?.pairs ?? [];
     phase = `paced ${name}`;
     const half = (values: number[]) => Math.max(1, median(values) / 2);
-    const a = await measurePaced(`passerelle ${name}`, load.passerelle.post('/credentials/verify', body, 200), {
-      ratePerSecond: half(runs.map((run) => run.passerelle.opsPerSecond)),
-      seconds,
-    });
-    const b = await measurePaced(`stock ${name}`, load.stock.post('/credentials/verify', body, 200), {
-      ratePerSecond: half(runs.map((run) => run.stock.opsPerSecond)),
-      seconds,
-    });
-    paced.push({ case: name, passerelle: a, stock: b, loadAverage: loadavg()[0] as number });
-    process.stderr.write(
-      `  ${name} paced: p99 ${a.p99Ms.toFixed(1)} ms at ${a.ratePerSecond.toFixed(0)}/s vs ${b.p99Ms.toFixed(1)} ms at ${b.ratePerSecond.toFixed(0)}/s\n`,
-    );
+    const pacedPairs: PacedPair[] = [];
+    for (let pair = 0; pair < pairs; pair += 1) {
+      const a = await measurePaced(`passerelle ${name}`, load.passerelle.post('/credentials/verify', body, 200), {
+        ratePerSecond: half(runs.map((run) => run.passerelle.opsPerSecond)),
+        seconds,
+      });
+      const b = await measurePaced(`stock ${name}`, load.stock.post('/credentials/verify', body, 200), {
+        ratePerSecond: half(runs.map((run) => run.stock.opsPerSecond)),
+        seconds,
+      });
+      pacedPairs.push({ passerelle: a, stock: b, loadAverage: loadavg()[0] as number });
+      process.stderr.write(
+        `  ${name} paced pair ${pair + 1}: p99 ${a.p99Ms.toFixed(1)} ms at ${a.ratePerSecond.toFixed(0)}/s vs ${b.p99Ms.toFixed(1)} ms at ${b.ratePerSecond.toFixed(0)}/s\n`,
+      );
+    }
+    paced.push({ case: name, pairs: pacedPairs });
   }
   // Back near the baseline: a few idle seconds after the load, and later, once idle workers may have exited.
   phase = 'idle';
@@ -287,16 +294,22 @@ async function main(): Promise<void> {
   }
   console.log('');
   printColumns(
-    ['verify, paced (open loop)', 'Passerelle rate/s', 'p50/p99 ms', 'stock rate/s', 'p50/p99 ms', 'p99 target', 'load'],
-    paced.map(({ case: name, passerelle: a, stock: b, loadAverage }) => [
-      name,
-      a.ratePerSecond.toFixed(0),
-      `${a.p50Ms.toFixed(1)}/${a.p99Ms.toFixed(1)}`,
-      b.ratePerSecond.toFixed(0),
-      `${b.p50Ms.toFixed(1)}/${b.p99Ms.toFixed(1)}`,
-      `${name.startsWith('generic') ? '< 25' : '< 100'} ${a.p99Ms < (name.startsWith('generic') ? 25 : 100) ? 'met' : 'NOT met'}`,
-      loadAverage.toFixed(1),
-    ]),
+    ['verify, paced (open loop)', 'Passerelle rate/s', 'p50 ms', 'p99 ms (pairs)', 'stock rate/s', 'p50 ms', 'p99 ms (pairs)', 'p99 target', 'load'],
+    paced.map(({ case: name, pairs: runs }) => {
+      const target = name.startsWith('generic') ? 25 : 100;
+      const met = runs.filter((run) => run.passerelle.p99Ms < target).length;
+      return [
+        name,
+        median(runs.map((run) => run.passerelle.ratePerSecond)).toFixed(0),
+        median(runs.map((run) => run.passerelle.p50Ms)).toFixed(1),
+        runs.map((run) => run.passerelle.p99Ms.toFixed(1)).join(' '),
+        median(runs.map((run) => run.stock.ratePerSecond)).toFixed(0),
+        median(runs.map((run) => run.stock.p50Ms)).toFixed(1),
+        runs.map((run) => run.stock.p99Ms.toFixed(1)).join(' '),
+        `< ${target}: met in ${met} of ${runs.length}`,
+        median(runs.map((run) => run.loadAverage)).toFixed(1),
+      ];
+    }),
   );
   console.log("Rate: half of the server's own closed-loop maximum above; latency counted from the time each request was due.");
   console.log('');
