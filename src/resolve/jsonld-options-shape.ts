@@ -1,5 +1,5 @@
 /**
- * A workaround for a V8 bug in Node 20 (V8 11.3): an object literal that begins with a spread
+ * A workaround for V8 behaviour in Node 20 (V8 11.3): an object literal that begins with a spread
  * and then adds a property (`{ ...options, typeExpansion: true }`) makes a new hidden class
  * each time it runs, allocated straight in the old generation. jsonld.js writes that literal
  * twice for every typed node it expands; for a generic Data Integrity credential that was

@@ -98,9 +98,9 @@ const finished = new WeakSet<ActiveContext>();
  * A clone of a finished context: its term map and protected set are copied from the parent
  * only when first read (or replaced by a write). The accessors belong to the class, not to
  * each clone: accessors defined per object (Object.defineProperty with new closures) gave
- * every clone hidden classes of its own, which V8 allocates in the old generation — ~1 KB for
- * each typed node expanded, left there until the next full collection, and the main cause of
- * full collections (and their pauses) under load.
+ * every clone hidden classes of its own, which V8 allocates in the old generation: ~1 KB for
+ * each typed node expanded, left there until the next full collection, and a large share of
+ * what brought full collections (and their pauses) under load (docs/architecture.md, Performance).
  */
 class CloneOfFinished {
   readonly #parent: ActiveContext;
