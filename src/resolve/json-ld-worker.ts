@@ -8,7 +8,6 @@ import { ProblemError } from '../shared/problems.js';
 import { explainJsonLdError } from './json-ld-errors.js';
 import { knownContexts } from './known-contexts.js';
 import { shareImmutableContexts } from './jsonld-shared-contexts.js';
-import { JSONLD_OPTIONS_SHAPE, withSharedOptionsShape } from './jsonld-options-shape.js';
 import { createDocumentLoader, findProblemError } from './document-loader.js';
 import { ed25519VerifierWithCachedKey } from './verification-key.js';
 import type { DidDocument } from './did-document.js';
@@ -90,7 +89,7 @@ function serialize(problem: ProblemError): SerializedProblem {
 
 async function expandOne(document: object, extraContexts?: Record<string, object>): Promise<JsonLdTaskResult> {
   try {
-    await jsonld.expand(document, { documentLoader: loaderWith({}, extraContexts), safe: true, base: null, ...JSONLD_OPTIONS_SHAPE });
+    await jsonld.expand(document, { documentLoader: loaderWith({}, extraContexts), safe: true, base: null });
     return { ok: true };
   } catch (error) {
     const problem = explainJsonLdError(error, document);
@@ -120,8 +119,8 @@ export default async function run(task: JsonLdTask): Promise<JsonLdTaskResult | 
   return { ok: false, verified: false, message: firstMessage(result.error), ...(unresolved === undefined ? {} : { problem: serialize(unresolved) }) };
 }
 
-/** eddsa-rdfc-2022 with the Ed25519 key imported once per key (resolve/verification-key.ts says why), and options that keep one hidden class (jsonld-options-shape.ts). */
-const eddsaWithCachedKey = withSharedOptionsShape({ ...eddsaRdfc2022, createVerifier: ed25519VerifierWithCachedKey });
+/** eddsa-rdfc-2022 with the Ed25519 key imported once per key (resolve/verification-key.ts says why). */
+const eddsaWithCachedKey = { ...eddsaRdfc2022, createVerifier: ed25519VerifierWithCachedKey };
 
 /**
  * The suite for the one proof the document carries, chosen by its type and cryptosuite.

@@ -11,16 +11,18 @@
  * copy shares one hidden class. jsonld.js reads the flag nowhere (both copies: the uses in
  * lib/context.js are commented out), so its value changes nothing.
  */
-export const JSONLD_OPTIONS_SHAPE = { typeExpansion: false } as const;
+const OPTIONS_SHAPE = { typeExpansion: false } as const;
 
-interface Cryptosuite {
-  canonize(input: unknown, options: Record<string, unknown>): Promise<string>;
+export interface ExpandingLibrary {
+  expand(input: unknown, options?: Record<string, unknown>): Promise<unknown>;
 }
 
-/** The cryptosuite with its canonicalisation (a JSON-LD expansion) given JSONLD_OPTIONS_SHAPE. */
-export function withSharedOptionsShape<T extends Cryptosuite>(cryptosuite: T): T {
-  return {
-    ...cryptosuite,
-    canonize: (input: unknown, options: Record<string, unknown>) => cryptosuite.canonize(input, Object.assign({}, options, JSONLD_OPTIONS_SHAPE)),
-  };
+/**
+ * Every expansion by this jsonld copy gets options that carry `typeExpansion`. toRDF, and so
+ * canonize, expand through the library's own `expand`, so signing and proof verification
+ * (whatever cryptosuite) are covered as well as safe-mode expansion.
+ */
+export function presetTypeExpansion(library: ExpandingLibrary): void {
+  const expand = library.expand;
+  library.expand = (input, options) => expand.call(library, input, Object.assign({}, options, OPTIONS_SHAPE));
 }

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import jsonld from 'jsonld';
+import { presetTypeExpansion, type ExpandingLibrary } from './jsonld-options-shape.js';
 
 /**
  * The fix for digitalbazaar/jsonld.js#414, applied at run time to the jsonld copies this
@@ -33,7 +34,7 @@ interface ActiveContext {
   '@vocab'?: unknown;
 }
 
-interface JsonLdLibrary {
+interface JsonLdLibrary extends ExpandingLibrary {
   processContext(active: unknown, local: null, options: Record<string, unknown>): Promise<ActiveContext>;
 }
 
@@ -204,7 +205,7 @@ function libraries(): Array<{ library: JsonLdLibrary; resolvedContext: ResolvedC
 
 let applied: Promise<void> | undefined;
 
-/** Idempotent; call before any JSON-LD work in a thread (main thread and each worker). */
+/** Idempotent; call before any JSON-LD work in a thread (main thread and each worker). Also applies jsonld-options-shape.ts. */
 export function shareImmutableContexts(): Promise<void> {
   applied ??= (async () => {
     for (const { library, resolvedContext, contextResolver } of libraries()) {
@@ -221,6 +222,7 @@ export function shareImmutableContexts(): Promise<void> {
         processedOf(this).set(cacheKeyOf(active), processed);
       };
       contextResolver.prototype.resolve = resolveScopedOnce(contextResolver.prototype.resolve);
+      presetTypeExpansion(library);
       for (const processingMode of [undefined, 'json-ld-1.1', 'json-ld-1.0']) {
         // A null local context answers the cached initial context for that processing mode.
         const initial = await library.processContext(null, null, processingMode === undefined ? {} : { processingMode });

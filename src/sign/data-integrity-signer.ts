@@ -3,11 +3,7 @@ import { DataIntegrityProof } from '@digitalcredentials/data-integrity';
 import { cryptosuite } from '@digitalcredentials/eddsa-rdfc-2022-cryptosuite';
 import type { DocumentLoader } from '../resolve/document-loader.js';
 import { rethrowAsProblem } from '../resolve/json-ld-errors.js';
-import { withSharedOptionsShape } from '../resolve/jsonld-options-shape.js';
 import type { SigningKey } from './signing-key.js';
-
-/** The suite's canonicalisation keeps one hidden class for its options (resolve/jsonld-options-shape.ts). */
-const EDDSA_RDFC_2022 = withSharedOptionsShape(cryptosuite);
 
 /**
  * Adds a Data Integrity proof (`eddsa-rdfc-2022`). Canonicalisation runs in JSON-LD
@@ -18,7 +14,7 @@ export async function signDataIntegrity(
   credential: Record<string, unknown>,
   options: { key: SigningKey; documentLoader: DocumentLoader; now: Date; basePointer?: string },
 ): Promise<Record<string, unknown>> {
-  const suite = new DataIntegrityProof({ signer: options.key.keyPair.signer(), cryptosuite: EDDSA_RDFC_2022, date: options.now });
+  const suite = new DataIntegrityProof({ signer: options.key.keyPair.signer(), cryptosuite, date: options.now });
   try {
     return await vc.issue({
       // The library mutates its input (adds `proof`); the caller's object stays as it was.
