@@ -5,6 +5,17 @@
  */
 
 export function didWebPrefix(publicUrl: string): string {
+  // Asked on every verification (is the issuer one of ours?) for the one PUBLIC_URL: parsed once.
+  if (publicUrl === lastPublicUrl) return lastPrefix;
+  lastPrefix = prefixOf(publicUrl);
+  lastPublicUrl = publicUrl;
+  return lastPrefix;
+}
+
+let lastPublicUrl: string | undefined;
+let lastPrefix = '';
+
+function prefixOf(publicUrl: string): string {
   const url = new URL(publicUrl);
   const segments = url.pathname.split('/').filter((segment) => segment !== '');
   return ['did:web', encodeURIComponent(url.host), ...segments.map(encodeURIComponent), 'issuers', ''].join(':');

@@ -1,4 +1,4 @@
-import { toPointer } from './json-pointer.js';
+import { pathOf, toPointer, type PathNode } from './json-pointer.js';
 import { ProblemError } from './problems.js';
 
 /**
@@ -28,9 +28,10 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
  */
 export function assertWithinJsonLimits(value: unknown, basePointer = ''): void {
   let values = 0;
-  const stack: Array<{ value: unknown; path: Array<string | number>; depth: number }> = [{ value, path: [], depth: 0 }];
+  // Paths as linked nodes, turned into a pointer only for a refusal: it runs on every request body.
+  const stack: Array<{ value: unknown; path: PathNode | undefined; depth: number }> = [{ value, path: undefined, depth: 0 }];
   while (stack.length > 0) {
-    const { value: current, path, depth } = stack.pop() as { value: unknown; path: Array<string | number>; depth: number };
+    const { value: current, path, depth } = stack.pop() as { value: unknown; path: PathNode | undefined; depth: number };
     values += 1;
     if (values > JSON_LIMITS.maxValues) exceeded('maxValues', JSON_LIMITS.maxValues, path, `more than ${JSON_LIMITS.maxValues} values in the document`);
     if (current === null || typeof current !== 'object') continue;
@@ -39,20 +40,20 @@ export function assertWithinJsonLimits(value: unknown, basePointer = ''): void {
       if (current.length > JSON_LIMITS.maxArrayLength) {
         exceeded('maxArrayLength', JSON_LIMITS.maxArrayLength, path, `an array of ${current.length} items (at most ${JSON_LIMITS.maxArrayLength})`);
       }
-      for (let index = current.length - 1; index >= 0; index -= 1) stack.push({ value: current[index], path: [...path, index], depth: depth + 1 });
+      for (let index = current.length - 1; index >= 0; index -= 1) stack.push({ value: current[index], path: { parent: path, key: index }, depth: depth + 1 });
       continue;
     }
     for (const key of Object.keys(current)) {
       if (FORBIDDEN_KEYS.has(key)) {
-        throw new ProblemError('invalid-request', `The key "${key}" is not allowed in a request.`, { pointer: basePointer + toPointer([...path, key]) });
+        throw new ProblemError('invalid-request', `The key "${key}" is not allowed in a request.`, { pointer: basePointer + toPointer(pathOf({ parent: path, key })) });
       }
-      stack.push({ value: (current as Record<string, unknown>)[key], path: [...path, key], depth: depth + 1 });
+      stack.push({ value: (current as Record<string, unknown>)[key], path: { parent: path, key }, depth: depth + 1 });
     }
   }
 
-  function exceeded(limit: keyof typeof JSON_LIMITS, max: number, path: Array<string | number>, what: string): never {
+  function exceeded(limit: keyof typeof JSON_LIMITS, max: number, path: PathNode | undefined, what: string): never {
     throw new ProblemError('limit-exceeded', `The request exceeds the ${limit} limit: ${what}.`, {
-      pointer: basePointer + toPointer(path),
+      pointer: basePointer + toPointer(pathOf(path)),
       extensions: { limit, max },
     });
   }

@@ -8,6 +8,23 @@ export function toPointer(path: ReadonlyArray<string | number>): string {
   return path.map((token) => '/' + escapeToken(token)).join('');
 }
 
+/**
+ * A path built while walking a document, one node per step that points to its parent: a walk
+ * over every value of a request allocates one small node per value instead of copying an
+ * array, and turns it into tokens (pathOf) only to name the field at fault.
+ */
+export interface PathNode {
+  readonly parent: PathNode | undefined;
+  readonly key: string | number;
+}
+
+/** The tokens from the root to `node` (none for the root itself). */
+export function pathOf(node: PathNode | undefined): Array<string | number> {
+  const path: Array<string | number> = [];
+  for (let at = node; at !== undefined; at = at.parent) path.push(at.key);
+  return path.reverse();
+}
+
 export function joinPointer(base: string, ...tokens: Array<string | number>): string {
   return base + toPointer(tokens);
 }

@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import canonicalizeModule from 'canonicalize';
-import { toPointer } from './json-pointer.js';
+import { pathOf, toPointer, type PathNode } from './json-pointer.js';
 import { ProblemError } from './problems.js';
 
 /**
@@ -41,7 +41,7 @@ export function assertSignedForm(document: unknown, basePointer = ''): void {
       // A set holds each value once: a repeated value signs the same graph but could be counted twice.
       const first = firstRepeat(value);
       if (first !== undefined) refuse(child(path, first.index), `the same value is repeated (first at index ${first.earlier}); a set holds each value once.`);
-      value.forEach((item, index) => stack.push({ value: item, path: child(path, index) }));
+      for (let index = 0; index < value.length; index += 1) stack.push({ value: value[index], path: child(path, index) });
       continue;
     }
     const object = value as Record<string, unknown>;
@@ -49,7 +49,8 @@ export function assertSignedForm(document: unknown, basePointer = ''): void {
       assertLanguageString(object, path);
       continue;
     }
-    for (const [key, member] of Object.entries(object)) {
+    for (const key of Object.keys(object)) {
+      const member = object[key];
       const at = child(path, key);
       if (key === '@context') {
         if (path !== undefined) refuse(at, '@context is allowed only at the root of the credential.');
@@ -117,32 +118,26 @@ const canonicalize = canonicalizeModule as unknown as (input: unknown) => string
 const LANGUAGE_STRING_KEYS = new Set(['@value', '@language', '@direction']);
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
-interface PathNode {
-  parent: PathNode | undefined;
-  key: string | number;
-}
-
 function child(parent: PathNode | undefined, key: string | number): PathNode {
   return { parent, key };
 }
 
-function pathOf(node: PathNode | undefined): Array<string | number> {
-  const path: Array<string | number> = [];
-  for (let at = node; at !== undefined; at = at.parent) path.push(at.key);
-  return path.reverse();
-}
-
 /**
  * The first item equal (by canonical JSON, as before) to an earlier one, and that earlier
- * index. Items are first told apart by a cheap fingerprint that equal items always share
- * (the type, a primitive's JSON, an object's sorted keys with its primitive members);
- * only items with a fingerprint seen before are canonicalised and compared.
+ * index. Primitives are compared as values: canonical JSON tells apart exactly what a Map
+ * does (1 and "1" differ, 0 and -0 are both written 0). Objects and arrays are first told
+ * apart by a cheap fingerprint that equal items always share (an array's length; an
+ * object's sorted keys with its primitive members); only items with a fingerprint seen
+ * before are canonicalised and compared. It runs on every array of every credential
+ * verified, so it builds no string for a primitive and no JSON for a fingerprint.
  */
 function firstRepeat(items: unknown[]): { index: number; earlier: number } | undefined {
   if (items.length < 2) return undefined;
-  const byFingerprint = new Map<string, number[]>();
-  const canonical = new Map<number, string>();
-  const canonicalOf = (index: number) => {
+  const primitives = new Map<unknown, number>();
+  let byFingerprint: Map<string, number[]> | undefined;
+  let canonical: Map<number, string> | undefined;
+  const canonicalOf = (index: number): string => {
+    canonical ??= new Map();
     let text = canonical.get(index);
     if (text === undefined) {
       text = canonicalize(items[index]) ?? 'undefined';
@@ -151,7 +146,15 @@ function firstRepeat(items: unknown[]): { index: number; earlier: number } | und
     return text;
   };
   for (let index = 0; index < items.length; index += 1) {
-    const print = fingerprintOf(items[index]);
+    const item = items[index];
+    if (item === null || typeof item !== 'object') {
+      const earlier = primitives.get(item);
+      if (earlier !== undefined) return { index, earlier };
+      primitives.set(item, index);
+      continue;
+    }
+    byFingerprint ??= new Map();
+    const print = fingerprintOf(item);
     const earlier = byFingerprint.get(print);
     if (earlier === undefined) {
       byFingerprint.set(print, [index]);
@@ -165,16 +168,18 @@ function firstRepeat(items: unknown[]): { index: number; earlier: number } | und
   return undefined;
 }
 
-function fingerprintOf(item: unknown): string {
-  if (item === null || typeof item !== 'object') return `p${JSON.stringify(item) ?? 'undefined'}`;
+/**
+ * Equal for canonically equal objects or arrays (more may share one: they are then compared
+ * whole). Not an encoding: keys and values are joined without escaping, on purpose.
+ */
+function fingerprintOf(item: object): string {
   if (Array.isArray(item)) return `a${item.length}`;
   const object = item as Record<string, unknown>;
-  return `o${JSON.stringify(
-    Object.keys(object)
-      .sort()
-      .map((key) => {
-        const value = object[key];
-        return value === null || typeof value !== 'object' ? [key, value] : [key];
-      }),
-  )}`;
+  const keys = Object.keys(object).sort();
+  let print = 'o';
+  for (const key of keys) {
+    const value = object[key];
+    print += value === null || typeof value !== 'object' ? `\u0001${key}\u0002${typeof value}${String(value)}` : `\u0001${key}`;
+  }
+  return print;
 }
