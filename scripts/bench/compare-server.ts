@@ -10,9 +10,12 @@
  *                It also issues: POST /credentials/issue {credential} signs the credential as
  *                given (its issuer set to the server's own did:key) with eddsa-rdfc-2022 through
  *                @digitalbazaar/vc, nothing stored, no status allocated.
+ *   floor      — stock's verification on Node's bare HTTP server instead of Express: what the
+ *                reference libraries alone cost per request, the least any verifier can spend.
  * Prints one JSON line {baseUrl, ...} on stdout when listening.
  */
 import express from 'express';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { compactVerify, importJWK, type JWK } from 'jose';
 import * as vc from '@digitalbazaar/vc';
@@ -23,7 +26,7 @@ import * as StockSigningKey from '@digitalbazaar/ed25519-multikey';
 import { knownContexts } from '../../src/resolve/known-contexts.js';
 import { startBenchApp } from './bench-app.js';
 
-async function stock(passerelleUrl: string, slug: string): Promise<void> {
+async function stock(passerelleUrl: string, slug: string, framework: 'express' | 'none'): Promise<void> {
   const didDocument = (await (await fetch(`${passerelleUrl}/issuers/${slug}/did.json`)).json()) as {
     id: string;
     verificationMethod: Array<{ id: string; publicKeyMultibase: string }>;
@@ -64,8 +67,8 @@ async function stock(passerelleUrl: string, slug: string): Promise<void> {
       res.status(422).json({ error: (error as Error).message });
     }
   });
-  app.post('/credentials/verify', async (req, res) => {
-    const input = (req.body as { verifiableCredential?: unknown }).verifiableCredential;
+  /** The proof and nothing else: jose for a JWT (bare or enveloped), @digitalbazaar/vc for an embedded proof. */
+  async function verify(input: unknown): Promise<{ status: number; body: object }> {
     const enveloped =
       typeof input === 'object' && input !== null && typeof (input as { id?: unknown }).id === 'string' ? (input as { id: string }).id : undefined;
     const jwt =
@@ -77,8 +80,7 @@ async function stock(passerelleUrl: string, slug: string): Promise<void> {
         if (key === undefined) throw new Error('unknown key');
         const { payload } = await compactVerify(jwt, key, { algorithms: ['EdDSA'] });
         JSON.parse(new TextDecoder().decode(payload));
-        res.json({ verified: true });
-        return;
+        return { status: 200, body: { verified: true } };
       }
       // The library insists on a status checker when credentialStatus is present; stock checks the proof only.
       const result = await vc.verifyCredential({
@@ -87,13 +89,44 @@ async function stock(passerelleUrl: string, slug: string): Promise<void> {
         documentLoader,
         checkStatus: async () => ({ verified: true }),
       });
-      res.status(result.verified ? 200 : 422).json({
-        verified: result.verified,
-        ...(result.verified ? {} : { error: String((result.error as { message?: string } | undefined)?.message ?? result.error) }),
-      });
+      return {
+        status: result.verified ? 200 : 422,
+        body: {
+          verified: result.verified,
+          ...(result.verified ? {} : { error: String((result.error as { message?: string } | undefined)?.message ?? result.error) }),
+        },
+      };
     } catch (error) {
-      res.status(422).json({ verified: false, error: (error as Error).message });
+      return { status: 422, body: { verified: false, error: (error as Error).message } };
     }
+  }
+
+  if (framework === 'none') {
+    // The floor: the same verification on Node's bare HTTP server, no framework and no body parser
+    // beyond JSON.parse: a verifier on these libraries that checks more than the proof cannot answer faster.
+    const server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => {
+        void (async () => {
+          const answer =
+            req.method === 'POST' && req.url === '/credentials/verify'
+              ? await verify((JSON.parse(Buffer.concat(chunks).toString('utf8')) as { verifiableCredential?: unknown }).verifiableCredential)
+              : { status: 404, body: { error: 'only POST /credentials/verify' } };
+          const text = JSON.stringify(answer.body);
+          res.writeHead(answer.status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+          res.end(text);
+        })();
+      });
+    });
+    server.listen(0, '127.0.0.1', () => {
+      console.log(JSON.stringify({ baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }));
+    });
+    return;
+  }
+  app.post('/credentials/verify', async (req, res) => {
+    const answer = await verify((req.body as { verifiableCredential?: unknown }).verifiableCredential);
+    res.status(answer.status).json(answer.body);
   });
   const server = app.listen(0, '127.0.0.1', () => {
     console.log(JSON.stringify({ baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }));
@@ -106,5 +139,5 @@ async function passerelle(): Promise<void> {
 }
 
 const [, , which, passerelleUrl, slug] = process.argv;
-if (which === 'stock') await stock(passerelleUrl as string, slug ?? 'bench');
+if (which === 'stock' || which === 'floor') await stock(passerelleUrl as string, slug ?? 'bench', which === 'floor' ? 'none' : 'express');
 else await passerelle();

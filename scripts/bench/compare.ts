@@ -4,6 +4,9 @@
  * JWT), over HTTP. Each server is its own process (pinned to core 0 when taskset exists; the load
  * runs here). Runs are interleaved A B A B A B per case; prints ops/s, p50/p99 and the ratio per
  * pair with the load average, and writes everything as JSON under bench-results/.
+ * After each pair, a third server runs the same load: stock's verification on Node's bare HTTP
+ * server (compare-server.ts floor). Its ops/s over stock's says how much faster than stock any
+ * verifier can be on this machine while checking at least the proof: the room a target leaves.
  * Then, per case, paced runs (open loop: a fixed arrival rate, half of that server's own
  * closed-loop maximum), interleaved in pairs too, for p50/p99 at half load, and each server's RSS (before the load,
  * peak, and after it, once idle).
@@ -113,6 +116,9 @@ async function main(): Promise<void> {
   children.push(passerelle.child);
   const stock = await startServer(['stock', passerelle.info.baseUrl as string, passerelle.info.slug as string]);
   children.push(stock.child);
+  // Stock's verification without Express: the least the reference libraries cost per request (compare-server.ts).
+  const floor = await startServer(['floor', passerelle.info.baseUrl as string, passerelle.info.slug as string]);
+  children.push(floor.child);
   const auth = { authorization: `Bearer ${passerelle.info.apiKey}` };
   const generic = {
     '@context': ['https://www.w3.org/ns/credentials/v2'],
@@ -150,6 +156,7 @@ async function main(): Promise<void> {
     for (const [label, server] of [
       ['passerelle', passerelle],
       ['stock', stock],
+      ['floor', floor],
     ] as const) {
       const answer = await post(`${server.info.baseUrl}/credentials/verify`, { verifiableCredential: credential });
       if (answer.status !== 200 || answer.body.verified !== true)
@@ -158,7 +165,11 @@ async function main(): Promise<void> {
   }
 
   // Generous: the paced runs keep more requests in flight than the closed loop's connections.
-  const load = { passerelle: loadPoster(passerelle.info.baseUrl as string, concurrency * 4), stock: loadPoster(stock.info.baseUrl as string, concurrency * 4) };
+  const load = {
+    passerelle: loadPoster(passerelle.info.baseUrl as string, concurrency * 4),
+    stock: loadPoster(stock.info.baseUrl as string, concurrency * 4),
+    floor: loadPoster(floor.info.baseUrl as string, concurrency),
+  };
   const watches = { passerelle: new RssWatch(passerelle.child.pid as number), stock: new RssWatch(stock.child.pid as number) };
   watches.passerelle.start();
   watches.stock.start();
@@ -167,7 +178,9 @@ async function main(): Promise<void> {
       `Passerelle ${passerelleStart})\n`,
   );
   type ServerMeasurement = Measurement & { cpuMsPerOp?: number };
-  const results: Array<{ case: string; pairs: Array<{ passerelle: ServerMeasurement; stock: ServerMeasurement; ratio: number; loadAverage: number }> }> = [];
+  type Pair = { passerelle: ServerMeasurement; stock: ServerMeasurement; ratio: number; loadAverage: number };
+  const results: Array<{ case: string; pairs: Array<Pair & { floor: ServerMeasurement; floorRatio: number }> }> = [];
+  const issued: Array<{ case: string; pairs: Pair[] }> = [];
   for (const { name, credential } of cases) {
     const body = { verifiableCredential: credential };
     const runs: (typeof results)[number]['pairs'] = [];
@@ -175,6 +188,7 @@ async function main(): Promise<void> {
     // Both servers warmed up on this credential first (the JIT's tiers, caches): the pairs measure the steady state.
     await measure(`passerelle ${name} warm-up`, load.passerelle.post('/credentials/verify', body, 200), { seconds: warmupSeconds, concurrency });
     await measure(`stock ${name} warm-up`, load.stock.post('/credentials/verify', body, 200), { seconds: warmupSeconds, concurrency });
+    await measure(`floor ${name} warm-up`, load.floor.post('/credentials/verify', body, 200), { seconds: warmupSeconds, concurrency });
     for (let pair = 0; pair < pairs; pair += 1) {
       const a = await measureServer(passerelle.child.pid as number, `passerelle ${name}`, load.passerelle.post('/credentials/verify', body, 200), {
         seconds,
@@ -186,9 +200,16 @@ async function main(): Promise<void> {
         concurrency,
         warmup: 50,
       });
-      runs.push({ passerelle: a, stock: b, ratio: a.opsPerSecond / b.opsPerSecond, loadAverage: loadavg()[0] as number });
+      // A third run, not part of the pair's ratio: stock's libraries on bare node:http.
+      const f = await measureServer(floor.child.pid as number, `floor ${name}`, load.floor.post('/credentials/verify', body, 200), {
+        seconds,
+        concurrency,
+        warmup: 50,
+      });
+      runs.push({ passerelle: a, stock: b, ratio: a.opsPerSecond / b.opsPerSecond, floor: f, floorRatio: f.opsPerSecond / b.opsPerSecond, loadAverage: loadavg()[0] as number });
       process.stderr.write(
-        `  ${name} pair ${pair + 1}: ${a.opsPerSecond.toFixed(0)} vs ${b.opsPerSecond.toFixed(0)} ops/s (×${(a.opsPerSecond / b.opsPerSecond).toFixed(2)})\n`,
+        `  ${name} pair ${pair + 1}: ${a.opsPerSecond.toFixed(0)} vs ${b.opsPerSecond.toFixed(0)} ops/s (×${(a.opsPerSecond / b.opsPerSecond).toFixed(2)}); ` +
+          `floor ${f.opsPerSecond.toFixed(0)} ops/s (×${(f.opsPerSecond / b.opsPerSecond).toFixed(2)} stock)\n`,
       );
     }
     results.push({ case: name, pairs: runs });
@@ -196,9 +217,8 @@ async function main(): Promise<void> {
 
   // Issue, DI profiles: ours through the typed endpoint (build, validate, safe mode, status, sign, store),
   // stock signing the same credential (nothing stored).
-  const issued: typeof results = [];
   for (const { name, request, unsigned } of issueCases) {
-    const runs: (typeof results)[number]['pairs'] = [];
+    const runs: Pair[] = [];
     phase = `issue ${name}`;
     await measure(`passerelle issue ${name} warm-up`, load.passerelle.post(`/issuers/${passerelle.info.slug}/credentials`, request, 201, auth), {
       seconds: warmupSeconds,
@@ -260,12 +280,11 @@ async function main(): Promise<void> {
   phase = 'idle';
   await new Promise((resolve) => setTimeout(resolve, 5000));
   const memory = { passerelle: watches.passerelle.stop(), stock: watches.stock.stop() };
-  await Promise.all([load.passerelle.close(), load.stock.close()]);
+  await Promise.all([load.passerelle.close(), load.stock.close(), load.floor.close()]);
 
   const header = ['verify over HTTP', 'Passerelle ops/s', 'p50/p99 ms', 'stock ops/s', 'p50/p99 ms', 'ratio (pairs)', 'CPU ms/op P / S', 'CPU ratio', 'load'];
-  const cpuOf = (runs: Array<{ passerelle: ServerMeasurement; stock: ServerMeasurement }>, server: 'passerelle' | 'stock') =>
-    median(runs.map((run) => run[server].cpuMsPerOp ?? Number.NaN));
-  const rowOf = ({ case: name, pairs: runs }: (typeof results)[number]) => [
+  const cpuOf = (runs: Pair[], server: 'passerelle' | 'stock') => median(runs.map((run) => run[server].cpuMsPerOp ?? Number.NaN));
+  const rowOf = ({ case: name, pairs: runs }: { case: string; pairs: Pair[] }) => [
     name,
     median(runs.map((run) => run.passerelle.opsPerSecond)).toFixed(0),
     `${median(runs.map((run) => run.passerelle.p50Ms)).toFixed(1)}/${median(runs.map((run) => run.passerelle.p99Ms)).toFixed(1)}`,
@@ -276,11 +295,26 @@ async function main(): Promise<void> {
     (cpuOf(runs, 'stock') / cpuOf(runs, 'passerelle')).toFixed(2),
     median(runs.map((run) => run.loadAverage)).toFixed(1),
   ];
-  const lines = results.map(rowOf);
-  printColumns(header, lines);
+  printColumns(
+    [...header.slice(0, -1), 'floor ops/s', 'floor / stock (pairs)', 'floor CPU ms/op', 'load'],
+    results.map((result) => {
+      const row = rowOf(result);
+      const floorCpu = median(result.pairs.map((run) => run.floor.cpuMsPerOp ?? Number.NaN));
+      return [
+        ...row.slice(0, -1),
+        median(result.pairs.map((run) => run.floor.opsPerSecond)).toFixed(0),
+        result.pairs.map((run) => run.floorRatio.toFixed(2)).join(' '),
+        floorCpu.toFixed(2),
+        row.at(-1) as string,
+      ];
+    }),
+  );
   console.log('Passerelle runs every check (structure, safe mode, key, signature, issuer, schema, validity, status, trust); stock checks the proof only.');
   console.log(
     "CPU ms/op: the server process's CPU time (all threads) per request; CPU ratio = stock / Passerelle, what ops/s would be on a quiet dedicated core.",
+  );
+  console.log(
+    "Floor: stock's own verification (the same libraries, the proof only) on Node's bare HTTP server, run after each pair: a verifier on these libraries that checks more cannot beat it.",
   );
   if (issued.length > 0) {
     console.log('');
