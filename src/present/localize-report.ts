@@ -36,7 +36,7 @@ function walk(value: unknown, language: PageLanguage): unknown {
   if (typeof value !== 'object' || value === null) return value;
   const source = value as Record<string, unknown>;
   const out: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(source)) out[key] = REASON_KEYS.has(key) ? item : walk(item, language);
+  for (const key of Object.keys(source)) out[key] = REASON_KEYS.has(key) ? source[key] : walk(source[key], language);
 
   const why = isCheckOutcome(source) ? checkReason(source) : isReason(source.why) ? source.why : undefined;
   if (why !== undefined) {

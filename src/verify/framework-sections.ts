@@ -53,6 +53,8 @@ export function frameworkSections(
   credential: Record<string, unknown> | undefined,
   now: Date,
 ): Pick<VerificationReport, 'levels' | 'requirements'> {
+  // Read only when a section asks for them: most verifications ask for neither.
+  if (options.frameworks === undefined && options.asked === undefined) return {};
   const claims = claimsOf(credential);
   const notVerified = report.verified ? undefined : `The credential was not verified (verdict: ${report.verdict}), so its claims are not evaluated.`;
   const notVerifiedWhy = why('report.not-evaluated', { verdict: report.verdict });

@@ -25,9 +25,13 @@ export const trustCheck: Check = {
     }
     const [{ entries, unavailable }, hosted] = await Promise.all([context.trust.lookup(issuer), context.trust.hostedIssuer(issuer)]);
     const now = context.now.getTime();
-    const claims = claimsOf(credential);
+    // The claims are read only for an entry whose scope has to be judged (none, for most issuers).
+    let claims: ReturnType<typeof claimsOf> | undefined;
     const registry = frameworkRegistry();
-    const judged = entries.map((entry) => ({ entry, reasons: entryReasons(entry, now, () => outOfScopeReasons(entry.scope, claims, registry)) }));
+    const judged = entries.map((entry) => ({
+      entry,
+      reasons: entryReasons(entry, now, () => outOfScopeReasons(entry.scope, (claims ??= claimsOf(credential)), registry)),
+    }));
     const good = judged.find((candidate) => candidate.reasons.length === 0)?.entry;
     if (good !== undefined) {
       context.trustSummary = summaryOf(good);
