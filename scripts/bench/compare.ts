@@ -206,7 +206,14 @@ async function main(): Promise<void> {
         concurrency,
         warmup: 50,
       });
-      runs.push({ passerelle: a, stock: b, ratio: a.opsPerSecond / b.opsPerSecond, floor: f, floorRatio: f.opsPerSecond / b.opsPerSecond, loadAverage: loadavg()[0] as number });
+      runs.push({
+        passerelle: a,
+        stock: b,
+        ratio: a.opsPerSecond / b.opsPerSecond,
+        floor: f,
+        floorRatio: f.opsPerSecond / b.opsPerSecond,
+        loadAverage: loadavg()[0] as number,
+      });
       process.stderr.write(
         `  ${name} pair ${pair + 1}: ${a.opsPerSecond.toFixed(0)} vs ${b.opsPerSecond.toFixed(0)} ops/s (×${(a.opsPerSecond / b.opsPerSecond).toFixed(2)}); ` +
           `floor ${f.opsPerSecond.toFixed(0)} ops/s (×${(f.opsPerSecond / b.opsPerSecond).toFixed(2)} stock)\n`,

@@ -45,7 +45,9 @@ export function assertWithinJsonLimits(value: unknown, basePointer = ''): void {
     }
     for (const key of Object.keys(current)) {
       if (FORBIDDEN_KEYS.has(key)) {
-        throw new ProblemError('invalid-request', `The key "${key}" is not allowed in a request.`, { pointer: basePointer + toPointer(pathOf({ parent: path, key })) });
+        throw new ProblemError('invalid-request', `The key "${key}" is not allowed in a request.`, {
+          pointer: basePointer + toPointer(pathOf({ parent: path, key })),
+        });
       }
       stack.push({ value: (current as Record<string, unknown>)[key], path: { parent: path, key }, depth: depth + 1 });
     }

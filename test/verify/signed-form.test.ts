@@ -31,9 +31,23 @@ describe('signed form: a value repeated in one array', () => {
     ['the same number', [1, 2, 1], 2],
     ['0 and -0 (both written 0)', [0, -0], 1],
     ['the same boolean', [true, false, true], 2],
-    ['objects with their keys in another order', [{ a: 1, b: 'x' }, { b: 'x', a: 1 }], 1],
+    [
+      'objects with their keys in another order',
+      [
+        { a: 1, b: 'x' },
+        { b: 'x', a: 1 },
+      ],
+      1,
+    ],
     ['objects equal in their nested members', [{ a: { b: [1, 2] } }, { c: 1 }, { a: { b: [1, 2] } }], 2],
-    ['the same array', [['x', 'y'], ['x', 'y']], 1],
+    [
+      'the same array',
+      [
+        ['x', 'y'],
+        ['x', 'y'],
+      ],
+      1,
+    ],
   ];
   for (const [what, values, index] of repeats) {
     it(`refuses ${what}, naming the repeat`, () => {
