@@ -1,6 +1,6 @@
 /**
  * npm run bench -- --compare: Passerelle against a stock server built only from the reference
- * libraries (compare-server.ts), on the same credentials (generic and the four profiles, DI and
+ * libraries (compare-server.ts), on the same credentials (generic and the five profiles, DI and
  * JWT), over HTTP. Each server is its own process (pinned to core 0 when taskset exists; the load
  * runs here). Runs are interleaved A B A B A B per case; prints ops/s, p50/p99 and the ratio per
  * pair with the load average, and writes everything as JSON under bench-results/.
